@@ -1,0 +1,109 @@
+"""The plan a document is, or is about: title, kind of document, period, number, issuer, date."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..outline import Outline
+from .model import PlanInfo
+
+PLAN_TYPES = "规划|纲要|计划|方案|意见|办法|规定|条例|要点|行动计划|实施方案|指南"
+_TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\d{{4}}\s*年?\s*\))?(?:\s*\((?:征求意见稿|草案|送审稿)\))?$")
+_LABEL_PREFIX = re.compile(r"^(?:标题|题目|名称)?\s*(?:[文字图]{0,2}解读|政策解读|一图读懂|全文)?\s*[:：]?\s*")
+_NOTICE = re.compile(r"关于(?:印发|发布|转发)\s*《?(.{4,80}?)》?\s*的通知")
+_ALIAS = re.compile(r"《([^《》]{2,80})》\s*\(\s*(?:以下简称|以下称|下称|简称)\s*[《“\"]?([^《》“”\")]{1,20})[》”\"]?\s*\)")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[]\s*\d{4}\s*[〕\]]\s*\d{1,4}\s*号?")
+
+_PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+_ORDINAL_PERIOD = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",
+                   "第十四个五年": "十四五", "第十五个五年": "十五五"}
+_YEAR_RANGE = re.compile(r"(20\d{2}|19\d{2})\s*[-—–~至]\s*(20\d{2})\s*年")
+
+
+def period(text: str) -> tuple[int | None, int | None]:
+    """Start and end year a title states: 十四五 → 2021–2025, (2021-2025年) likewise."""
+    for phrase, name in _ORDINAL_PERIOD.items():
+        text = text.replace(phrase, name)
+    for name, start in _PERIODS.items():
+        if name in text:
+            return start, start + 4
+    m = _YEAR_RANGE.search(text)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    return None, None
+
+
+def _title_line(line: str) -> str | None:
+    line = _LABEL_PREFIX.sub("", line.strip())
+    line = re.sub(r"\s+", "", line)
+    if not (4 <= len(line) <= 80) or re.search(r"[,。;!?]", line):
+        return None
+    m = _NOTICE.search(line)
+    if m:
+        return m.group(1)
+    if line.startswith(("关于", "《")) or "解读" in line:
+        return None
+    if _TYPE_END.search(line):
+        return re.sub(r"\((?:征求意见稿|草案|送审稿)\)$", "", line)
+    return None
+
+
+def _doc_kind(head: str, title_line: str) -> str:
+    if re.search(r"记者|日报|新闻网|报讯|通讯员", head[:600]):
+        return "news"
+    if re.search(r"解读", head[:600]):
+        return "interpretation"
+    if re.search(r"征求意见稿|草案|送审稿", head[:600]):
+        return "draft"
+    return "plan"
+
+
+def extract_plan(outline: Outline, fallback_title: str) -> PlanInfo:
+    text = outline.text
+    first_item = outline.items[0].start if outline.items else len(text)
+    preamble = [p for p in outline.paras if p.start < first_item]
+    title = None
+    for p in preamble:
+        title = _title_line(p.text)
+        if title:
+            break
+    aliases: list[str] = []
+    for m in _ALIAS.finditer(text):
+        alias = m.group(2).strip()
+        if re.search(rf"(?:{PLAN_TYPES})$", alias) and len(alias) <= 10:
+            aliases.extend([m.group(1), alias])
+            title = title or m.group(1)
+    if not title:
+        notice = _NOTICE.search(text)
+        if notice:
+            title = notice.group(1)
+    if not title:
+        cited = Counter(m.group(1) for m in re.finditer(r"《([^《》]{4,80})》", text[:3000])
+                        if re.search(rf"(?:{PLAN_TYPES})(?:\(.*\))?$", m.group(1)))
+        title = cited.most_common(1)[0][0] if cited else fallback_title
+    title = title.strip().strip("《》")
+    start, end = period(title)
+    info = PlanInfo(title=title, doc_kind=_doc_kind(text, title), start_year=start, end_year=end,
+                    aliases=sorted(set(a for a in aliases if a != title)))
+    head = text[:first_item]
+    num = re.search(r"文\s*号\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")", head)
+    if num:
+        info.document_number = re.sub(r"\s+", "", num.group(1))
+    else:
+        for p in preamble:
+            if DOC_NUMBER.fullmatch(p.text.strip()):
+                info.document_number = re.sub(r"\s+", "", p.text)
+                break
+    issuer = re.search(r"(?:发布机构|发文机关|发文单位)\s*[:：]?\s*([\u4e00-\u9fff()]{3,30}?)(?:\s|$)", head)
+    if issuer:
+        info.issuer = issuer.group(1)
+    for a, b in zip(preamble, preamble[1:]):
+        d = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", b.text.strip())
+        if d and re.search(r"(?:人民政府|办公厅|办公室|委员会|局|厅)$", a.text.strip()) and len(a.text) <= 30:
+            info.issuer = info.issuer or a.text.strip()
+            info.issued = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+    if not info.issued:
+        d = re.search(r"(?:发布日期|发布时间|成文日期|时间)\s*[:：]?\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})", head)
+        if d:
+            info.issued = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+    return info

