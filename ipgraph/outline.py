@@ -50,6 +50,12 @@ class Item:
     parent: int | None
     depth: int
     ordinal: int       # 1-based position among its siblings
+    line: str = ""     # the whole line, numbering included, wrapped lines joined
+    pieces: list[tuple[int, str]] = field(default_factory=list)
+
+    def offset(self, k: int) -> int:
+        """Clean-text offset of character k of `line`."""
+        return piece_offset(self.pieces, k, self.end)
 
     @property
     def title(self) -> str:
@@ -63,6 +69,10 @@ class Para:
     start: int
     end: int
     item: int | None   # the item it sits under
+    pieces: list[tuple[int, str]] = field(default_factory=list)
+
+    def offset(self, k: int) -> int:
+        return piece_offset(self.pieces, k, self.end)
 
 
 @dataclass
@@ -130,6 +140,10 @@ class _Line:
     start: int  # span of the stripped text
     end: int
     raw: str
+    pieces: list[tuple[int, str]] = field(default_factory=list)  # (start, text) of joined physical lines
+
+    def __post_init__(self):
+        self.pieces = self.pieces or [(self.start, self.text)]
 
     @property
     def blank(self) -> bool:
@@ -192,21 +206,23 @@ def _join_wraps(lines: list[_Line]) -> list[_Line]:
                 and not _table_like(prev.text) and not _table_like(ln.text)
                 and match_numbering(ln.text) is None and not _BOX.match(ln.text) and not _BOX.match(prev.text)
                 and ln.text[0] not in CIRCLED and not ln.text.startswith("注")):
-            out[-1] = _Line(prev.text + ln.text, prev.start, ln.end, prev.raw + ln.raw)
-            # the joined text is no longer contiguous in the clean text; keep a map
-            out[-1].pieces = getattr(prev, "pieces", [(prev.start, prev.text)]) + [(ln.start, ln.text)]
+            out[-1] = _Line(prev.text + ln.text, prev.start, ln.end, prev.raw + ln.raw, prev.pieces + ln.pieces)
         else:
             out.append(ln)
     return out
 
 
-def _offset_in(line: _Line, k: int) -> int:
-    """Clean-text offset of character k of a (possibly joined) line."""
-    for start, piece in getattr(line, "pieces", [(line.start, line.text)]):
+def piece_offset(pieces: list[tuple[int, str]], k: int, end: int) -> int:
+    """Clean-text offset of character k of a line made of joined pieces."""
+    for start, piece in pieces:
         if k < len(piece):
             return start + k
         k -= len(piece)
-    return line.end
+    return end
+
+
+def _offset_in(line: _Line, k: int) -> int:
+    return piece_offset(line.pieces, k, line.end)
 
 
 def _footnotes(line: _Line, text_before: str) -> list[Footnote]:
@@ -326,10 +342,10 @@ def parse(clean: CleanText | str) -> Outline:
             idx = len(out.items)
             body = ln.text[len(numbering):]
             out.items.append(Item(idx, scheme, numbering.strip(), body, ln.start, ln.end, parent, len(stack),
-                                  counters[parent]))
+                                  counters[parent], ln.text, ln.pieces))
             stack.append((scheme, idx))
         else:
-            out.paras.append(Para(ln.text, ln.start, ln.end, current()))
+            out.paras.append(Para(ln.text, ln.start, ln.end, current(), ln.pieces))
         i += 1
     if box is not None:
         out.boxes.append(box)

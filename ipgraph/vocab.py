@@ -32,12 +32,6 @@ PREFIXES: dict[str, str] = {
 }
 
 
-def sparql_prologue(base: str = DEFAULT_BASE) -> str:
-    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()]
-    lines.append(f"PREFIX id: <{base}>")
-    return "\n".join(lines) + "\n"
-
-
 def _n(ns: str, local: str) -> NamedNode:
     return NamedNode(ns + local)
 

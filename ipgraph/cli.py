@@ -1,0 +1,175 @@
+"""The ipgraph command line: a thin shell over the library (parse options, call, print)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import query as q
+from .errors import IpgraphError
+from .export import FORMATS, SUFFIXES, export
+from .pipeline import build
+from .store import DEFAULT_STORE, GraphStore
+from .vocab import DEFAULT_BASE
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data"
+EXIT_FAILED, EXIT_PARTIAL = 1, 3
+
+store_option = click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True,
+                            type=click.Path(file_okay=False), help="Folder of the persistent store.")
+base_option = click.option("--base-iri", default=DEFAULT_BASE, show_default=True,
+                           help="Namespace of instance IRIs (plans, tasks, departments…).")
+
+
+def _store(path: str, create: bool = False) -> GraphStore:
+    return GraphStore(path, create=create)
+
+
+COUNTS = """
+SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  VALUES (?kind ?class) { ("documents" ipg:SourceDocument) ("plans" ipg:Plan) ("tasks" ipg:Task)
+    ("departments" ipg:Department) ("indicators" ipg:Indicator) ("terms" ipg:DefinedTerm) ("projects" ipg:Project) }
+  OPTIONAL { ?x a ?class }
+} GROUP BY ?kind
+"""
+
+
+def summary(store: GraphStore, base: str = DEFAULT_BASE) -> dict[str, int]:
+    counts = {r[0]: int(r[1]) for r in q.rows(q.run(store, COUNTS, base))[1]}
+    order = ["documents", "plans", "tasks", "departments", "indicators", "terms", "projects"]
+    out = {k: counts.get(k, 0) for k in order}
+    out["triples"] = len(store)
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ipgraph")
+def cli():
+    """ipgraph turns Chinese government plans (规划) into linked data.
+
+    Build a graph from plan texts, query it with SPARQL, see who owns which task and how
+    plans inherit from each other, and export Turtle for linked-data portals.
+    """
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1, type=click.Path())
+@store_option
+@base_option
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+def build_cmd(paths, store_dir, base_iri, quiet):
+    """Ingest files and folders (default: the bundled data/ corpus) into the store.
+
+    Each file goes in its own named graph; building a file again replaces its statements.
+    A file that cannot be read is reported and skipped; the exit status is then 3.
+    """
+    if not paths:
+        if not BUNDLED.is_dir():
+            raise IpgraphError("no PATH given and no bundled data/ corpus found")
+        paths = (str(BUNDLED),)
+    store = _store(store_dir, create=True)
+    report = build(list(paths), store, base_iri)
+    for failure in report.failed:
+        click.echo(f"ipgraph: skipped {failure}", err=True)
+    if not quiet:
+        counts = summary(store, base_iri)
+        click.echo(f"built {len(report.built)} file(s) into {store_dir}"
+                   + (f", {len(report.failed)} failed" if report.failed else ""))
+        click.echo("  ".join(f"{k}={v}" for k, v in counts.items()))
+    if report.failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+@cli.command("export")
+@store_option
+@base_option
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+              help="Output format (default: from the output file's suffix, else turtle).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
+def export_cmd(store_dir, base_iri, fmt, output):
+    """Write the graph as Turtle, TriG, N-Quads or JSON-LD (sorted, so builds compare byte for byte)."""
+    fmt = fmt or (SUFFIXES.get(Path(output).suffix.lower(), "turtle") if output else "turtle")
+    store = _store(store_dir)
+    if output:
+        export(store, fmt, output, base_iri)
+    else:
+        sys.stdout.buffer.write(export(store, fmt, None, base_iri))
+
+
+@cli.command("query")
+@click.argument("sparql_or_file")
+@store_option
+@base_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def query_cmd(sparql_or_file, store_dir, base_iri, fmt):
+    """Run SPARQL given inline, in a .rq file, or by the name of a named query (see 'ipgraph queries').
+
+    The prefixes ipg:, rdfs:, skos:, dcterms:, org:, prov:, xsd: (and id: for instances) are predeclared.
+    """
+    store = _store(store_dir)
+    result = q.run(store, q.resolve_query(sparql_or_file), base_iri)
+    click.echo(q.format_result(result, fmt))
+
+
+@cli.command("queries")
+def queries_cmd():
+    """List the named queries that 'ipgraph query NAME' runs."""
+    for nq in q.named_queries().values():
+        click.echo(f"{nq.name:24} {nq.description}")
+
+
+@cli.command("owners")
+@store_option
+@click.option("--department", "-d", default="", help="Only departments whose name contains this (any label).")
+@click.option("--plan", "-p", default="", help="Only plans whose title contains this.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def owners_cmd(store_dir, department, plan, fmt):
+    """Which departments own which tasks: department, task, plan, and whether it leads (牵头)."""
+    found = q.owners(_store(store_dir), department, plan)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    headers = ["department", "task", "text", "plan", "lead"]
+    data = [[r["department"], r["task"], r["text"], r["plan"], "lead" if r["lead"] else ""] for r in found]
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(headers)
+        w.writerows(data)
+    else:
+        click.echo(q.table(headers, data, max_width=40))
+        click.echo(f"{len(found)} row(s)")
+
+
+@cli.command("lineage")
+@click.argument("plan", required=False, default="")
+@store_option
+def lineage_cmd(plan, store_dir):
+    """The plans PLAN is based on and cites (recursively), and the plans that cite it.
+
+    PLAN is any part of a title; without it, every ingested plan is shown.
+    """
+    trees = q.lineage(_store(store_dir), plan)
+    if not trees:
+        raise IpgraphError(f"no plan whose title contains {plan!r}")
+    click.echo("\n\n".join(q.render_lineage(t) for t in trees))
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("ipgraph: aborted", err=True)
+        sys.exit(EXIT_FAILED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except IpgraphError as exc:
+        click.echo(f"ipgraph: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+    except BrokenPipeError:
+        sys.exit(0)

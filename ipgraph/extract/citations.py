@@ -1,0 +1,63 @@
+"""Cited documents: every 《》 title, with the parents the plan says it is based on.
+
+A citation is a parent when its sentence says the plan is made on its basis (依据/按照/
+贯彻落实/衔接… and 制定/编制/本规划). Self-references (the plan's own title, 《规划》, an alias
+the text declares with 以下简称) are not citations.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..outline import Outline
+from .model import CitationRec, PlanInfo
+from .plan import _ALIAS, _NOTICE, DOC_NUMBER, PLAN_TYPES
+
+_TITLE = re.compile(r"《([^《》\n]{1,120})》")
+_TRIGGER = re.compile(r"依据|根据|按照|遵照|遵循|贯彻落实|贯彻|落实|衔接|对接|承接|对照|结合")
+_MAKING = re.compile(r"本规划|本计划|本方案|本纲要|本意见|本行动计划|制定|编制|特制定|相衔接|相一致")
+_GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规划|五年规划)$")
+_NUMBER_AFTER = re.compile(r"\s*\(\s*(" + DOC_NUMBER.pattern + r")\s*\)")
+_FOLD = re.compile(r"[\s“”\"'‘’「」()〈〉<>—–\-~]")
+_RANGE = re.compile(r"\(?\d{4}[-—–~至]\d{4}年?\)?$")
+
+
+def fold(title: str) -> str:
+    """A title reduced for comparison: no quotes, brackets, dashes, spaces or trailing year range."""
+    return _FOLD.sub("", _RANGE.sub("", title.strip()))
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in "。;\n") + 1
+    right = min([i for i in (text.find(c, end) for c in "。;\n") if i >= 0] or [len(text)])
+    return text[left:right]
+
+
+def _is_self(title: str, plan: PlanInfo) -> bool:
+    own = fold(plan.title)
+    t = fold(title)
+    if t == own or title in plan.aliases or _GENERIC.match(t):
+        return True
+    return len(own) >= 8 and difflib.SequenceMatcher(a=t, b=own).ratio() >= 0.9
+
+
+def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
+    text = outline.text
+    aliases = {m.group(2).strip() for m in _ALIAS.finditer(text)}
+    out: list[CitationRec] = []
+    for m in _TITLE.finditer(text):
+        title = m.group(1).strip()
+        if title in aliases or _is_self(title, plan):
+            continue
+        sentence = _sentence(text, m.start(), m.end())
+        before = sentence[: sentence.find(m.group(0)) + len(m.group(0))] if m.group(0) in sentence else sentence
+        rec = CitationRec(title, m.start(1), m.end(1),
+                          parent=bool(_TRIGGER.search(before) and _MAKING.search(sentence)))
+        num = _NUMBER_AFTER.match(text, m.end())
+        if num:
+            rec.document_number = re.sub(r"\s+", "", num.group(1))
+        notice = _NOTICE.search(title)
+        if notice:
+            rec.promulgates = notice.group(1).strip("《》")
+        out.append(rec)
+    return out

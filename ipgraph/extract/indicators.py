@@ -1,0 +1,132 @@
+"""Indicators: every row of every indicator table, or, where a text has no table, the
+targets it states in running text (到2025年，X达到10件)."""
+from __future__ import annotations
+
+import re
+
+from ..outline import CIRCLED, Outline, Table, is_nature, is_value
+from .model import IndicatorRec, PlanInfo
+
+UNITS = ("个百分点", "亿元", "万元", "万件", "万人", "人次", "件", "%", "‰", "分", "个", "家", "项", "人", "元",
+         "天", "倍", "所", "座", "次", "户", "年", "万户", "公顷", "吨")
+_UNIT_PAREN = re.compile(r"\s*\(([^()]{1,8})\)\s*$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+_UNIT_CELL = re.compile(r"(?:万|亿|千|百)?(?:个百分点|人次|公顷|个|件|元|人|分|家|项|年|天|倍|所|座|户|吨|%|‰)(?:/.{1,3})?")
+
+
+def _is_unit(cell: str) -> bool:
+    return bool(_UNIT_CELL.fullmatch(cell.strip()))
+
+
+def _number(text: str | None) -> str | None:
+    m = _NUMBER.search(text or "")
+    return m.group() if m else None
+
+
+def _nature(cell: str | None) -> str | None:
+    c = re.sub(r"\s+", "", cell or "")
+    return "binding" if "约束" in c else "expected" if "预期" in c else None
+
+
+def _columns(header: list[str], plan: PlanInfo):
+    name_col = next((i for i, h in enumerate(header) if h.startswith("指标") or h in ("名称", "主要指标")), 0)
+    unit_col = next((i for i, h in enumerate(header) if h == "单位" or h.startswith("计量单位")), None)
+    nature_col = next((i for i, h in enumerate(header) if any(w in h for w in ("属性", "性质", "类型"))), None)
+    value_cols = [i for i in range(len(header)) if i not in (name_col, unit_col, nature_col) and i > name_col]
+    years = {i: int(m.group()) for i in value_cols if (m := _YEAR.search(header[i]))}
+    base = next((i for i in value_cols if any(w in header[i] for w in ("基期", "现状", "基数", "基准"))), None)
+    target = next((i for i in value_cols if any(w in header[i] for w in ("目标", "预期值", "规划值"))), None)
+    if target is None and years:
+        target = next((i for i, y in years.items() if y == plan.end_year), max(years, key=years.get))
+    if base is None and years:
+        earlier = [i for i, y in years.items() if target is None or y < years.get(target, 9999)]
+        base = min(earlier, key=years.get) if earlier else None
+    return name_col, unit_col, nature_col, value_cols, years, base, target
+
+
+def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
+    name_col, unit_col, nature_col, value_cols, years, base, target = _columns(table.header, plan)
+    year_cols = [i for i in value_cols if i in years]
+    out = []
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) == len(table.header):
+            by_col = dict(enumerate(cells))
+        else:
+            # a name may hold spaces (PCT 专利申请量): it runs up to the first value, unit or nature
+            k = name_col + 1
+            while k < len(cells) and not (is_value(cells[k]) or is_nature(cells[k]) or _is_unit(cells[k])):
+                k += 1
+            by_col = {name_col: " ".join(cells[name_col:k])}
+            rest = cells[k:]
+            values = [c for c in rest if is_value(c)]
+            for c in rest:
+                if is_nature(c) and nature_col is not None:
+                    by_col[nature_col] = c
+                elif _is_unit(c) and unit_col is not None and not is_value(c):
+                    by_col[unit_col] = c
+            if len(values) == 1 and target is not None:
+                by_col[target] = values[0]
+            else:
+                cols = year_cols if len(values) == len(year_cols) else value_cols
+                by_col.update(zip(cols, values))
+        raw_name = (by_col.get(name_col) or "").strip()
+        if not raw_name or is_value(raw_name):
+            continue
+        unit = (by_col.get(unit_col) or "").strip() or None if unit_col is not None else None
+        m = _UNIT_PAREN.search(raw_name)
+        if m:
+            unit = unit or m.group(1).strip()
+            raw_name = raw_name[: m.start()]
+        name = "".join(ch for ch in raw_name if ch not in CIRCLED).strip()
+        rec = IndicatorRec(name=name, start=row.start, end=row.end, unit=unit,
+                           nature=_nature(by_col.get(nature_col)) if nature_col is not None else None)
+        rec.baseline_year = years.get(base) if base is not None else None
+        rec.target_year = years.get(target) if target is not None else None
+        if base is not None and (bt := (by_col.get(base) or "").strip()):
+            rec.baseline_text, rec.baseline_value = bt, _number(bt)
+        if target is not None and (tt := (by_col.get(target) or "").strip()):
+            rec.target_text, rec.target_value = tt, _number(tt)
+        rec.baseline_year = rec.baseline_year or (plan.start_year - 1 if plan.start_year else None)
+        rec.target_year = rec.target_year or plan.end_year
+        out.append(rec)
+    return out
+
+
+_ANCHOR = re.compile(r"到\s*(20\d{2})\s*年(?:底|末)?")
+_VERBS = "力争达到|达到|超过|突破|不少于|不低于|提高到|提升到|增加到|增长到|年均增长"
+_STATED = re.compile(rf"(?P<name>[^,。;:、()《》\"“”]{{2,30}}?)(?P<verb>{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
+                     rf"\s*(?P<unit>{'|'.join(map(re.escape, UNITS))})?(?P<more>以上|左右)?")
+_NAME_NOISE = re.compile(r"^(?:的|全市|全省|全区|全县|我市|我省|本市|本省|力争|实现|使|推动|确保|其中|提出|规划提出)+")
+
+
+def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
+    text = outline.text
+    out = []
+    for sentence in re.finditer(r"[^。;\n]+", text):
+        s = sentence.group()
+        anchor = _ANCHOR.search(s)
+        if not anchor or (plan.start_year and int(anchor.group(1)) < plan.start_year):
+            continue
+        for m in _STATED.finditer(s, anchor.end()):
+            name = _NAME_NOISE.sub("", m.group("name").strip())
+            if len(name) < 4 or re.search(r"\d", name):
+                continue
+            unit = m.group("unit")
+            if m.group("verb") == "年均增长":
+                name, unit = name + "年均增长", unit or "%"
+            written = (m.group("cmp") or "") + m.group("val") + (unit or "") + (m.group("more") or "")
+            tail = s[m.end(): m.end() + 12]
+            out.append(IndicatorRec(
+                name=name, start=sentence.start() + m.start("name"), end=sentence.start() + m.end(), unit=unit,
+                target_text=written, target_value=m.group("val"), target_year=int(anchor.group(1)),
+                nature="binding" if "约束性" in tail else "expected" if "预期性" in tail else None))
+    return out
+
+
+def extract_indicators(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
+    found = [rec for table in outline.tables for rec in from_table(table, plan)]
+    return found or from_text(outline, plan)

@@ -1,0 +1,69 @@
+"""Key projects: 专栏 boxes, items of a 重点工程 section, and bare lists under a 十大重点工程 line."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from ..outline import Outline
+from .model import Owner, ProjectRec, TaskRec
+
+_SECTION = re.compile(r"(?:重点|重大|专项|重点专项|十大|[一二三四五六七八九十\d]+[大项])(?:工程|项目)(?:建设)?$")
+_PROJECT_NAME = re.compile(r"(?:工程|计划|行动|项目|专项)$")
+_LEAD_VERB = re.compile(r"^(?:组织实施|深入实施|着力实施|大力实施|全面实施|实施|推进|开展|启动|建设(?=.*工程$))")
+_DESCRIPTION_END = re.compile(r"^(?:资料来源|来源|注|编辑|责任编辑)")
+
+
+def project_name(title: str) -> str:
+    name = re.sub(r"^[_\-—\s]+", "", title.strip().rstrip("。.:"))
+    return _LEAD_VERB.sub("", name) or name
+
+
+def _owners(nlp: Language, text: str) -> list[Owner]:
+    doc = nlp(text)
+    return [Owner(s.text, s.label_ == "LEAD") for s in list(doc.spans["owners"]) + list(doc.spans["subjects"])]
+
+
+def extract_projects(outline: Outline, nlp: Language, tasks: list[TaskRec]) -> list[ProjectRec]:
+    projects: list[ProjectRec] = []
+    for box in outline.boxes:
+        title = box.title or box.body.split("\n", 1)[0][:30]
+        if "指标" in title:
+            continue
+        projects.append(ProjectRec(f"box{box.number}", project_name(title), box.body, box.start, box.end,
+                                   number=box.number, owners=_owners(nlp, box.body)))
+    task_at = {t.start: t for t in tasks if t.numbering}
+    for it in outline.items:
+        parent = outline.items[it.parent] if it.parent is not None else None
+        if parent is None or not _SECTION.search(parent.title.rstrip("。")) or not _PROJECT_NAME.search(it.title):
+            continue
+        key = f"item{it.index}"
+        projects.append(ProjectRec(key, project_name(it.title), it.text.strip(), it.start, it.end,
+                                   owners=_owners(nlp, it.text)))
+        if it.start in task_at:
+            task_at[it.start].project = key
+    projects += _bare_lists(outline)
+    return projects
+
+
+def _bare_lists(outline: Outline) -> list[ProjectRec]:
+    """十大重点专项工程 followed by one name line per project, each with a description line."""
+    out: list[ProjectRec] = []
+    paras = outline.paras
+    for i, head in enumerate(paras):
+        if len(head.text) > 14 or not _SECTION.search(head.text):
+            continue
+        current: ProjectRec | None = None
+        for p in paras[i + 1:]:
+            if p.item != head.item or _DESCRIPTION_END.match(p.text):
+                break
+            name = project_name(p.text)
+            if len(p.text) <= 30 and _PROJECT_NAME.search(name) and not re.search(r"[,。;、]", p.text):
+                current = ProjectRec(f"list{p.start}", name, "", p.start, p.end)
+                out.append(current)
+            elif current is not None:
+                current.text = (current.text + "\n" + p.text).strip()
+                current.end = p.end
+            else:
+                break
+    return out

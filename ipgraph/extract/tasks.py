@@ -1,0 +1,89 @@
+"""Tasks and who owns them.
+
+Every numbered item is a task. A paragraph or clause that names its owners is a task of its
+own, under the item it sits in: "(一)建立评价体系。" + a paragraph ending "(责任单位:…)" gives
+the paragraph task; "…，市市场监管局牵头做好规划组织实施工作，…。" gives a task that starts at
+the department. A line holding only a 责任单位 list belongs to the task before it.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from ..outline import Item, Outline, Para
+from .model import Owner, TaskRec
+
+_ONLY_OWNERS = re.compile(r"^\(?\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)\s*:")
+_BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
+
+
+def item_key(outline: Outline, item: Item) -> str:
+    return ".".join(str(a.ordinal) for a in reversed(outline.ancestors(item.index)))
+
+
+def _add(task: TaskRec, owners: list[Owner]) -> None:
+    seen = {o.surface for o in task.owners}
+    for o in owners:
+        if o.surface not in seen:
+            task.owners.append(o)
+            seen.add(o.surface)
+        elif o.lead:
+            next(x for x in task.owners if x.surface == o.surface).lead = True
+
+
+def _sentence_end(text: str, start: int) -> int:
+    m = re.compile(r"[。!?]").search(text, start)
+    return m.end() if m else len(text)
+
+
+def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
+    tasks: list[TaskRec] = []
+    by_item: dict[int, TaskRec] = {}
+    for it in outline.items:
+        parent = by_item[it.parent].key if it.parent is not None else None
+        task = TaskRec(item_key(outline, it), it.numbering, it.text.strip(), it.start, it.end, parent)
+        task.refers_to = _BOX_REF.findall(it.text)
+        by_item[it.index] = task
+        tasks.append(task)
+
+    units: list[Item | Para] = sorted([*outline.items, *outline.paras], key=lambda u: u.start)
+    extra: dict[str, int] = {}
+    for unit, doc in zip(units, nlp.pipe(u.line if isinstance(u, Item) else u.text for u in units)):
+        is_item = isinstance(unit, Item)
+        home = by_item.get(unit.index if is_item else unit.item)
+        owners = [Owner(s.text, s.label_ == "LEAD") for s in doc.spans["owners"]]
+        if owners:
+            if is_item:
+                _add(home, owners)
+            elif _ONLY_OWNERS.match(unit.text):
+                before = [t for t in tasks if t.start < unit.start]
+                if before:
+                    _add(max(before, key=lambda t: t.start), owners)
+            else:
+                task = _new(tasks, extra, home, "p", unit.text, unit.start, unit.end)
+                task.refers_to = _BOX_REF.findall(unit.text)
+                _add(task, owners)
+            continue
+        clauses: dict[int, list[Owner]] = {}
+        for s in doc.spans["subjects"]:
+            clauses.setdefault(s._.clause, []).append(Owner(s.text, s.label_ == "LEAD"))
+        for start, found in sorted(clauses.items()):
+            body_start = len(unit.line) - len(unit.text.lstrip()) if is_item else 0
+            if is_item and start <= body_start:
+                _add(home, found)
+                continue
+            text = doc.text
+            end = _sentence_end(text, start)
+            task = _new(tasks, extra, home, "c", text[start:end], unit.offset(start), unit.offset(end - 1) + 1)
+            _add(task, found)
+    return tasks
+
+
+def _new(tasks: list[TaskRec], extra: dict[str, int], home: TaskRec | None, kind: str,
+         text: str, start: int, end: int) -> TaskRec:
+    base = home.key if home else "0"
+    extra[base + kind] = extra.get(base + kind, 0) + 1
+    task = TaskRec(f"{base}.{kind}{extra[base + kind]}", "", text.strip(), start, end, home.key if home else None)
+    tasks.append(task)
+    return task

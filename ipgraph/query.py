@@ -1,0 +1,213 @@
+"""SPARQL over the store: ad-hoc queries, the named queries in queries/*.rq, and the two views
+users ask for most (who owns which task; how plans inherit from each other)."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import Literal, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, serialize
+
+from .errors import IpgraphError
+from .store import GraphStore
+from .vocab import DEFAULT_BASE, PREFIXES
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    sparql: str
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    out = {}
+    for f in sorted((Path(__file__).parent / "queries").glob("*.rq")):
+        text = f.read_text(encoding="utf-8")
+        meta = dict(re.findall(r"^#\s*(\w+):\s*(.+)$", text, re.M))
+        name = f.name[:-3]
+        out[name] = NamedQuery(name, meta.get("title", name), meta.get("description", ""), text)
+    return out
+
+
+def resolve_query(text_or_file: str) -> str:
+    """SPARQL given inline, as a path to a .rq file, or as the name of a named query."""
+    named = named_queries()
+    if text_or_file in named:
+        return named[text_or_file].sparql
+    p = Path(text_or_file)
+    if len(text_or_file) < 4096 and "\n" not in text_or_file and p.suffix in (".rq", ".sparql") :
+        if not p.is_file():
+            raise IpgraphError(f"{text_or_file}: no such query file")
+        return p.read_text(encoding="utf-8")
+    return text_or_file
+
+
+def run(store: GraphStore, sparql: str, base: str = DEFAULT_BASE, **params: str):
+    """Run SPARQL with the contract's prefixes predeclared.
+
+    Keyword arguments fill ${name} placeholders with string literals, escaped as RDF literals,
+    so user input can never change the query's structure.
+    """
+    for k, v in params.items():
+        sparql = sparql.replace("${" + k + "}", str(Literal(v)))
+    try:
+        return store.query(sparql, prefixes={**PREFIXES, "id": base})
+    except SyntaxError as exc:
+        raise IpgraphError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+
+
+def rows(result) -> tuple[list[str], list[list[str]]]:
+    names = [v.value for v in result.variables]
+    table = [["" if s[n] is None else s[n].value for n in names] for s in result]
+    return names, table
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _fit(s: str, limit: int) -> str:
+    s = s.replace("\n", " ")
+    if _width(s) <= limit:
+        return s
+    out = ""
+    for ch in s:
+        if _width(out + ch) > limit - 1:
+            return out + "…"
+        out += ch
+    return out
+
+
+def table(headers: list[str], data: list[list[str]], max_width: int = 48) -> str:
+    cells = [[_fit(c, max_width) for c in r] for r in data]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+
+    def line(r):
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip()
+
+    sep = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), sep] + [line(r) for r in cells])
+
+
+def format_result(result, fmt: str) -> str:
+    if isinstance(result, QueryBoolean):
+        return "true" if bool(result) else "false"
+    if isinstance(result, QueryTriples):
+        return serialize(list(result), None, RdfFormat.TURTLE).decode("utf-8")
+    assert isinstance(result, QuerySolutions)
+    if fmt == "json":
+        return result.serialize(format=QueryResultsFormat.JSON).decode("utf-8")
+    headers, data = rows(result)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(headers)
+        w.writerows(data)
+        return buf.getvalue()
+    return table(headers, data)
+
+
+_OWNERS = """
+SELECT ?department ?task ?text ?plan ?lead WHERE {
+  ?t ipg:responsibleDepartment ?dept ; ipg:inPlan ?p ; ipg:text ?text .
+  ?p dcterms:title ?plan .
+  ?dept rdfs:label ?department .
+  FILTER EXISTS { ?dept rdfs:label|skos:altLabel ?dl FILTER(CONTAINS(STR(?dl), ${dq})) }
+  FILTER EXISTS { ?p dcterms:title|rdfs:label|skos:altLabel ?pl FILTER(CONTAINS(STR(?pl), ${pq})) }
+  OPTIONAL { ?t ipg:numbering ?num }
+  BIND(COALESCE(?num, "") AS ?task)
+  BIND(EXISTS { ?t ipg:leadDepartment ?dept } AS ?lead)
+  ?t ipg:sequence ?seq .
+}
+ORDER BY ?department ?plan ?seq
+"""
+
+
+def owners(store: GraphStore, department: str = "", plan: str = "") -> list[dict]:
+    """Who owns which task: one row per (department, task), filtered by label substrings."""
+    headers, data = rows(run(store, _OWNERS, dq=department, pq=plan))
+    out = []
+    for r in data:
+        d = dict(zip(headers, r))
+        d["lead"] = d["lead"] == "true"
+        out.append(d)
+    return out
+
+
+_PLANS = """
+SELECT DISTINCT ?p ?title WHERE {
+  { ?p dcterms:title ?title } UNION { ?p rdfs:label ?title }
+  ?p a ipg:Plan .
+  FILTER(CONTAINS(STR(?title), ${q}))
+}
+"""
+_INGESTED = "SELECT DISTINCT ?p WHERE { ?d a ipg:SourceDocument ; ipg:describes ?p }"
+_LINKS = """
+SELECT ?from ?to ?based WHERE {
+  ?from ipg:cites ?to . BIND(EXISTS { ?from ipg:basedOn ?to } AS ?based)
+}
+"""
+_LABELS = """
+SELECT ?p (SAMPLE(?t) AS ?title) (SAMPLE(?lv) AS ?level) WHERE {
+  ?p a ipg:Plan . { ?p dcterms:title ?t } UNION { FILTER NOT EXISTS { ?p dcterms:title ?x } ?p rdfs:label ?t }
+  OPTIONAL { ?p ipg:level ?l BIND(STRAFTER(STR(?l), "#") AS ?lv) }
+} GROUP BY ?p
+"""
+
+
+@dataclass
+class Lineage:
+    plan: str
+    title: str
+    level: str
+    parents: list["Lineage"]     # based on (recursively)
+    cites: list[tuple[str, str]]  # other citations (iri, title)
+    cited_by: list[tuple[str, str, bool]]  # (iri, title, based on this)
+
+
+def lineage(store: GraphStore, plan: str = "") -> list[Lineage]:
+    """The lineage of each plan whose title contains `plan` (all ingested plans when empty)."""
+    labels = {r[0]: (r[1], r[2]) for r in rows(run(store, _LABELS))[1]}
+    links = [(a, b, based == "true") for a, b, based in rows(run(store, _LINKS))[1]]
+    ingested = {r[0] for r in rows(run(store, _INGESTED))[1]}
+    roots = {r[0] for r in rows(run(store, _PLANS, q=plan))[1]} if plan else ingested
+    roots = sorted(roots & ingested or roots)
+
+    def node(iri: str, seen: frozenset) -> Lineage:
+        title, level = labels.get(iri, (iri, ""))
+        parents = sorted({b for a, b, based in links if a == iri and based} - seen)
+        return Lineage(
+            iri, title, level,
+            [node(p, seen | {iri}) for p in parents],
+            sorted({(b, labels.get(b, (b, ""))[0]) for a, b, based in links if a == iri and not based
+                    and b not in parents}, key=lambda x: x[1]),
+            sorted({(a, labels.get(a, (a, ""))[0], based) for a, b, based in links if b == iri},
+                   key=lambda x: x[1]))
+    return [node(r, frozenset()) for r in roots]
+
+
+def render_lineage(tree: Lineage) -> str:
+    lines = [f"{tree.title}" + (f"  [{tree.level}]" if tree.level else "")]
+
+    def walk(n: Lineage, prefix: str):
+        kids = [("based on", c) for c in n.parents]
+        for i, (_, child) in enumerate(kids):
+            last = i == len(kids) - 1 and not n.cites
+            lines.append(f"{prefix}{'└── ' if last else '├── '}based on: {child.title}"
+                         + (f"  [{child.level}]" if child.level else ""))
+            walk(child, prefix + ("    " if last else "│   "))
+        for i, (_, title) in enumerate(n.cites):
+            lines.append(f"{prefix}{'└── ' if i == len(n.cites) - 1 else '├── '}cites: {title}")
+
+    walk(tree, "")
+    if tree.cited_by:
+        lines.append("cited by:")
+        for i, (_, title, based) in enumerate(tree.cited_by):
+            lines.append(f"{'└── ' if i == len(tree.cited_by) - 1 else '├── '}{title}"
+                         + ("  (based on it)" if based else ""))
+    return "\n".join(lines)

@@ -1,0 +1,244 @@
+"""Stage 6: a resolved document becomes quads in its own named graph.
+
+The only module that knows the ontology's terms (through vocab). Every IRI is built from a
+stable key, and no blank nodes are used, so the same corpus always gives the same graph.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from .extract import Owner
+from .extract.citations import fold
+from .regions import Region, divisions
+from .resolve import Resolved, department, key
+from .vocab import DEFAULT_BASE, IPG, dcterms, ipg, prov, rdf, rdfs, skos, xsd
+
+LEVELS = {"national": ipg.National, "provincial": ipg.Provincial, "municipal": ipg.Municipal, "county": ipg.County}
+DOC_KINDS = {"plan": ipg.PlanText, "draft": ipg.DraftText, "interpretation": ipg.Interpretation,
+             "news": ipg.NewsArticle}
+NATURES = {"expected": ipg.Expected, "binding": ipg.Binding}
+PLAN_KINDS = [("条例", "Regulation"), ("纲要", "Outline"), ("行动计划", "ActionPlan"), ("实施方案", "ImplementationPlan"),
+              ("方案", "ImplementationPlan"), ("计划", "ActionPlan"), ("规划", "PlanDocument"), ("意见", "Opinion"),
+              ("办法", "Measures"), ("通知", "Notice"), ("协定", "Treaty"), ("条约", "Treaty"), ("规范", "Standard"),
+              ("报告", "Report")]
+
+
+@dataclass(frozen=True)
+class Iris:
+    base: str = DEFAULT_BASE
+
+    def __call__(self, *parts: str) -> NamedNode:
+        return NamedNode(self.base + "/".join(parts))
+
+    def plan(self, plan_key: str) -> NamedNode:
+        return self("plan", plan_key)
+
+    def region(self, code: str) -> NamedNode:
+        return self("region", code)
+
+    def graph(self, doc_id: str) -> NamedNode:
+        return self("graph", doc_id)
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, language="zh")
+
+
+def integer(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=xsd.integer)
+
+
+def decimal(value: str) -> Literal:
+    v = value if "." in value else value + ".0"
+    return Literal(v, datatype=xsd.decimal)
+
+
+def plan_kind(title: str) -> NamedNode:
+    t = fold(title)
+    return NamedNode(IPG + next((name for word, name in PLAN_KINDS if t.endswith(word)), "OtherDocument"))
+
+
+def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
+    iri = Iris(base)
+    g = iri.graph(res.doc_id)
+    out: list[Quad] = []
+
+    def add(s, p, o):
+        out.append(Quad(s, p, o, g))
+
+    ex = res.extraction
+    doc = iri("doc", res.doc_id)
+    plan = iri.plan(res.plan_key)
+
+    def span(node, start, end):
+        a, b = res.clean.orig_span(start, end)
+        add(node, ipg.charStart, integer(a))
+        add(node, ipg.charEnd, integer(b))
+        add(node, prov.wasDerivedFrom, doc)
+
+    add(doc, rdf.type, ipg.SourceDocument)
+    add(doc, rdfs.label, Literal(res.source.name))
+    add(doc, dcterms.identifier, Literal(res.doc_id))
+    add(doc, dcterms.format, Literal(res.source.format))
+    add(doc, ipg.sha256, Literal(res.source.sha256))
+    add(doc, dcterms.type, DOC_KINDS[ex.plan.doc_kind])
+    add(doc, ipg.describes, plan)
+
+    info = ex.plan
+    add(plan, rdf.type, ipg.Plan)
+    add(plan, dcterms.title, zh(info.title))
+    add(plan, rdfs.label, zh(info.title))
+    add(plan, dcterms.type, plan_kind(info.title))
+    for alias in info.aliases:
+        add(plan, skos.altLabel, zh(alias))
+    add(plan, prov.wasDerivedFrom, doc)
+    if res.region is not None:
+        add(plan, ipg.region, iri.region(res.region.code))
+        add(plan, ipg.level, LEVELS[res.region.level])
+        _region(add, iri, res.region)
+    if info.start_year:
+        add(plan, ipg.startYear, integer(info.start_year))
+        add(plan, ipg.endYear, integer(info.end_year))
+    if info.document_number:
+        add(plan, ipg.documentNumber, Literal(info.document_number))
+    if info.issued:
+        add(plan, dcterms.issued, Literal(info.issued, datatype=xsd.date))
+    if info.issuer:
+        issuer = _department(add, iri, res, info.issuer)
+        add(plan, dcterms.publisher, issuer)
+
+    for c in ex.citations:
+        cited = iri.plan(res.cited_keys[c.title])
+        add(plan, ipg.cites, cited)
+        if c.parent:
+            add(plan, ipg.basedOn, cited)
+        _cited_plan(add, iri, res, cited, c.title)
+        if c.document_number:
+            add(cited, ipg.documentNumber, Literal(c.document_number))
+        if c.promulgates:
+            promulgated = iri.plan(key(c.promulgates))
+            add(cited, ipg.promulgates, promulgated)
+            _cited_plan(add, iri, res, promulgated, c.promulgates)
+
+    projects = {}
+    for p in ex.projects:
+        node = iri("project", res.doc_id, p.key)
+        projects[p.key] = node
+        if p.number:
+            projects["box" + p.number] = node
+        add(node, rdf.type, ipg.Project)
+        add(node, rdfs.label, zh(p.name))
+        if p.text:
+            add(node, ipg.text, zh(p.text))
+        if p.number:
+            add(node, ipg.numbering, Literal(f"专栏{p.number}"))
+        add(node, ipg.inPlan, plan)
+        span(node, p.start, p.end)
+        _owners(add, iri, res, node, p.owners)
+
+    for n, t in enumerate(ex.tasks):
+        node = iri("task", res.doc_id, t.key)
+        parent = iri("task", res.doc_id, t.parent) if t.parent else plan
+        add(node, rdf.type, ipg.Task)
+        add(node, rdfs.label, zh(_short(t.text)))
+        add(node, ipg.text, zh(t.text))
+        if t.numbering:
+            add(node, ipg.numbering, Literal(t.numbering))
+        add(node, ipg.sequence, integer(n + 1))
+        add(node, ipg.partOf, parent)
+        add(node, ipg.inPlan, plan)
+        span(node, t.start, t.end)
+        _owners(add, iri, res, node, t.owners)
+        for number in t.refers_to:
+            if "box" + number in projects:
+                add(node, ipg.refersTo, projects["box" + number])
+        if t.project and t.project in projects:
+            add(node, ipg.refersTo, projects[t.project])
+
+    seen: dict[str, int] = {}
+    for ind in ex.indicators:
+        k = key(ind.name)
+        seen[k] = seen.get(k, 0) + 1
+        node = iri("indicator", res.doc_id, k if seen[k] == 1 else f"{k}-{seen[k]}")
+        add(node, rdf.type, ipg.Indicator)
+        add(node, rdfs.label, zh(ind.name))
+        add(node, ipg.inPlan, plan)
+        if ind.unit:
+            add(node, ipg.unit, Literal(ind.unit))
+        for text, value, year, p_text, p_value, p_year in (
+                (ind.baseline_text, ind.baseline_value, ind.baseline_year,
+                 ipg.baselineText, ipg.baselineValue, ipg.baselineYear),
+                (ind.target_text, ind.target_value, ind.target_year,
+                 ipg.targetText, ipg.targetValue, ipg.targetYear)):
+            if text:
+                add(node, p_text, Literal(text))
+            if value:
+                add(node, p_value, decimal(value))
+            if year:
+                add(node, p_year, integer(year))
+        if ind.nature:
+            add(node, ipg.nature, NATURES[ind.nature])
+        span(node, ind.start, ind.end)
+
+    for term in ex.terms:
+        node = iri("term", key(term.term))
+        add(node, rdf.type, ipg.DefinedTerm)
+        add(node, rdf.type, skos.Concept)
+        add(node, skos.prefLabel, zh(term.term))
+        add(node, rdfs.label, zh(term.term))
+        add(node, skos.definition, zh(term.definition))
+        add(node, ipg.inPlan, plan)
+        span(node, term.start, term.end)
+    return out
+
+
+def _short(text: str, limit: int = 60) -> str:
+    head = text.split("。", 1)[0]
+    return head if len(head) <= limit else head[: limit - 1] + "…"
+
+
+def _region(add, iri: Iris, region: Region) -> None:
+    chain = divisions().chain(region)
+    for r, parent in zip(chain, chain[1:] + [None]):
+        node = iri.region(r.code)
+        add(node, rdf.type, ipg.Region)
+        add(node, rdfs.label, zh(r.name))
+        add(node, ipg.level, LEVELS[r.level])
+        if r.code.isdigit():
+            add(node, ipg.divisionCode, Literal(r.code))
+        if parent is not None:
+            add(node, ipg.parentRegion, iri.region(parent.code))
+
+
+def _cited_plan(add, iri: Iris, res: Resolved, node: NamedNode, title: str) -> None:
+    add(node, rdf.type, ipg.Plan)
+    add(node, rdfs.label, zh(title))
+    add(node, dcterms.type, plan_kind(title))
+    region = res.cited_regions.get(key(title))
+    if region is not None:
+        add(node, ipg.region, iri.region(region.code))
+        add(node, ipg.level, LEVELS[region.level])
+        _region(add, iri, region)
+
+
+def _department(add, iri: Iris, res: Resolved, surface: str) -> NamedNode:
+    ref = res.departments.get(surface) or department(surface, res.region)
+    node = iri("dept", *ref.key.split("/"))
+    add(node, rdf.type, ipg.Department)
+    add(node, rdfs.label, zh(ref.label))
+    for s in ref.surfaces:
+        if s != ref.label:
+            add(node, skos.altLabel, zh(s))
+    add(node, ipg.region, iri.region(ref.region.code))
+    _region(add, iri, ref.region)
+    return node
+
+
+def _owners(add, iri: Iris, res: Resolved, node: NamedNode, owners: list[Owner]) -> None:
+    for o in owners:
+        dept = _department(add, iri, res, o.surface)
+        add(node, ipg.responsibleDepartment, dept)
+        if o.lead:
+            add(node, ipg.leadDepartment, dept)

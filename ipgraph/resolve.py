@@ -1,0 +1,121 @@
+"""Stage 5: give every entity a stable key, so the same thing gets the same IRI from every document.
+
+Keys: plans by their folded title (quotes, brackets, dashes, script and a trailing year range do
+not matter); regions by GB/T 2260 code; departments by the region they belong to plus their
+name without the level prefix (省科技厅 in a 吉林 plan → 220000/科技厅), so 宜昌's and 济宁's
+市市场监管局 stay two bodies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import CleanText
+from .extract import Extraction
+from .extract.citations import fold
+from .load import SourceText
+from .nlp import get_nlp
+from .regions import CHINA, Region, divisions
+
+_MUNICIPALITIES = ("11", "12", "31", "50")  # 北京, 天津, 上海, 重庆: provincial-level cities
+_NOT_A_LEVEL = ("市场", "区域", "县域", "省级", "市级")  # words that start with 省/市/县/区 but name no level
+_NATIONAL_BODY = re.compile(r"^(?:国家|国务院|中共中央|全国)|(?:部|总局|总署|银保监会|证监会)$")
+
+
+def key(text: str) -> str:
+    """An IRI-safe, readable key: letters, digits and CJK characters only."""
+    return re.sub(r"[^\w.-]", "", fold(text)).strip("._-") or "untitled"
+
+
+def doc_id(source: SourceText) -> str:
+    return re.sub(r"[^\w.-]", "_", source.path.stem) or "document"
+
+
+@dataclass(frozen=True)
+class DeptRef:
+    key: str          # "220000/科技厅"
+    label: str        # 吉林省科技厅
+    region: Region
+    surfaces: tuple[str, ...]
+
+
+@dataclass
+class Resolved:
+    doc_id: str
+    source: SourceText
+    clean: CleanText
+    extraction: Extraction
+    plan_key: str
+    region: Region | None
+    departments: dict[str, DeptRef] = field(default_factory=dict)     # surface → ref
+    cited_keys: dict[str, str] = field(default_factory=dict)          # title as written → plan key
+    cited_regions: dict[str, Region] = field(default_factory=dict)    # plan key → region
+
+
+def region_of(title: str) -> Region | None:
+    """The jurisdiction a title names: the first division it mentions, or the country for 国家/全国."""
+    doc = get_nlp()(title)
+    spans = list(doc.spans["regions"])
+    national = re.search(r"国家|全国|中国|国务院|中共中央", title)
+    if spans and not (national and national.start() < spans[0].start_char):
+        return divisions().lookup(spans[0].text)
+    return CHINA if national else None
+
+
+def _city_of(region: Region) -> Region:
+    d = divisions()
+    if region.level == "county" and region.parent and region.parent != region.province:
+        return d.get(region.parent) or region
+    return region
+
+
+def department(surface: str, home: Region | None) -> DeptRef:
+    home = home or CHINA
+    d = divisions()
+    core = re.sub(r"\([^()]*\)$", "", surface).strip() or surface
+    prefix = None
+    for k in range(min(len(core) - 1, 12), 1, -1):
+        if core[:k] in d.by_name or core[:k] in d.by_short:
+            prefix = core[:k]
+            break
+    label = None
+    if prefix:
+        region = d.lookup(prefix, within=home) or home
+        rest, label = core[len(prefix):], core
+    elif _NATIONAL_BODY.search(core) and (core[0] not in "省市县区州" or core.startswith(_NOT_A_LEVEL)):
+        region, rest = CHINA, core
+    elif core.startswith("省"):
+        region = d.get(home.province) or home
+        rest = core[1:]
+    elif core.startswith("市"):
+        region = d.get(home.province) if home.code[:2] in _MUNICIPALITIES else _city_of(home)
+        rest = core[1:]
+    elif core.startswith(("县", "区")):
+        region, rest = home, core[1:]
+    else:
+        region, rest, label = home, core, core
+    region = region or home
+    label = label or (rest if region.code == CHINA.code else region.name + rest)
+    surfaces = {surface, core}
+    alias = re.search(r"\(([^()]*)\)$", surface)
+    if alias and surface[:1] in "省市县区":
+        surfaces.add(surface[0] + alias.group(1))
+    return DeptRef(f"{region.code}/{key(rest)}", label, region, tuple(sorted(surfaces)))
+
+
+def resolve(source: SourceText, clean: CleanText, extraction: Extraction) -> Resolved:
+    plan = extraction.plan
+    region = region_of(plan.title) or region_of(plan.issuer or "")
+    res = Resolved(doc_id(source), source, clean, extraction, key(plan.title), region)
+    surfaces = [o.surface for t in extraction.tasks for o in t.owners]
+    surfaces += [o.surface for p in extraction.projects for o in p.owners]
+    for s in surfaces:
+        if s not in res.departments:
+            res.departments[s] = department(s, region)
+    for c in extraction.citations:
+        res.cited_keys[c.title] = key(c.title)
+        for title in filter(None, (c.title, c.promulgates)):
+            r = region_of(title)
+            if r is not None:
+                res.cited_regions[key(title)] = r
+    return res
