@@ -159,6 +159,32 @@ def lineage_cmd(plan, store_dir):
     click.echo("\n\n".join(q.render_lineage(t) for t in trees))
 
 
+@cli.command("validate")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@store_option
+def validate_cmd(file, store_dir):
+    """Check a Turtle FILE (default: the store's graph) against the SHACL shapes in ontology/.
+
+    Exits 1 when the graph does not conform, and prints the report.
+    """
+    import rdflib
+
+    from .validate import validate
+
+    graph = rdflib.Graph()
+    if file:
+        try:
+            graph.parse(file, format=rdflib.util.guess_format(file) or "turtle")
+        except Exception as exc:  # rdflib raises many kinds for bad input
+            raise IpgraphError(f"{file}: not valid RDF ({str(exc).splitlines()[0][:200]})") from None
+    else:
+        graph.parse(data=export(_store(store_dir), "turtle"), format="turtle")
+    conforms, report = validate(graph)
+    click.echo(report.strip())
+    if not conforms:
+        sys.exit(EXIT_FAILED)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

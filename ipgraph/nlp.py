@@ -58,19 +58,12 @@ def _items(doc: Doc, start: int, text: str, lead: bool) -> list[Span]:
     return spans
 
 
-def _region_prefix(name: str) -> str | None:
-    """The region name a body's name starts with (宜昌市知识产权局 → 宜昌市), if any."""
-    d = divisions()
-    for k in range(min(len(name) - 1, 12), 1, -1):
-        if name[:k] in d.by_name or name[:k] in d.by_short:
-            return name[:k]
-    return None
 
 
 def _named(doc: Doc, start: int, subject: str, lead: bool) -> list[Span]:
     """Spans of the bodies in a subject such as 市科技局和市财政局 (和 splits only between bodies)."""
     spans = []
-    if not _LEVEL_PREFIX.match(subject) and not _region_prefix(subject):
+    if not _LEVEL_PREFIX.match(subject) and not divisions().prefix(subject):
         return spans
     for m in _ONE_DEPT.finditer(subject):
         span = doc.char_span(start + m.start(1), start + m.end(1))

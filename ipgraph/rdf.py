@@ -224,15 +224,16 @@ def _cited_plan(add, iri: Iris, res: Resolved, node: NamedNode, title: str) -> N
 
 
 def _department(add, iri: Iris, res: Resolved, surface: str) -> NamedNode:
-    ref = res.departments.get(surface) or department(surface, res.region)
+    ref = res.departments.get(surface) or department(surface, res.region, res.plan_key)
     node = iri("dept", *ref.key.split("/"))
     add(node, rdf.type, ipg.Department)
     add(node, rdfs.label, zh(ref.label))
     for s in ref.surfaces:
         if s != ref.label:
             add(node, skos.altLabel, zh(s))
-    add(node, ipg.region, iri.region(ref.region.code))
-    _region(add, iri, ref.region)
+    if ref.region is not None:
+        add(node, ipg.region, iri.region(ref.region.code))
+        _region(add, iri, ref.region)
     return node
 
 

@@ -61,6 +61,13 @@ class Divisions:
             out.append(nxt)
         return out
 
+    def prefix(self, name: str) -> str | None:
+        """The longest region name a text starts with (宜昌市知识产权局 → 宜昌市), if any."""
+        for k in range(min(len(name) - 1, 12), 1, -1):
+            if name[:k] in self.by_name or name[:k] in self.by_short:
+                return name[:k]
+        return None
+
     def lookup(self, name: str, within: Region | None = None) -> Region | None:
         """The region a name denotes, preferring one inside `within`, then the highest level."""
         cands = self.by_name.get(name) or self.by_short.get(name) or []

@@ -35,7 +35,7 @@ def doc_id(source: SourceText) -> str:
 class DeptRef:
     key: str          # "220000/科技厅"
     label: str        # 吉林省科技厅
-    region: Region
+    region: Region | None
     surfaces: tuple[str, ...]
 
 
@@ -62,6 +62,8 @@ def region_of(title: str) -> Region | None:
     return CHINA if national else None
 
 
+
+
 def _city_of(region: Region) -> Region:
     d = divisions()
     if region.level == "county" and region.parent and region.parent != region.province:
@@ -69,15 +71,21 @@ def _city_of(region: Region) -> Region:
     return region
 
 
-def department(surface: str, home: Region | None) -> DeptRef:
-    home = home or CHINA
+def department(surface: str, home: Region | None, scope: str = "") -> DeptRef:
+    """The body a name denotes, scoped to the region it belongs to.
+
+    `home` is the plan's region; where it is unknown, bodies named by level alone (市科技局)
+    are scoped to the plan (`scope`) rather than guessed.
+    """
     d = divisions()
+    if home is None:
+        found = divisions().prefix(surface)
+        if found is None and not _NATIONAL_BODY.search(surface):
+            core = re.sub(r"\([^()]*\)$", "", surface).strip() or surface
+            return DeptRef(f"{scope or 'unscoped'}/{key(core)}", core, None, tuple(sorted({surface, core})))
+        home = CHINA
     core = re.sub(r"\([^()]*\)$", "", surface).strip() or surface
-    prefix = None
-    for k in range(min(len(core) - 1, 12), 1, -1):
-        if core[:k] in d.by_name or core[:k] in d.by_short:
-            prefix = core[:k]
-            break
+    prefix = divisions().prefix(core)
     label = None
     if prefix:
         region = d.lookup(prefix, within=home) or home
@@ -111,7 +119,7 @@ def resolve(source: SourceText, clean: CleanText, extraction: Extraction) -> Res
     surfaces += [o.surface for p in extraction.projects for o in p.owners]
     for s in surfaces:
         if s not in res.departments:
-            res.departments[s] = department(s, region)
+            res.departments[s] = department(s, region, res.plan_key)
     for c in extraction.citations:
         res.cited_keys[c.title] = key(c.title)
         for title in filter(None, (c.title, c.promulgates)):

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 class PlanInfo:
     title: str
     doc_kind: str = "plan"            # plan | draft | interpretation | news
-    region: str | None = None         # the region name as the title gives it
     start_year: int | None = None
     end_year: int | None = None
     document_number: str | None = None

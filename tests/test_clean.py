@@ -1,0 +1,25 @@
+from ipgraph.clean import clean_string
+
+
+def test_full_width_punctuation_becomes_half_width_keeping_offsets():
+    text, offsets = clean_string("（一）加强组织领导：市科技局，市财政局")
+    assert text == "(一)加强组织领导:市科技局,市财政局"
+    assert list(offsets) == list(range(len(text)))
+
+
+def test_traditional_becomes_simplified():
+    text, _ = clean_string("知識產權保護和運用規劃")
+    assert text == "知识产权保护和运用规划"
+
+
+def test_stray_spaces_inside_prose_go_and_offsets_point_back():
+    raw = "推进知识产权民事、行政、刑事案 件三合一审判"
+    text, offsets = clean_string(raw)
+    assert text == "推进知识产权民事、行政、刑事案件三合一审判"
+    k = text.index("件")
+    assert raw[offsets[k]] == "件"
+
+
+def test_table_rows_keep_their_cell_spaces():
+    row = "年度发明专利授权量 775 1600 预期性"
+    assert clean_string(row)[0] == row

@@ -1,0 +1,41 @@
+import pytest
+
+from ipgraph.errors import InputError
+from ipgraph.load import decode, load
+
+TEXT = "宜昌市知识产权保护与运用“十四五”规划"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030"])
+def test_decodes_common_encodings(encoding):
+    text, _ = decode(TEXT.encode(encoding))
+    assert text == TEXT
+
+
+def test_empty_file_is_a_clear_error(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"  \n")
+    with pytest.raises(InputError, match="empty.txt: empty file"):
+        load(p)
+
+
+def test_binary_file_is_a_clear_error(tmp_path):
+    p = tmp_path / "image.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InputError, match="binary file"):
+        load(p)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load(tmp_path / "nope.txt")
+
+
+def test_checksum_is_of_the_bytes(tmp_path):
+    import hashlib
+
+    p = tmp_path / "a.txt"
+    p.write_bytes(TEXT.encode("gb18030"))
+    src = load(p)
+    assert src.encoding == "gb18030"
+    assert src.sha256 == hashlib.sha256(TEXT.encode("gb18030")).hexdigest()
