@@ -1,0 +1,67 @@
+def owners(task):
+    return [(o.surface, o.lead) for o in task.owners]
+
+
+def find(res, start):
+    return next(t for t in res.extraction.tasks if t.text.startswith(start))
+
+
+def test_jilin_responsibility_list_in_order(seed):
+    task = find(seed("jilin"), "完善职务发明制度")
+    assert task.numbering == "1." or task.key == "2.2.2"
+    assert [o.surface for o in task.owners] == ["省科技厅", "省发展改革委", "省工业和信息化厅", "省农委", "省林业厅",
+                                                "省文化厅", "省国资委", "省新闻出版广电局"]
+    assert not any(o.lead for o in task.owners)
+
+
+def test_jilin_list_under_a_bare_heading_makes_a_paragraph_task(seed):
+    res = seed("jilin")
+    task = find(res, "推动将知识产权指标纳入创新驱动发展评价指标")
+    assert task.key == "2.1.p1" and task.parent == "2.1"
+    assert owners(task)[-1] == ("省统计局", False)
+
+
+def test_jilin_clause_subjects(seed):
+    res = seed("jilin")
+    assert owners(find(res, "省打击侵犯知识产权和制售假冒伪劣商品工作领导小组要")) == [
+        ("省打击侵犯知识产权和制售假冒伪劣商品工作领导小组", False)]
+    assert owners(find(res, "省科技厅要会同各相关部门")) == [("省科技厅", False)]
+    owned = {o.surface for t in res.extraction.tasks for o in t.owners}
+    assert not any(s.startswith(("各", "中省直")) for s in owned)
+
+
+def test_jining_lead_department(seed):
+    task = find(seed("jining"), "市市场监管局牵头做好规划组织实施工作")
+    assert owners(task) == [("市市场监管局", True)]
+    assert task.text.endswith("推动规划有效落实。")
+
+
+def test_yichang_dual_name_and_office(seed):
+    res = seed("yichang")
+    assert owners(find(res, "市市场监管局(知识产权局)承担")) == [("市市场监管局(知识产权局)", False)]
+    assert owners(find(res, "宜昌市知识产权强市建设领导小组办公室会同")) == [
+        ("宜昌市知识产权强市建设领导小组办公室", False)]
+
+
+def test_news_and_interpretation_name_no_owners(seed):
+    for name in ("linyi", "chongqing"):
+        assert not [t for t in seed(name).extraction.tasks if t.owners]
+
+
+def test_lead_and_support_patterns(doc):
+    res = doc("二、重点任务\n(一)培育高价值专利。实施培育计划。(市市场监管局牵头,市科技局、市财政局配合)\n"
+              "(二)加强商标品牌建设。推动区域品牌发展。\n责任单位:市市场监管局、市商务局\n"
+              "(三)健全行政保护。由市公安局牵头,加强执法协作。\n"
+              "(四)加强司法保护。(市法院、市检察院按职责分工负责)\n"
+              "(五)加强海关保护。\n牵头单位:市商务局\n配合单位:市口岸办、各县区政府\n")
+    got = {t.key: owners(t) for t in res.extraction.tasks}
+    assert got["1.1"] == [("市市场监管局", True), ("市科技局", False), ("市财政局", False)]
+    assert got["1.2"] == [("市市场监管局", False), ("市商务局", False)]
+    assert got["1.3"] == [("市公安局", True)]
+    assert got["1.4"] == [("市法院", False), ("市检察院", False)]
+    assert got["1.5"] == [("市商务局", True), ("市口岸办", False)]
+
+
+def test_generic_actors_are_not_owners(doc):
+    res = doc("三、保障措施\n(一)加强领导。各县市区政府要加强组织领导,市直有关部门要密切配合。领导小组成员单位按照职责分工落实。\n")
+    assert not [t for t in res.extraction.tasks if t.owners]

@@ -1,0 +1,73 @@
+def test_yichang_footnote_definitions(seed):
+    terms = {t.term: t.definition for t in seed("yichang").extraction.terms}
+    assert len(terms) == 26
+    assert terms["商业秘密"].startswith("指不为公众所知悉,具有商业价值")
+    assert terms["PCT国际专利申请"].startswith("依据《专利合作条约》(Patent Cooperation Treaty,简称PCT)")
+
+
+def test_yichang_parents_and_other_citations(seed):
+    cites = seed("yichang").extraction.citations
+    parents = sorted({c.title for c in cites if c.parent})
+    assert parents == ["“十四五”国家知识产权保护和运用规划", "宜昌市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+                       "湖北省知识产权“十四五”规划", "知识产权强国建设纲要(2021-2035年)"]
+    other = {c.title for c in cites if not c.parent}
+    assert "专利合作条约" in other and "企业知识产权管理规范" in other
+    number = next(c for c in cites if c.title == "关于加快建设知识产权强市的指导意见")
+    assert number.document_number == "国知发管字〔2016〕86号"
+
+
+def test_jilin_notices_promulgate_plans(seed):
+    cites = seed("jilin").extraction.citations
+    first = cites[0]
+    assert first.title == "国务院关于印发“十三五”国家知识产权保护和运用规划的通知"
+    assert (first.parent, first.document_number, first.promulgates) == (
+        True, "国发〔2016〕86号", "“十三五”国家知识产权保护和运用规划")
+    assert "“十三五”吉林省知识产权保护和运用规划" not in {c.title for c in cites}
+
+
+def test_self_references_are_not_citations(seed):
+    assert seed("linyi").extraction.citations == []
+    assert {c.title for c in seed("chongqing").extraction.citations} == {"重庆市专利促进与保护条例", "重庆市知识产权保护条例"}
+
+
+def test_projects_from_boxes_sections_and_lists(seed):
+    assert [p.name for p in seed("yichang").extraction.projects][:3] == ["高价值专利培育工程", "中小微企业知识产权托管工程",
+                                                                       "商标品牌培育工程"]
+    assert len(seed("yichang").extraction.projects) == 13
+    assert [p.name for p in seed("jining").extraction.projects][1] == "重点产业(企业)专利导航试点工程"
+    assert len(seed("linyi").extraction.projects) == 7
+    chongqing = [p.name for p in seed("chongqing").extraction.projects]
+    assert chongqing[1] == "重点领域知识产权保护工程" and len(chongqing) == 10
+    assert seed("jilin").extraction.projects == []
+
+
+def test_tasks_refer_to_boxes(seed):
+    task = next(t for t in seed("yichang").extraction.tasks if t.text.startswith("培育高价值专利"))
+    assert task.refers_to == ["1", "2"]
+
+
+def test_plan_metadata(seed):
+    linyi = seed("linyi").extraction.plan
+    assert (linyi.title, linyi.doc_kind, linyi.document_number, linyi.issued) == (
+        "临沂市“十四五”知识产权保护和运用规划", "interpretation", "临政办字〔2021〕113号", "2021-12-30")
+    jilin = seed("jilin").extraction.plan
+    assert (jilin.start_year, jilin.end_year, jilin.issuer, jilin.issued) == (2016, 2020, "吉林省人民政府办公厅", "2017-09-09")
+    assert seed("jining").extraction.plan.doc_kind == "draft"
+    assert seed("chongqing").extraction.plan.doc_kind == "news"
+
+
+def test_traditional_script_document(doc):
+    text = ("廣東省知識產權保護和運用“十四五”規劃\n\n為貫徹落實《“十四五”國家知識產權保護和運用規劃》，制定本規劃。\n"
+            "一、重點任務\n1．加強司法保護。完善審判機制。（省法院、省檢察院按職責分工負責）\n"
+            "註：①遺傳資源：指具有實際或潛在價值的遺傳材料。②商業秘密：指不為公眾所知悉的商業信息。\n")
+    res = doc(text)
+    ex = res.extraction
+    assert ex.plan.title == "广东省知识产权保护和运用“十四五”规划"
+    assert res.region.code == "440000"
+    assert [(c.title, c.parent) for c in ex.citations] == [("“十四五”国家知识产权保护和运用规划", True)]
+    assert [o.surface for o in ex.tasks[1].owners] == ["省法院", "省检察院"]
+    assert [t.term for t in ex.terms] == ["遗传资源", "商业秘密"]
+    # spans point into the original traditional text
+    term = ex.terms[1]
+    a, b = res.clean.orig_span(term.start, term.end)
+    assert text[a:b].startswith("②商業秘密")
