@@ -16,6 +16,7 @@ from .vocab import DEFAULT_BASE, PREFIXES
 
 FORMATS = {"turtle": RdfFormat.TURTLE, "trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS,
            "jsonld": RdfFormat.JSON_LD, "ntriples": RdfFormat.N_TRIPLES}
+DATASET_FORMATS = {"trig", "nquads"}
 SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "jsonld", ".json": "jsonld",
             ".nt": "ntriples"}
 
@@ -54,7 +55,7 @@ def export(store: GraphStore, fmt: str = "turtle", output: str | Path | IO[bytes
            base: str = DEFAULT_BASE) -> bytes | None:
     """Serialize the store; return bytes when `output` is None, else write there."""
     rdf_format = FORMATS[fmt]
-    data = quads(store) if rdf_format.supports_datasets else triples(store)
+    data = quads(store) if fmt in DATASET_FORMATS else triples(store)
     pretty = rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG)
     out = serialize(data, None, rdf_format, prefixes=prefixes(base) if pretty else None)
     if pretty:

@@ -1,0 +1,39 @@
+from ipgraph.regions import divisions
+from ipgraph.resolve import department, key, region_of
+
+
+def test_regions_come_with_codes_and_parents():
+    d = divisions()
+    yichang = d.lookup("宜昌市")
+    assert yichang.code == "420500" and yichang.level == "municipal"
+    assert [r.name for r in d.chain(yichang)] == ["宜昌市", "湖北省", "中国"]
+    assert d.lookup("重庆市").level == "provincial"
+    assert d.lookup("西陵区", within=yichang).code == "420502"
+
+
+def test_plan_titles_name_their_jurisdiction():
+    assert region_of("“十三五”吉林省知识产权保护和运用规划").code == "220000"
+    assert region_of("“十四五”国家知识产权保护和运用规划").code == "CN"
+    assert region_of("知识产权强国建设纲要") is None
+
+
+def test_departments_are_scoped_to_their_jurisdiction():
+    d = divisions()
+    yichang, jining, jilin = d.lookup("宜昌市"), d.lookup("济宁市"), d.lookup("吉林省")
+    assert department("市市场监管局", yichang).key != department("市市场监管局", jining).key
+    assert department("省科技厅", jilin).label == "吉林省科技厅"
+    assert department("省科技厅", yichang).key == "420000/科技厅"
+    assert department("市场监管总局", yichang).key == "CN/市场监管总局"
+    assert department("长春海关", jilin).region.code == "220100"
+    dual = department("市市场监管局(知识产权局)", yichang)
+    assert dual.key == department("市市场监管局", yichang).key
+    assert "市知识产权局" in dual.surfaces
+
+
+def test_unknown_region_scopes_to_the_plan():
+    assert department("市科技局", None, "某规划").key == "某规划/市科技局"
+
+
+def test_plan_keys_ignore_quotes_dashes_and_year_ranges():
+    assert key("知识产权强国建设纲要(2021-2035年)") == key("知识产权强国建设纲要(2021—2035年)") == "知识产权强国建设纲要"
+    assert key("“十四五”国家知识产权保护和运用规划") == key('"十四五"国家知识产权保护和运用规划')
