@@ -23,7 +23,7 @@ base_option = click.option("--base-iri", default=DEFAULT_BASE, show_default=True
 
 
 def _store(path: str, create: bool = False) -> GraphStore:
-    return GraphStore(path, create=create)
+    return GraphStore(path, create=create, exclusive=create)
 
 
 COUNTS = """
@@ -109,7 +109,8 @@ def query_cmd(sparql_or_file, store_dir, base_iri, fmt):
     """
     store = _store(store_dir)
     result = q.run(store, q.resolve_query(sparql_or_file), base_iri)
-    click.echo(q.format_result(result, fmt))
+    text = q.format_result(result, fmt)
+    click.echo(text, nl=not text.endswith("\n"))
 
 
 @cli.command("queries")

@@ -6,7 +6,9 @@ with a clear message instead of corrupting it.
 """
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import time
 from pathlib import Path
 from typing import Iterable
@@ -18,27 +20,47 @@ from .errors import IpgraphError
 DEFAULT_STORE = ".ipgraph"
 _DB = "oxigraph"
 _LOG = "ingest.json"
+_LOCK = "lock"
+
+
+def _lock(path: Path, exclusive: bool, wait: float):
+    handle = open(path, "a+")
+    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(handle, mode)
+            return handle
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                handle.close()
+                raise IpgraphError(f"store {path.parent} is in use by another ipgraph process; "
+                                   "try again when it ends") from None
+            time.sleep(0.2)
 
 
 class GraphStore:
-    """An Oxigraph store on disk plus the ingest log (file paths and times, kept out of the RDF)."""
+    """An Oxigraph store on disk plus the ingest log (file paths and times, kept out of the RDF).
 
-    def __init__(self, path: str | Path = DEFAULT_STORE, create: bool = True, read_only: bool = False):
+    Oxigraph does not stop two processes from opening one store, so a lock file does: a writer
+    (`exclusive`) holds it alone, readers share it. Whoever cannot get it within `wait` seconds
+    is refused with a clear message.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_STORE, create: bool = True, exclusive: bool = True,
+                 wait: float | None = None):
         self.path = Path(path)
         db = self.path / _DB
         if not create and not db.exists():
             raise IpgraphError(f"no store at {self.path}: run 'ipgraph build' first (or pass --store)")
+        self.path.mkdir(parents=True, exist_ok=True)
+        if wait is None:
+            wait = float(os.environ.get("IPGRAPH_LOCK_WAIT", "10"))
+        self._lock = _lock(self.path / _LOCK, exclusive, wait)
         try:
-            if read_only:
-                self.store = Store.read_only(str(db))
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self.store = Store(str(db))
+            self.store = Store(str(db))
         except OSError as exc:
-            msg = str(exc)
-            if "lock" in msg.lower():
-                raise IpgraphError(f"store {self.path} is in use by another ipgraph process; try again when it ends") from None
-            raise IpgraphError(f"cannot open store {self.path}: {msg.splitlines()[0]}") from None
+            raise IpgraphError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
 
     def replace_graph(self, graph: NamedNode, quads: list[Quad]) -> int:
         """Put exactly these quads in `graph`, dropping what it held, in one transaction."""
