@@ -18,17 +18,19 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _SCHEMES: list[tuple[str, re.Pattern]] = [
     ("chapter", re.compile(rf"第[{CN_DIGITS}\d]+[章篇部](?:分)?\s*")),
     ("section", re.compile(rf"第[{CN_DIGITS}\d]+节\s*")),
+    ("article", re.compile(rf"第[{CN_DIGITS}\d]+条\s*")),
     ("cn", re.compile(rf"[{CN_DIGITS}]{{1,3}}\s*[、.]\s*")),
     ("(cn)", re.compile(rf"\(\s*[{CN_DIGITS}]{{1,3}}\s*\)\s*[、.]?\s*")),
     ("n", re.compile(r"\d{1,2}\s*[.、](?![\d%])\s*")),
     ("(n)", re.compile(r"\(\s*\d{1,2}\s*\)\s*")),
+    ("n)", re.compile(r"\d{1,2}\)\s*")),
     ("circled", re.compile(rf"[{CIRCLED}]\s*")),
     ("cn是", re.compile(rf"[{CN_DIGITS}]{{1,2}}是(?=[^,。;:]{{2}})")),
     ("dash", re.compile(r"——\s*")),
     ("bullet", re.compile(r"[-•·▪●○◆■]\s+")),
 ]
 
-_BOX = re.compile(rf"^专栏\s*([\d{CN_DIGITS}]+)\s*[:.、]?\s*(.*)$")
+_BOX = re.compile(rf"^[【\[]?专栏\s*([\d{CN_DIGITS}]+)\s*[】\]]?\s*[:.、]?\s*(.*)$")
 _FOOTNOTE_PART = re.compile(rf"([{CIRCLED}])\s*([^:,。;{CIRCLED}]{{1,30}}?)\s*:\s*(.*)", re.S)
 _DEF_START = re.compile(r"^(?:是指|指|即|是|又称|系|包括|依据|根据|按照|《|\()")
 _TERMINAL = tuple("。;!?:)》】")
@@ -357,8 +359,7 @@ def parse(clean: CleanText | str) -> Outline:
 
 def _table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table, int] | None:
     cells = _cells(lines[i].raw)
-    if not cells or _squash(cells[0]) not in _NAME_HEADERS and not (
-            len(cells) > 1 and _squash(cells[1]) in _NAME_HEADERS):
+    if not any(_squash(c) in _NAME_HEADERS for c in cells[:3]):
         return None
     if len(cells) >= 3 and any(_header_like(c) for c in cells[1:]):
         return _row_table(lines, i, [_squash(c) for c in cells], item)

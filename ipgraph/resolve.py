@@ -53,13 +53,36 @@ class Resolved:
 
 
 def region_of(title: str) -> Region | None:
-    """The jurisdiction a title names: the first division it mentions, or the country for 国家/全国."""
+    """The jurisdiction a title names, or the country for 国家/全国.
+
+    Divisions written one after another narrow it down: 湖北省宜昌市 → 宜昌市, 北京市海淀区 → 海淀区.
+    """
     doc = get_nlp()(title)
     spans = list(doc.spans["regions"])
     national = re.search(r"国家|全国|中国|国务院|中共中央", title)
-    if spans and not (national and national.start() < spans[0].start_char):
-        return divisions().lookup(spans[0].text)
-    return CHINA if national else None
+    if not spans or (national and national.start() < spans[0].start_char):
+        return CHINA if national else None
+    d = divisions()
+    region = d.lookup(spans[0].text)
+    for prev, span in zip(spans, spans[1:]):
+        if span.start_char != prev.end_char or region is None:
+            break
+        inner = d.lookup(span.text, within=region)
+        if inner is None or region not in d.chain(inner)[1:]:
+            break
+        region = inner
+    return region
+
+
+def main_region(text: str) -> Region | None:
+    """The division a text names most often outside 《》 titles: the fallback for untitled plans."""
+    body = re.sub(r"《[^》]*》", "", text[:6000])
+    counts: dict[str, int] = {}
+    for span in get_nlp()(body).spans["regions"]:
+        counts[span.text] = counts.get(span.text, 0) + 1
+    if not counts:
+        return None
+    return divisions().lookup(max(sorted(counts), key=counts.get))
 
 
 
@@ -113,7 +136,7 @@ def department(surface: str, home: Region | None, scope: str = "") -> DeptRef:
 
 def resolve(source: SourceText, clean: CleanText, extraction: Extraction) -> Resolved:
     plan = extraction.plan
-    region = region_of(plan.title) or region_of(plan.issuer or "")
+    region = region_of(plan.title) or region_of(plan.issuer or "") or main_region(clean.text)
     res = Resolved(doc_id(source), source, clean, extraction, key(plan.title), region)
     surfaces = [o.surface for t in extraction.tasks for o in t.owners]
     surfaces += [o.surface for p in extraction.projects for o in p.owners]

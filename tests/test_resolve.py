@@ -37,3 +37,9 @@ def test_unknown_region_scopes_to_the_plan():
 def test_plan_keys_ignore_quotes_dashes_and_year_ranges():
     assert key("知识产权强国建设纲要(2021-2035年)") == key("知识产权强国建设纲要(2021—2035年)") == "知识产权强国建设纲要"
     assert key("“十四五”国家知识产权保护和运用规划") == key('"十四五"国家知识产权保护和运用规划')
+
+
+def test_consecutive_divisions_narrow_the_region():
+    assert region_of("湖北省宜昌市知识产权规划").code == "420500"
+    assert region_of("北京市海淀区“十四五”知识产权发展规划").level == "county"
+    assert region_of("吉林市知识产权规划").code == "220200"

@@ -15,6 +15,7 @@ from .plan import _ALIAS, _NOTICE, DOC_NUMBER, PLAN_TYPES
 
 _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 _TRIGGER = re.compile(r"依据|根据|按照|遵照|遵循|贯彻落实|贯彻|落实|衔接|对接|承接|对照|结合")
+_AFTER = re.compile(r"^[^,。;]{0,20}?(?:为指导|为依据|为遵循|为统领|为引领|精神|要求|部署|相衔接|衔接|相一致)")
 _MAKING = re.compile(r"本规划|本计划|本方案|本纲要|本意见|本行动计划|制定|编制|特制定|相衔接|相一致")
 _GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规划|五年规划)$")
 _NUMBER_AFTER = re.compile(r"\s*\(\s*(" + DOC_NUMBER.pattern + r")\s*\)")
@@ -50,9 +51,10 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
         if title in aliases or _is_self(title, plan):
             continue
         sentence = _sentence(text, m.start(), m.end())
-        before = sentence[: sentence.find(m.group(0)) + len(m.group(0))] if m.group(0) in sentence else sentence
-        rec = CitationRec(title, m.start(1), m.end(1),
-                          parent=bool(_TRIGGER.search(before) and _MAKING.search(sentence)))
+        at = sentence.find(m.group(0))
+        before, after = sentence[: at + len(m.group(0))], sentence[at + len(m.group(0)):]
+        said = _TRIGGER.search(before) or _AFTER.match(re.sub(r"^(?:\([^()]*\)|[、和及与]?《[^》]*》)*", "", after))
+        rec = CitationRec(title, m.start(1), m.end(1), parent=bool(said and _MAKING.search(sentence)))
         num = _NUMBER_AFTER.match(text, m.end())
         if num:
             rec.document_number = re.sub(r"\s+", "", num.group(1))

@@ -47,36 +47,55 @@ def _columns(header: list[str], plan: PlanInfo):
     return name_col, unit_col, nature_col, value_cols, years, base, target
 
 
+_EMPTY = re.compile(r"^(?:—+|-+|/|无|暂无|…+|\*)$")
+
+
+def _datum(cell: str) -> bool:
+    return is_value(cell) or is_nature(cell) or _is_unit(cell) or bool(_EMPTY.match(cell.strip()))
+
+
+def _by_column(cells: list[str], header: list[str], name_col: int, unit_col: int | None,
+               nature_col: int | None, value_cols: list[int], year_cols: list[int],
+               target: int | None) -> dict[int, str]:
+    """Map a row's cells to header columns, when cells are missing (empty or merged cells)."""
+    if len(cells) == len(header):
+        return dict(enumerate(cells))
+    if any(h in ("序号", "编号") for h in header):
+        serial = next((i for i, c in enumerate(cells[:2]) if re.fullmatch(r"\d{1,3}", c)), None)
+        if serial is not None:
+            cells = cells[:serial] + cells[serial + 1:]
+    k = 0
+    while k < len(cells) and not _datum(cells[k]):
+        k += 1
+    lead = cells[:k]
+    # a name may hold spaces (PCT 专利申请量); a merged category cell before it may be missing
+    name = lead[-1] if name_col > 0 and len(lead) > 1 else " ".join(lead)
+    by_col = {name_col: name}
+    values = []
+    for c in cells[k:]:
+        if is_nature(c) and nature_col is not None:
+            by_col[nature_col] = c
+        elif _is_unit(c) and not is_value(c) and unit_col is not None:
+            by_col[unit_col] = c
+        elif is_value(c) or _EMPTY.match(c.strip()):
+            values.append("" if _EMPTY.match(c.strip()) else c)
+    if len(values) == 1 and target is not None:
+        by_col[target] = values[0]
+    else:
+        by_col.update(zip(year_cols if len(values) == len(year_cols) else value_cols, values))
+    return by_col
+
+
 def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
     name_col, unit_col, nature_col, value_cols, years, base, target = _columns(table.header, plan)
     year_cols = [i for i in value_cols if i in years]
     out = []
     for row in table.rows:
-        cells = row.cells
-        if len(cells) == len(table.header):
-            by_col = dict(enumerate(cells))
-        else:
-            # a name may hold spaces (PCT 专利申请量): it runs up to the first value, unit or nature
-            k = name_col + 1
-            while k < len(cells) and not (is_value(cells[k]) or is_nature(cells[k]) or _is_unit(cells[k])):
-                k += 1
-            by_col = {name_col: " ".join(cells[name_col:k])}
-            rest = cells[k:]
-            values = [c for c in rest if is_value(c)]
-            for c in rest:
-                if is_nature(c) and nature_col is not None:
-                    by_col[nature_col] = c
-                elif _is_unit(c) and unit_col is not None and not is_value(c):
-                    by_col[unit_col] = c
-            if len(values) == 1 and target is not None:
-                by_col[target] = values[0]
-            else:
-                cols = year_cols if len(values) == len(year_cols) else value_cols
-                by_col.update(zip(cols, values))
-        raw_name = (by_col.get(name_col) or "").strip()
+        by_col = _by_column(row.cells, table.header, name_col, unit_col, nature_col, value_cols, year_cols, target)
+        raw_name = (by_col.get(name_col) or "").strip().rstrip("*※")
         if not raw_name or is_value(raw_name):
             continue
-        unit = (by_col.get(unit_col) or "").strip() or None if unit_col is not None else None
+        unit = ((by_col.get(unit_col) or "").strip() or None) if unit_col is not None else None
         m = _UNIT_PAREN.search(raw_name)
         if m:
             unit = unit or m.group(1).strip()
@@ -86,10 +105,13 @@ def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
                            nature=_nature(by_col.get(nature_col)) if nature_col is not None else None)
         rec.baseline_year = years.get(base) if base is not None else None
         rec.target_year = years.get(target) if target is not None else None
-        if base is not None and (bt := (by_col.get(base) or "").strip()):
+        if base is not None and (bt := (by_col.get(base) or "").strip()) and not _EMPTY.match(bt):
             rec.baseline_text, rec.baseline_value = bt, _number(bt)
-        if target is not None and (tt := (by_col.get(target) or "").strip()):
+        if target is not None and (tt := (by_col.get(target) or "").strip()) and not _EMPTY.match(tt):
             rec.target_text, rec.target_value = tt, _number(tt)
+        if rec.unit is None:
+            stated = re.search(r"(%|‰)", (rec.target_text or "") + (rec.baseline_text or ""))
+            rec.unit = stated.group(1) if stated else None
         rec.baseline_year = rec.baseline_year or (plan.start_year - 1 if plan.start_year else None)
         rec.target_year = rec.target_year or plan.end_year
         out.append(rec)

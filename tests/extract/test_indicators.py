@@ -51,3 +51,12 @@ def test_table_with_serial_column_and_binding_nature(doc):
     assert (inds["每万人口高价值发明专利拥有量"].baseline_value, inds["每万人口高价值发明专利拥有量"].baseline_year) == ("3.2", 2022)
     share = inds["专利密集型产业增加值占GDP比重"]
     assert (share.unit, share.target_text, share.nature) == ("%", "≥12", "binding")
+
+
+def test_table_with_category_serial_and_empty_markers(doc):
+    res = doc("某县知识产权规划(2021-2025年)\n类别 序号 指标名称 单位 2020年 2025年 属性\n"
+              "创造 1 每万人口发明专利拥有量 件 3.5 6 预期性\n2 PCT专利申请量 件 — 50 预期性\n"
+              "运用 3 专利密集型产业增加值占比 ≥15% 预期性\n")
+    got = [(i.name, i.unit, i.baseline_text, i.target_text) for i in res.extraction.indicators]
+    assert got == [("每万人口发明专利拥有量", "件", "3.5", "6"), ("PCT专利申请量", "件", None, "50"),
+                   ("专利密集型产业增加值占比", "%", None, "≥15%")]

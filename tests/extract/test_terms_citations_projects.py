@@ -71,3 +71,17 @@ def test_traditional_script_document(doc):
     term = ex.terms[1]
     a, b = res.clean.orig_span(term.start, term.end)
     assert text[a:b].startswith("②商業秘密")
+
+
+def test_glossary_section_entries_are_terms(doc):
+    res = doc("一、重点任务\n1.培育专利。\n名词解释\n1.专利密集型产业:指发明专利密集度达到规定标准的产业。\n"
+              "2.地理标志:指标示某商品来源于某地区的标志。\n")
+    assert [(t.term, t.definition[:4]) for t in res.extraction.terms] == [("专利密集型产业", "指发明专"), ("地理标志", "指标示某")]
+
+
+def test_parents_stated_after_the_title(doc):
+    res = doc("某市知识产权规划\n以《知识产权强国建设纲要(2021-2035年)》和《“十四五”国家知识产权保护和运用规划》为指导,编制本规划。"
+              "本规划与《湖北省知识产权“十四五”规划》相衔接。推动修订《某某条例》,制定配套政策。\n")
+    assert [(c.title, c.parent) for c in res.extraction.citations] == [
+        ("知识产权强国建设纲要(2021-2035年)", True), ("“十四五”国家知识产权保护和运用规划", True),
+        ("湖北省知识产权“十四五”规划", True), ("某某条例", False)]
