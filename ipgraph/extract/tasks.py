@@ -15,6 +15,7 @@ from ..outline import Item, Outline, Para
 from .model import Owner, TaskRec
 
 _ONLY_OWNERS = re.compile(r"^\(?\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)\s*:")
+_BARE = re.compile(r"[。;,!\s]|牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体")
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
 
 
@@ -52,7 +53,19 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
     for unit, doc in zip(units, nlp.pipe(u.line if isinstance(u, Item) else u.text for u in units)):
         is_item = isinstance(unit, Item)
         home = by_item.get(unit.index if is_item else unit.item)
+        text = doc.text
+        clauses: dict[int, list] = {}
+        for s in doc.spans["subjects"]:
+            clauses.setdefault(s._.clause, []).append(s)
         owners = [Owner(s.text, s.label_ == "LEAD") for s in doc.spans["owners"]]
+        tasks_of_clauses = []
+        for start, spans in sorted(clauses.items()):
+            end = _sentence_end(text, start)
+            found = [Owner(s.text, s.label_ == "LEAD") for s in spans]
+            if len(_BARE.sub("", text[max(s.end_char for s in spans):end])) <= 8:
+                owners += found  # "市科技局、市财政局负责。" assigns the passage, it is no task of its own
+            else:
+                tasks_of_clauses.append((start, end, found))
         if owners:
             if is_item:
                 _add(home, owners)
@@ -65,16 +78,11 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
                 task.refers_to = _BOX_REF.findall(unit.text)
                 _add(task, owners)
             continue
-        clauses: dict[int, list[Owner]] = {}
-        for s in doc.spans["subjects"]:
-            clauses.setdefault(s._.clause, []).append(Owner(s.text, s.label_ == "LEAD"))
-        for start, found in sorted(clauses.items()):
-            body_start = len(unit.line) - len(unit.text.lstrip()) if is_item else 0
+        body_start = len(unit.line) - len(unit.text.lstrip()) if is_item else 0
+        for start, end, found in tasks_of_clauses:
             if is_item and start <= body_start:
                 _add(home, found)
                 continue
-            text = doc.text
-            end = _sentence_end(text, start)
             task = _new(tasks, extra, home, "c", text[start:end], unit.offset(start), unit.offset(end - 1) + 1)
             _add(task, found)
     return tasks

@@ -65,3 +65,12 @@ def test_lead_and_support_patterns(doc):
 def test_generic_actors_are_not_owners(doc):
     res = doc("三、保障措施\n(一)加强领导。各县市区政府要加强组织领导,市直有关部门要密切配合。领导小组成员单位按照职责分工落实。\n")
     assert not [t for t in res.extraction.tasks if t.owners]
+
+
+def test_bare_assignment_sentences_own_the_item(doc):
+    res = doc("某市知识产权规划\n一、重点任务\n1.完善制度。加强政策供给。市科技局、市财政局按职责分工负责。\n"
+              "2.加强保护。市公安局牵头,市检察院配合。\n3.加强组织。市科技局要会同有关部门建立工作机制。\n")
+    got = {t.key: owners(t) for t in res.extraction.tasks}
+    assert got["1.1"] == [("市科技局", False), ("市财政局", False)]
+    assert got["1.2"] == [("市公安局", True), ("市检察院", False)]
+    assert got["1.3"] == [] and got["1.3.c1"] == [("市科技局", False)]
