@@ -36,28 +36,32 @@ _GENERIC = re.compile(r"^(?:各|有关|相关|其他|其它|市直|省直|中省
 _VERB_TAIL = re.compile(r"(?:按职责分工|按照职责分工|分别|共同)?(?:牵头|负责|配合|参与)$")
 
 
-def _items(doc: Doc, start: int, text: str, lead: bool) -> list[Span]:
-    """Spans of the bodies named in a 、-separated list starting at char `start`."""
-    spans = []
-    pos = start
-    for part in re.split(r"([、,])", text):
-        if part in ("、", ","):
+def list_items(text: str) -> list[tuple[int, str, bool]]:
+    """The bodies a 、-separated list names: (offset in text, name, marked 牵头), generic actors left out."""
+    out = []
+    pos = 0
+    for part in re.split(r"([、,;])", text):
+        if part in ("、", ",", ";"):
             pos += 1
             continue
-        raw = part
         name = part.strip()
-        is_lead = lead or "(牵头)" in name or name.endswith("牵头")
+        lead = "(牵头)" in name or name.endswith("牵头")
         name = re.sub(r"\((?:牵头|配合)\)$", "", name)
         name = _VERB_TAIL.sub("", name).rstrip("等").strip()
         if len(name) >= 2 and not _GENERIC.search(name):
-            s = pos + raw.find(name)
-            span = doc.char_span(s, s + len(name))
-            if span is not None:
-                spans.append(Span(doc, span.start, span.end, label="LEAD" if is_lead else "RESP"))
-        pos += len(raw)
+            out.append((pos + part.find(name), name, lead))
+        pos += len(part)
+    return out
+
+
+def _items(doc: Doc, start: int, text: str, lead: bool) -> list[Span]:
+    """Spans of the bodies named in a list starting at char `start` of the doc."""
+    spans = []
+    for offset, name, marked in list_items(text):
+        span = doc.char_span(start + offset, start + offset + len(name))
+        if span is not None:
+            spans.append(Span(doc, span.start, span.end, label="LEAD" if lead or marked else "RESP"))
     return spans
-
-
 
 
 def _named(doc: Doc, start: int, subject: str, lead: bool) -> list[Span]:

@@ -104,6 +104,7 @@ class Table:
     end: int
     caption: str
     item: int | None
+    kind: str = "indicators"   # or "duties": a 任务分工 table of tasks and their departments
 
 
 @dataclass
@@ -324,7 +325,7 @@ def parse(clean: CleanText | str) -> Outline:
             box.end = ln.end
             i += 1
             continue
-        table = _table_at(lines, i, current())
+        table = _table_at(lines, i, current()) or _duty_table_at(lines, i, current())
         if table is not None:
             tbl, i = table
             cap = next((p for p in reversed(out.paras) if p.end <= tbl.start), None)
@@ -379,6 +380,35 @@ def _table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table, int]
         if len(header) >= 3:
             return _cell_table(lines, i, j, header, item)
     return None
+
+
+_TASK_HEADERS = {"重点任务", "工作任务", "主要任务", "具体任务", "任务", "任务内容", "工作内容", "具体措施", "主要措施",
+                 "工作措施", "重点工作", "任务措施", "工作举措"}
+OWNER_HEADERS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "配合单位", "配合部门", "参与单位", "协同单位")
+
+
+def _duty_cells(raw: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t|\s{2,}", raw.strip())]
+
+
+def _duty_table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table, int] | None:
+    """A 任务分工 table: one row a line, cells split by tabs or wide spaces."""
+    header = [_squash(c) for c in _duty_cells(lines[i].raw)]
+    if not (set(header) & _TASK_HEADERS and set(header) & set(OWNER_HEADERS)):
+        return None
+    rows: list[Row] = []
+    j = i + 1
+    while j < len(lines):
+        ln = lines[j]
+        if not ln.blank:
+            cells = _duty_cells(ln.raw)
+            if len(cells) < 2:
+                break
+            rows.append(Row(cells, ln.start, ln.end))
+        j += 1
+    if not rows:
+        return None
+    return Table(header, rows, lines[i].start, rows[-1].end, "", item, "duties"), j
 
 
 def _ends_table(text: str) -> bool:

@@ -150,5 +150,5 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
 
 
 def extract_indicators(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
-    found = [rec for table in outline.tables for rec in from_table(table, plan)]
+    found = [rec for table in outline.tables if table.kind == "indicators" for rec in from_table(table, plan)]
     return found or from_text(outline, plan)

@@ -11,7 +11,8 @@ import re
 
 from spacy.language import Language
 
-from ..outline import Item, Outline, Para
+from ..nlp import list_items
+from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .model import Owner, TaskRec
 
 _ONLY_OWNERS = re.compile(r"^\(?\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)\s*:")
@@ -85,7 +86,25 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
                 continue
             task = _new(tasks, extra, home, "c", text[start:end], unit.offset(start), unit.offset(end - 1) + 1)
             _add(task, found)
+    for table in outline.tables:
+        if table.kind == "duties":
+            _duty_rows(table, tasks, extra, by_item.get(table.item))
     return tasks
+
+
+def _duty_rows(table: Table, tasks: list[TaskRec], extra: dict[str, int], home: TaskRec | None) -> None:
+    """Each row of a 任务分工 table is a task; its 牵头 column leads, the others take part."""
+    task_col = next((i for i, h in enumerate(table.header) if "任务" in h or "措施" in h or "工作" in h), None)
+    owner_cols = [(i, h.startswith("牵头")) for i, h in enumerate(table.header) if h in OWNER_HEADERS]
+    if task_col is None:
+        return
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) != len(table.header) or not cells[task_col]:
+            continue
+        task = _new(tasks, extra, home, "r", cells[task_col], row.start, row.end)
+        _add(task, [Owner(name, lead or marked) for col, lead in owner_cols
+                    for _, name, marked in list_items(cells[col])])
 
 
 def _new(tasks: list[TaskRec], extra: dict[str, int], home: TaskRec | None, kind: str,

@@ -74,3 +74,14 @@ def test_bare_assignment_sentences_own_the_item(doc):
     assert got["1.1"] == [("市科技局", False), ("市财政局", False)]
     assert got["1.2"] == [("市公安局", True), ("市检察院", False)]
     assert got["1.3"] == [] and got["1.3.c1"] == [("市科技局", False)]
+
+
+def test_task_division_table_rows_are_tasks(doc):
+    res = doc("某市知识产权强市建设实施方案\n重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+              "1\t建设知识产权保护中心,提供快速维权服务。\t市市场监管局\t市财政局、市科技局\t2023年底\n"
+              "2\t开展专利导航。\t市科技局\t各县区政府\t持续推进\n")
+    rows = [t for t in res.extraction.tasks if ".r" in t.key]
+    assert [(t.text, owners(t)) for t in rows] == [
+        ("建设知识产权保护中心,提供快速维权服务。", [("市市场监管局", True), ("市财政局", False), ("市科技局", False)]),
+        ("开展专利导航。", [("市科技局", True)])]
+    assert res.extraction.indicators == []
