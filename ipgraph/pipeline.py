@@ -39,6 +39,8 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
             n = store.replace_graph(Iris(base).graph(res.doc_id), to_quads(res, base))
         except IpgraphError as exc:
             report.failed.append(str(exc))
+        except Exception as exc:  # a bug must not stop the rest of a corpus from building
+            report.failed.append(f"{path}: internal error, please report: {type(exc).__name__}: {exc}")
         else:
             store.record(res.doc_id, str(Path(path).resolve()), res.source.sha256, n)
             report.built.append((str(path), n))

@@ -77,7 +77,7 @@ class Divisions:
             inside = [r for r in cands if r.code.startswith(within.code[:2])]
             if inside:
                 cands = inside
-        order = {"provincial": 0, "municipal": 1, "county": 2}
+        order = {"national": -1, "provincial": 0, "municipal": 1, "county": 2}
         return sorted(cands, key=lambda r: (order[r.level], r.code))[0]
 
 

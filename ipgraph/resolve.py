@@ -78,7 +78,8 @@ def main_region(text: str) -> Region | None:
     """The division a text names most often outside 《》 titles: the fallback for untitled plans."""
     body = re.sub(r"《[^》]*》", "", text[:6000])
     counts: dict[str, int] = {}
-    for span in get_nlp()(body).spans["regions"]:
+    doc = get_nlp()(body)  # spans die with their Doc: keep it alive while reading them
+    for span in doc.spans["regions"]:
         counts[span.text] = counts.get(span.text, 0) + 1
     if not counts:
         return None
