@@ -12,7 +12,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 from .extract import Owner
 from .extract.citations import fold
 from .regions import Region, divisions
-from .resolve import Resolved, department, key
+from .departments import department
+from .resolve import Resolved, key
 from .vocab import DEFAULT_BASE, IPG, dcterms, ipg, prov, rdf, rdfs, skos, xsd
 
 LEVELS = {"national": ipg.National, "provincial": ipg.Provincial, "municipal": ipg.Municipal, "county": ipg.County}
@@ -229,8 +230,7 @@ def _department(add, iri: Iris, res: Resolved, surface: str) -> NamedNode:
     add(node, rdf.type, ipg.Department)
     add(node, rdfs.label, zh(ref.label))
     for s in ref.surfaces:
-        if s != ref.label:
-            add(node, skos.altLabel, zh(s))
+        add(node, skos.altLabel, zh(s))
     if ref.region is not None:
         add(node, ipg.region, iri.region(ref.region.code))
         _region(add, iri, ref.region)

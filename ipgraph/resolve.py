@@ -15,12 +15,8 @@ from .extract import Extraction
 from .extract.citations import fold
 from .load import SourceText
 from .nlp import get_nlp
+from .departments import DeptRef, department
 from .regions import CHINA, Region, divisions
-
-_MUNICIPALITIES = ("11", "12", "31", "50")  # 北京, 天津, 上海, 重庆: provincial-level cities
-_NOT_A_LEVEL = ("市场", "区域", "县域", "省级", "市级")  # words that start with 省/市/县/区 but name no level
-_NATIONAL_BODY = re.compile(r"^(?:国家|国务院|中共中央|全国)|(?:部|总局|总署|银保监会|证监会)$")
-
 
 def key(text: str) -> str:
     """An IRI-safe, readable key: letters, digits and CJK characters only."""
@@ -29,14 +25,6 @@ def key(text: str) -> str:
 
 def doc_id(source: SourceText) -> str:
     return re.sub(r"[^\w.-]", "_", source.path.stem) or "document"
-
-
-@dataclass(frozen=True)
-class DeptRef:
-    key: str          # "220000/科技厅"
-    label: str        # 吉林省科技厅
-    region: Region | None
-    surfaces: tuple[str, ...]
 
 
 @dataclass
@@ -86,53 +74,6 @@ def main_region(text: str) -> Region | None:
     return divisions().lookup(max(sorted(counts), key=counts.get))
 
 
-
-
-def _city_of(region: Region) -> Region:
-    d = divisions()
-    if region.level == "county" and region.parent and region.parent != region.province:
-        return d.get(region.parent) or region
-    return region
-
-
-def department(surface: str, home: Region | None, scope: str = "") -> DeptRef:
-    """The body a name denotes, scoped to the region it belongs to.
-
-    `home` is the plan's region; where it is unknown, bodies named by level alone (市科技局)
-    are scoped to the plan (`scope`) rather than guessed.
-    """
-    d = divisions()
-    if home is None:
-        found = divisions().prefix(surface)
-        if found is None and not _NATIONAL_BODY.search(surface):
-            core = re.sub(r"\([^()]*\)$", "", surface).strip() or surface
-            return DeptRef(f"{scope or 'unscoped'}/{key(core)}", core, None, tuple(sorted({surface, core})))
-        home = CHINA
-    core = re.sub(r"\([^()]*\)$", "", surface).strip() or surface
-    prefix = divisions().prefix(core)
-    label = None
-    if prefix:
-        region = d.lookup(prefix, within=home) or home
-        rest, label = core[len(prefix):], core
-    elif _NATIONAL_BODY.search(core) and (core[0] not in "省市县区州" or core.startswith(_NOT_A_LEVEL)):
-        region, rest = CHINA, core
-    elif core.startswith("省"):
-        region = d.get(home.province) or home
-        rest = core[1:]
-    elif core.startswith("市"):
-        region = d.get(home.province) if home.code[:2] in _MUNICIPALITIES else _city_of(home)
-        rest = core[1:]
-    elif core.startswith(("县", "区")):
-        region, rest = home, core[1:]
-    else:
-        region, rest, label = home, core, core
-    region = region or home
-    label = label or (rest if region.code == CHINA.code else region.name + rest)
-    surfaces = {surface, core}
-    alias = re.search(r"\(([^()]*)\)$", surface)
-    if alias and surface[:1] in "省市县区":
-        surfaces.add(surface[0] + alias.group(1))
-    return DeptRef(f"{region.code}/{key(rest)}", label, region, tuple(sorted(surfaces)))
 
 
 def resolve(source: SourceText, clean: CleanText, extraction: Extraction) -> Resolved:

@@ -57,7 +57,7 @@ def test_owners_command(built):
     store, _ = built
     out = CliRunner().invoke(cli, ["owners", "--department", "市场监管局", "--plan", "宜昌", "--store", str(store)])
     assert out.exit_code == 0
-    assert "宜昌市市场监管局" in out.output and "1 row(s)" in out.output
+    assert "宜昌市市场监督管理局" in out.output and "1 row(s)" in out.output
     js = CliRunner().invoke(cli, ["owners", "-d", "省统计局", "--store", str(store), "--format", "json"])
     assert json.loads(js.output)[0]["department"] == "吉林省统计局"
 

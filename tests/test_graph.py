@@ -96,12 +96,12 @@ def test_indicator_query_gives_values(corpus_store):
 
 def test_departments_ranked_by_tasks(corpus_store):
     headers, data = rows(run(corpus_store, named_queries()["departments-by-tasks"].sparql))
-    assert data[0][:2] == ["吉林省科技厅", "31"]
+    assert data[0][:2] == ["吉林省科学技术厅", "31"]
 
 
 def test_owners_of_a_department_in_a_plan(corpus_store):
     found = owners(corpus_store, "市场监管局", "济宁")
-    assert [(r["department"], r["lead"]) for r in found] == [("济宁市市场监管局", True)]
+    assert [(r["department"], r["lead"]) for r in found] == [("济宁市市场监督管理局", True)]
     assert owners(corpus_store, "省统计局")[0]["text"].startswith("推动将知识产权指标纳入")
 
 

@@ -1,5 +1,6 @@
 from ipgraph.regions import divisions
-from ipgraph.resolve import department, key, region_of
+from ipgraph.departments import department
+from ipgraph.resolve import key, region_of
 
 
 def test_regions_come_with_codes_and_parents():
@@ -21,9 +22,9 @@ def test_departments_are_scoped_to_their_jurisdiction():
     d = divisions()
     yichang, jining, jilin = d.lookup("宜昌市"), d.lookup("济宁市"), d.lookup("吉林省")
     assert department("市市场监管局", yichang).key != department("市市场监管局", jining).key
-    assert department("省科技厅", jilin).label == "吉林省科技厅"
-    assert department("省科技厅", yichang).key == "420000/科技厅"
-    assert department("市场监管总局", yichang).key == "CN/市场监管总局"
+    assert department("省科技厅", jilin).label == "吉林省科学技术厅"
+    assert department("省科技厅", yichang).key == "420000/科学技术厅"
+    assert department("市场监管总局", yichang).key == "CN/国家市场监督管理总局"
     assert department("长春海关", jilin).region.code == "220100"
     dual = department("市市场监管局(知识产权局)", yichang)
     assert dual.key == department("市市场监管局", yichang).key
@@ -43,3 +44,16 @@ def test_consecutive_divisions_narrow_the_region():
     assert region_of("湖北省宜昌市知识产权规划").code == "420500"
     assert region_of("北京市海淀区“十四五”知识产权发展规划").level == "county"
     assert region_of("吉林市知识产权规划").code == "220200"
+
+
+def test_aliases_give_full_names_and_keep_every_form():
+    d = divisions()
+    jilin, yichang = d.lookup("吉林省"), d.lookup("宜昌市")
+    assert department("省科学技术厅", jilin).key == department("省科技厅", jilin).key
+    assert set(department("省科技厅", jilin).surfaces) == {"省科技厅", "吉林省科技厅"}
+    assert department("省法院", jilin).label == "吉林省高级人民法院"
+    assert department("市法院", yichang).label == "宜昌市中级人民法院"
+    assert department("海关总署", yichang).label == "中华人民共和国海关总署"
+    assert department("知识产权局", d.get("CN")).label == "国家知识产权局"      # in a State Council text
+    assert department("知识产权局", yichang).label == "宜昌市知识产权局"        # in a city's text
+    assert department("人民银行长春中心支行", jilin).label == "人民银行长春中心支行"
