@@ -1,6 +1,8 @@
 """The ipgraph command line: a thin shell over the library (parse options, call, print)."""
 from __future__ import annotations
 
+import csv
+import json
 import sys
 from pathlib import Path
 
@@ -20,6 +22,22 @@ store_option = click.option("--store", "store_dir", default=DEFAULT_STORE, show_
                             type=click.Path(file_okay=False), help="Folder of the persistent store.")
 base_option = click.option("--base-iri", default=DEFAULT_BASE, show_default=True,
                            help="Namespace of instance IRIs (plans, tasks, departments…).")
+
+
+def _print_rows(found: list[dict], headers: list[str], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(headers)
+        w.writerows([[r.get(h, "") for h in headers] for r in found])
+    else:
+        click.echo(q.table(headers, [[str(r.get(h, "")) for h in headers] for r in found], max_width=40))
+        click.echo(f"{len(found)} row(s)")
+
+
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                             show_default=True)
 
 
 def _store(path: str, create: bool = False) -> GraphStore:
@@ -124,26 +142,13 @@ def queries_cmd():
 @store_option
 @click.option("--department", "-d", default="", help="Only departments whose name contains this (any label).")
 @click.option("--plan", "-p", default="", help="Only plans whose title contains this.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@format_option
 def owners_cmd(store_dir, department, plan, fmt):
     """Which departments own which tasks: department, task, plan, and whether it leads (牵头)."""
     found = q.owners(_store(store_dir), department, plan)
-    if fmt == "json":
-        import json
-
-        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
-        return
-    headers = ["department", "task", "text", "plan", "lead"]
-    data = [[r["department"], r["task"], r["text"], r["plan"], "lead" if r["lead"] else ""] for r in found]
-    if fmt == "csv":
-        import csv
-
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(headers)
-        w.writerows(data)
-    else:
-        click.echo(q.table(headers, data, max_width=40))
-        click.echo(f"{len(found)} row(s)")
+    if fmt == "table":
+        found = [{**r, "lead": "lead" if r["lead"] else ""} for r in found]
+    _print_rows(found, ["department", "task", "text", "plan", "lead"], fmt)
 
 
 @cli.command("lineage")
@@ -158,6 +163,30 @@ def lineage_cmd(plan, store_dir):
     if not trees:
         raise IpgraphError(f"no plan whose title contains {plan!r}")
     click.echo("\n\n".join(q.render_lineage(t) for t in trees))
+
+
+@cli.command("indicators")
+@click.argument("name", required=False, default="")
+@store_option
+@format_option
+def indicators_cmd(name, store_dir, fmt):
+    """Compare one indicator across plans: baseline and target in every plan that measures it.
+
+    NAME is any part of the indicator's name (每万人口高价值发明专利); plans that word it slightly
+    differently (with a footnote marker, a space) are the same concept.
+    """
+    found = q.indicators(_store(store_dir), name)
+    _print_rows(found, ["indicator", "plan", "level", "unit", "baseline", "baselineYear", "target", "targetYear"],
+                fmt)
+
+
+@cli.command("plans")
+@click.option("--region", "-r", default="", help="Only plans of regions whose name contains this, and below them.")
+@store_option
+@format_option
+def plans_cmd(region, store_dir, fmt):
+    """The ingested plans of a region and all its sub-regions (湖北 → 湖北省, 宜昌市, …)."""
+    _print_rows(q.plans_in(_store(store_dir), region), ["plan", "region", "level", "start", "end"], fmt)
 
 
 @cli.command("validate")

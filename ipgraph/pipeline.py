@@ -10,6 +10,7 @@ from . import load as load_stage
 from . import outline as outline_stage
 from .errors import IpgraphError
 from .extract import extract
+from .infer import infer_lineage
 from .rdf import Iris, to_quads
 from .resolve import Resolved, resolve
 from .store import GraphStore
@@ -46,5 +47,6 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
             report.built.append((str(path), n))
         if on_file:
             on_file(path)
+    infer_lineage(store, base)
     store.flush()
     return report

@@ -113,7 +113,7 @@ def format_result(result, fmt: str) -> str:
 
 
 _OWNERS = """
-SELECT ?department ?task ?text ?plan ?lead WHERE {
+SELECT DISTINCT ?department ?task ?text ?plan ?lead WHERE {
   ?t ipg:responsibleDepartment ?dept ; ipg:inPlan ?p ; ipg:text ?text .
   ?p dcterms:title ?plan .
   ?dept rdfs:label ?department .
@@ -148,8 +148,11 @@ SELECT DISTINCT ?p ?title WHERE {
 """
 _INGESTED = "SELECT DISTINCT ?p WHERE { ?d a ipg:SourceDocument ; ipg:describes ?p }"
 _LINKS = """
-SELECT ?from ?to ?based WHERE {
-  ?from ipg:cites ?to . BIND(EXISTS { ?from ipg:basedOn ?to } AS ?based)
+SELECT DISTINCT ?from ?to ?kind WHERE {
+  { ?from ipg:cites ?cited . OPTIONAL { ?cited ipg:promulgates ?issued }
+    BIND(COALESCE(?issued, ?cited) AS ?to)
+    BIND(IF(EXISTS { ?from ipg:basedOn ?cited }, "based", "cites") AS ?kind) }
+  UNION { ?from ipg:inferredBasedOn ?to BIND("inferred" AS ?kind) }
 }
 """
 _LABELS = """
@@ -165,29 +168,33 @@ class Lineage:
     plan: str
     title: str
     level: str
-    parents: list["Lineage"]     # based on (recursively)
+    parents: list["Lineage"]     # based on (recursively), stated or inferred
     cites: list[tuple[str, str]]  # other citations (iri, title)
     cited_by: list[tuple[str, str, bool]]  # (iri, title, based on this)
+    inferred: bool = False       # this parent link is implied by the text, not stated
 
 
 def lineage(store: GraphStore, plan: str = "") -> list[Lineage]:
     """The lineage of each plan whose title contains `plan` (all ingested plans when empty)."""
     labels = {r[0]: (r[1], r[2]) for r in rows(run(store, _LABELS))[1]}
-    links = [(a, b, based == "true") for a, b, based in rows(run(store, _LINKS))[1]]
+    links = [(a, b, kind) for a, b, kind in rows(run(store, _LINKS))[1]]
     ingested = {r[0] for r in rows(run(store, _INGESTED))[1]}
     roots = {r[0] for r in rows(run(store, _PLANS, q=plan))[1]} if plan else ingested
     roots = sorted(roots & ingested or roots)
 
-    def node(iri: str, seen: frozenset) -> Lineage:
+    def node(iri: str, seen: frozenset, inferred: bool = False) -> Lineage:
         title, level = labels.get(iri, (iri, ""))
-        parents = sorted({b for a, b, based in links if a == iri and based} - seen)
+        stated = {b for a, b, kind in links if a == iri and kind == "based"} - seen
+        implied = {b for a, b, kind in links if a == iri and kind == "inferred"} - seen - stated
+        parents = [node(p, seen | {iri}) for p in sorted(stated)]
+        parents += [node(p, seen | {iri}, inferred=True) for p in sorted(implied)]
         return Lineage(
-            iri, title, level,
-            [node(p, seen | {iri}) for p in parents],
-            sorted({(b, labels.get(b, (b, ""))[0]) for a, b, based in links if a == iri and not based
-                    and b not in parents}, key=lambda x: x[1]),
-            sorted({(a, labels.get(a, (a, ""))[0], based) for a, b, based in links if b == iri},
-                   key=lambda x: x[1]))
+            iri, title, level, parents,
+            sorted({(b, labels.get(b, (b, ""))[0]) for a, b, kind in links if a == iri and kind == "cites"
+                    and b not in stated}, key=lambda x: x[1]),
+            sorted({(a, labels.get(a, (a, ""))[0], kind == "based") for a, b, kind in links
+                    if b == iri and kind != "inferred"}, key=lambda x: x[1]),
+            inferred)
     return [node(r, frozenset()) for r in roots]
 
 
@@ -195,10 +202,11 @@ def render_lineage(tree: Lineage) -> str:
     lines = [f"{tree.title}" + (f"  [{tree.level}]" if tree.level else "")]
 
     def walk(n: Lineage, prefix: str):
-        kids = [("based on", c) for c in n.parents]
-        for i, (_, child) in enumerate(kids):
+        kids = n.parents
+        for i, child in enumerate(kids):
             last = i == len(kids) - 1 and not n.cites
-            lines.append(f"{prefix}{'└── ' if last else '├── '}based on: {child.title}"
+            how = "based on (inferred)" if child.inferred else "based on"
+            lines.append(f"{prefix}{'└── ' if last else '├── '}{how}: {child.title}"
                          + (f"  [{child.level}]" if child.level else ""))
             walk(child, prefix + ("    " if last else "│   "))
         for i, (_, title) in enumerate(n.cites):
@@ -211,3 +219,49 @@ def render_lineage(tree: Lineage) -> str:
             lines.append(f"{'└── ' if i == len(tree.cited_by) - 1 else '├── '}{title}"
                          + ("  (based on it)" if based else ""))
     return "\n".join(lines)
+
+
+_INDICATORS = """
+SELECT DISTINCT ?indicator ?plan ?region ?level ?unit ?baseline ?baselineYear ?target ?targetYear ?nature WHERE {
+  ?i ipg:measures ?c ; ipg:inPlan ?p ; rdfs:label ?indicator .
+  ?c skos:prefLabel ?cl .
+  FILTER(CONTAINS(STR(?cl), ${q}) || CONTAINS(STR(?indicator), ${q}))
+  ?p dcterms:title ?plan .
+  OPTIONAL { ?p ipg:region/rdfs:label ?region }
+  OPTIONAL { ?p ipg:level ?l BIND(STRAFTER(STR(?l), "#") AS ?level) }
+  OPTIONAL { ?i ipg:unit ?unit }
+  OPTIONAL { ?i ipg:baselineText ?baseline }
+  OPTIONAL { ?i ipg:baselineYear ?baselineYear }
+  OPTIONAL { ?i ipg:targetText ?target }
+  OPTIONAL { ?i ipg:targetYear ?targetYear }
+  OPTIONAL { ?i ipg:nature ?n BIND(STRAFTER(STR(?n), "#") AS ?nature) }
+  BIND(IF(?level = "National", 0, IF(?level = "Provincial", 1, IF(?level = "Municipal", 2, 3))) AS ?rank)
+}
+ORDER BY ?cl ?rank ?plan
+"""
+
+
+def indicators(store: GraphStore, name: str = "") -> list[dict]:
+    """One indicator across plans: every plan measuring a concept whose name contains `name`."""
+    headers, data = rows(run(store, _INDICATORS, q=name))
+    return [dict(zip(headers, r)) for r in data]
+
+
+_REGION_PLANS = """
+SELECT DISTINCT ?plan ?region ?level ?start ?end WHERE {
+  ?d ipg:describes ?p .
+  ?p dcterms:title ?plan ; ipg:region ?r .
+  ?r rdfs:label ?region ; ipg:parentRegion* ?up .
+  ?up rdfs:label ?upLabel .
+  FILTER(CONTAINS(STR(?upLabel), ${q}))
+  OPTIONAL { ?p ipg:level ?l BIND(STRAFTER(STR(?l), "#") AS ?level) }
+  OPTIONAL { ?p ipg:startYear ?start ; ipg:endYear ?end }
+}
+ORDER BY ?region ?plan
+"""
+
+
+def plans_in(store: GraphStore, region: str = "") -> list[dict]:
+    """Ingested plans of every region whose name contains `region`, and of all regions below it."""
+    headers, data = rows(run(store, _REGION_PLANS, q=region))
+    return [dict(zip(headers, r)) for r in data]

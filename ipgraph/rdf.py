@@ -13,7 +13,8 @@ from .extract import Owner
 from .extract.citations import fold
 from .regions import Region, divisions
 from .departments import department
-from .resolve import Resolved, key
+from .extract.plan import period
+from .resolve import Resolved, indicator_concept, key
 from .vocab import DEFAULT_BASE, IPG, dcterms, ipg, prov, rdf, rdfs, skos, xsd
 
 LEVELS = {"national": ipg.National, "provincial": ipg.Provincial, "municipal": ipg.Municipal, "county": ipg.County}
@@ -122,6 +123,10 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
             promulgated = iri.plan(key(c.promulgates))
             add(cited, ipg.promulgates, promulgated)
             _cited_plan(add, iri, res, promulgated, c.promulgates)
+            if c.document_number:  # the notice's number is the number the plan was issued under
+                add(promulgated, ipg.documentNumber, Literal(c.document_number))
+    for level in info.aligns_with:
+        add(plan, ipg.alignsWithLevel, LEVELS[level])
 
     projects = {}
     for p in ex.projects:
@@ -181,6 +186,15 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
                 add(node, p_year, integer(year))
         if ind.nature:
             add(node, ipg.nature, NATURES[ind.nature])
+        concept_label = indicator_concept(ind.name)
+        concept = iri("indicator-concept", key(concept_label))
+        add(node, ipg.measures, concept)
+        add(concept, rdf.type, skos.Concept)
+        add(concept, skos.prefLabel, zh(concept_label))
+        add(concept, rdfs.label, zh(concept_label))
+        add(concept, skos.inScheme, iri("scheme", "indicators"))
+        add(iri("scheme", "indicators"), rdf.type, skos.ConceptScheme)
+        add(iri("scheme", "indicators"), rdfs.label, Literal("ipgraph indicator concepts", language="en"))
         span(node, ind.start, ind.end)
 
     for term in ex.terms:
@@ -217,6 +231,10 @@ def _cited_plan(add, iri: Iris, res: Resolved, node: NamedNode, title: str) -> N
     add(node, rdf.type, ipg.Plan)
     add(node, rdfs.label, zh(title))
     add(node, dcterms.type, plan_kind(title))
+    start, end = period(title)
+    if start:
+        add(node, ipg.startYear, integer(start))
+        add(node, ipg.endYear, integer(end))
     region = res.cited_regions.get(key(title))
     if region is not None:
         add(node, ipg.region, iri.region(region.code))

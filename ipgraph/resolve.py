@@ -8,6 +8,7 @@ name without the level prefix (省科技厅 in a 吉林 plan → 220000/科技�
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .clean import CleanText
@@ -15,12 +16,25 @@ from .extract import Extraction
 from .extract.citations import fold
 from .load import SourceText
 from .nlp import get_nlp
+from .outline import CIRCLED
 from .departments import DeptRef, department
 from .regions import CHINA, Region, divisions
 
 def key(text: str) -> str:
     """An IRI-safe, readable key: letters, digits and CJK characters only."""
     return re.sub(r"[^\w.-]", "", fold(text)).strip("._-") or "untitled"
+
+
+def indicator_concept(name: str) -> str:
+    """The label of the concept an indicator measures.
+
+    Two names are the same concept when they are equal once footnote markers, spaces, punctuation
+    and letter case are ignored: 每万人口高价值发明专利①拥有量 = 每万人口高价值发明专利拥有量,
+    PCT 专利申请量 = PCT专利申请量. Any other difference in wording is a difference in scope
+    (年度PCT国际专利申请量 counts one year and international filings: another concept).
+    """
+    text = unicodedata.normalize("NFKC", "".join(ch for ch in name if ch not in CIRCLED))
+    return re.sub(r"[\s\W_]+", "", text).upper()
 
 
 def doc_id(source: SourceText) -> str:

@@ -69,6 +69,7 @@ class ipg:  # noqa: N801 - reads like the prefix in Turtle
     cites = _n(IPG, "cites")
     basedOn = _n(IPG, "basedOn")
     inferredBasedOn = _n(IPG, "inferredBasedOn")
+    alignsWithLevel = _n(IPG, "alignsWithLevel")
     promulgates = _n(IPG, "promulgates")
     inPlan = _n(IPG, "inPlan")
     partOf = _n(IPG, "partOf")
@@ -106,6 +107,8 @@ class rdfs:  # noqa: N801
 
 class skos:  # noqa: N801
     Concept = _n(SKOS, "Concept")
+    ConceptScheme = _n(SKOS, "ConceptScheme")
+    inScheme = _n(SKOS, "inScheme")
     prefLabel = _n(SKOS, "prefLabel")
     altLabel = _n(SKOS, "altLabel")
     definition = _n(SKOS, "definition")

@@ -14,6 +14,7 @@ class PlanInfo:
     issuer: str | None = None
     issued: str | None = None         # ISO date
     aliases: list[str] = field(default_factory=list)  # other names the text gives the plan itself
+    aligns_with: list[str] = field(default_factory=list)  # levels of untitled parents: 与省规划衔接 → provincial
 
 
 @dataclass

@@ -33,6 +33,24 @@ def period(text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
+_UNTITLED_PARENT = re.compile(r"(国家|省|市)((?:[、和及与](?:国家|省|市))*)(?:级|委|政府)?(?:知识产权)?(?:[“\"]?十[一二三四五]五[”\"]?)?"
+                              r"(?:相关|有关)?(?:规划|文件|部署|要求)")
+_ALIGN = re.compile(r"衔接|对接|一致|相协调|相统一|贯彻")
+_LEVEL_WORD = {"国家": "national", "省": "provincial", "市": "municipal"}
+
+
+def aligns_with(text: str) -> list[str]:
+    """Levels of the parent plans a text aligns with without naming them (与国家、省相关文件衔接一致)."""
+    found: set[str] = set()
+    for sentence in re.split(r"[。;\n]", text):
+        if not _ALIGN.search(sentence):
+            continue
+        for m in _UNTITLED_PARENT.finditer(re.sub(r"《[^》]*》", "", sentence)):
+            words = [m.group(1)] + re.findall(r"国家|省|市", m.group(2))
+            found.update(_LEVEL_WORD[w] for w in words)
+    return sorted(found)
+
+
 def _title_line(line: str) -> str | None:
     line = _LABEL_PREFIX.sub("", line.strip())
     line = re.sub(r"\s+", "", line)
@@ -84,7 +102,7 @@ def extract_plan(outline: Outline, fallback_title: str) -> PlanInfo:
     title = title.strip().strip("《》")
     start, end = period(title)
     info = PlanInfo(title=title, doc_kind=_doc_kind(text, title), start_year=start, end_year=end,
-                    aliases=sorted(set(a for a in aliases if a != title)))
+                    aliases=sorted(set(a for a in aliases if a != title)), aligns_with=aligns_with(text))
     head = text[:first_item]
     num = re.search(r"文\s*号\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")", head)
     if num:
