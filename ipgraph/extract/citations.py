@@ -14,7 +14,12 @@ from .model import CitationRec, PlanInfo
 from .plan import _ALIAS, _NOTICE, DOC_NUMBER, PLAN_TYPES
 
 _TITLE = re.compile(r"《([^《》\n]{1,120})》")
-_TRIGGER = re.compile(r"依据|根据|按照|遵照|遵循|贯彻落实|贯彻|落实|衔接|对接|承接|对照|结合")
+# a trigger verb whose object is the citation: only other citations and connectors between them
+_TRIGGER = re.compile(r"(?:依据|根据|按照|遵照|遵循|贯彻落实|贯彻|落实|衔接|对接|承接|对照|结合|参照)"
+                      r"(?:党中央、国务院|国务院|中央|国家|省委、省政府|省政府|省|市委、市政府|市政府|市)?"
+                      r"(?:印发的|出台的|颁布的|发布的|的|关于)?$")
+_CITED_RUN = re.compile(r"(?:《[^《》]*》\s*(?:\([^()]*\))?\s*[、和及与,]?\s*)+$")
+_PLAN_LIKE = re.compile(r"(?:规划|纲要|计划|方案|意见|决定|战略|部署|通知)$")
 _AFTER = re.compile(r"^[^,。;]{0,20}?(?:为指导|为依据|为遵循|为统领|为引领|精神|要求|部署|相衔接|衔接|相一致)")
 _MAKING = re.compile(r"本规划|本计划|本方案|本纲要|本意见|本行动计划|制定|编制|特制定|相衔接|相一致")
 _GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规划|五年规划)$")
@@ -42,19 +47,31 @@ def _is_self(title: str, plan: PlanInfo) -> bool:
     return len(own) >= 8 and difflib.SequenceMatcher(a=t, b=own).ratio() >= 0.9
 
 
+def _is_parent(text: str, m: re.Match, title: str) -> bool:
+    """Whether the plan says it is made on the basis of this citation (依据《X》…, 以《X》为指导…)."""
+    sentence = _sentence(text, m.start(), m.end())
+    at = sentence.find(m.group(0))
+    before = _CITED_RUN.sub("", sentence[:at].rstrip())
+    after = re.sub(r"^(?:\s*\([^()]*\)|\s*[、和及与]?\s*《[^》]*》)*", "", sentence[at + len(m.group(0)):])
+    said = _TRIGGER.search(before) or _AFTER.match(after)
+    return bool(said) and bool(_MAKING.search(sentence) or _PLAN_LIKE.search(fold(title)))
+
+
 def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
     text = outline.text
     aliases = {m.group(2).strip() for m in _ALIAS.finditer(text)}
+    notes = [(f.start, f.end) for f in outline.footnotes]
+
+    def in_footnote(pos: int) -> bool:
+        return any(a <= pos < b for a, b in notes)
+
     out: list[CitationRec] = []
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
         if title in aliases or _is_self(title, plan):
             continue
-        sentence = _sentence(text, m.start(), m.end())
-        at = sentence.find(m.group(0))
-        before, after = sentence[: at + len(m.group(0))], sentence[at + len(m.group(0)):]
-        said = _TRIGGER.search(before) or _AFTER.match(re.sub(r"^(?:\([^()]*\)|[、和及与]?《[^》]*》)*", "", after))
-        rec = CitationRec(title, m.start(1), m.end(1), parent=bool(said and _MAKING.search(sentence)))
+        rec = CitationRec(title, m.start(1), m.end(1),
+                          parent=not in_footnote(m.start()) and _is_parent(text, m, title))
         num = _NUMBER_AFTER.match(text, m.end())
         if num:
             rec.document_number = re.sub(r"\s+", "", num.group(1))

@@ -51,17 +51,20 @@ def aligns_with(text: str) -> list[str]:
     return sorted(found)
 
 
+_NAVIGATION = re.compile(r"[>|»/]|首页|当前位置|您的位置|栏目|来源|下载|打印|关闭")
+
+
 def _title_line(line: str) -> str | None:
     line = _LABEL_PREFIX.sub("", line.strip())
     line = re.sub(r"\s+", "", line)
-    if not (4 <= len(line) <= 80) or re.search(r"[,。;!?]", line):
+    if not (4 <= len(line) <= 80) or re.search(r"[,。;!?]", line) or _NAVIGATION.search(line):
         return None
     m = _NOTICE.search(line)
     if m:
         return m.group(1)
     if line.startswith(("关于", "《")) or "解读" in line:
         return None
-    if _TYPE_END.search(line):
+    if _TYPE_END.search(line) and (len(line) > 8 or period(line) != (None, None)):
         return re.sub(r"\((?:征求意见稿|草案|送审稿)\)$", "", line)
     return None
 

@@ -85,3 +85,17 @@ def test_parents_stated_after_the_title(doc):
     assert [(c.title, c.parent) for c in res.extraction.citations] == [
         ("知识产权强国建设纲要(2021-2035年)", True), ("“十四五”国家知识产权保护和运用规划", True),
         ("湖北省知识产权“十四五”规划", True), ("某某条例", False)]
+
+
+def test_parent_is_the_object_of_the_trigger(doc):
+    res = doc("某市知识产权规划\n(一)指导思想。全面贯彻落实《知识产权强国建设纲要(2021—2035年)》和《“十四五”国家知识产权保护和运用规划》,"
+              "加快建设。\n(二)严格保护。根据《专利法》规定,加大赔偿力度。党中央、国务院出台了《关于强化知识产权保护的意见》,明确了任务。\n"
+              "注:①PCT国际专利申请:依据《专利合作条约》递交的申请。\n")
+    assert [(c.title, c.parent) for c in res.extraction.citations] == [
+        ("知识产权强国建设纲要(2021—2035年)", True), ("“十四五”国家知识产权保护和运用规划", True),
+        ("专利法", False), ("关于强化知识产权保护的意见", False), ("专利合作条约", False)]
+
+
+def test_navigation_lines_are_not_titles(doc):
+    res = doc("首页 > 政务公开 > 规划计划\n规划计划\n某某市“十四五”知识产权保护和运用规划\n一、总体要求\n")
+    assert res.extraction.plan.title == "某某市“十四五”知识产权保护和运用规划"
