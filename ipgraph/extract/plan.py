@@ -64,12 +64,12 @@ def _title_line(line: str) -> str | None:
         return m.group(1)
     if line.startswith(("关于", "《")) or "解读" in line:
         return None
-    if _TYPE_END.search(line) and (len(line) > 8 or period(line) != (None, None)):
+    if _TYPE_END.search(line) and (len(line) > 6 or period(line) != (None, None)):
         return re.sub(r"\((?:征求意见稿|草案|送审稿)\)$", "", line)
     return None
 
 
-def _doc_kind(head: str, title_line: str) -> str:
+def _doc_kind(head: str) -> str:
     if re.search(r"记者|日报|新闻网|报讯|通讯员", head[:600]):
         return "news"
     if re.search(r"解读", head[:600]):
@@ -98,13 +98,14 @@ def extract_plan(outline: Outline, fallback_title: str) -> PlanInfo:
         notice = _NOTICE.search(text)
         if notice:
             title = notice.group(1)
-    if not title:
+    kind = _doc_kind(text)
+    if not title and kind in ("news", "interpretation"):  # an article about a plan: the plan it cites most
         cited = Counter(m.group(1) for m in re.finditer(r"《([^《》]{4,80})》", text[:3000])
                         if re.search(rf"(?:{PLAN_TYPES})(?:\(.*\))?$", m.group(1)))
-        title = cited.most_common(1)[0][0] if cited else fallback_title
-    title = title.strip().strip("《》")
+        title = cited.most_common(1)[0][0] if cited else None
+    title = (title or fallback_title).strip().strip("《》")
     start, end = period(title)
-    info = PlanInfo(title=title, doc_kind=_doc_kind(text, title), start_year=start, end_year=end,
+    info = PlanInfo(title=title, doc_kind=kind, start_year=start, end_year=end,
                     aliases=sorted(set(a for a in aliases if a != title)), aligns_with=aligns_with(text))
     head = text[:first_item]
     num = re.search(r"文\s*号\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")", head)
