@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install clean score
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test install clean score browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,14 +16,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The view tests drive Debian's Chromium (no browser download); a CJK font makes screenshots legible.
+browser:
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null; }
+
 demo: $(STAMP)
 	rm -rf .ipgraph
 	$(BIN)/ipgraph build data/
 	$(BIN)/ipgraph export --format turtle --output out/ipgraph.ttl
 	@echo "wrote out/ipgraph.ttl ($$(wc -l < out/ipgraph.ttl) lines)"
-	$(BIN)/ipgraph lineage 宜昌
+	$(BIN)/ipgraph viz accountability
+	$(BIN)/ipgraph viz lineage
+	$(BIN)/ipgraph viz indicators
+	$(BIN)/ipgraph lineage 宜昌市知识产权保护与运用
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 score: $(STAMP)

@@ -189,6 +189,52 @@ def plans_cmd(region, store_dir, fmt):
     _print_rows(q.plans_in(_store(store_dir), region), ["plan", "region", "level", "start", "end"], fmt)
 
 
+@cli.command("viz")
+@click.argument("view", type=click.Choice(["accountability", "lineage", "indicators"]))
+@store_option
+@click.option("--plan", "-p", default="", help="Only plans whose title contains this.")
+@click.option("--region", "-r", default="", help="Only plans of regions whose name contains this (and below).")
+@click.option("--department", "-d", default="", help="Only departments whose name contains this (accountability).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="HTML file to write (default: visualizations/VIEW.html).")
+def viz_cmd(view, store_dir, plan, region, department, output):
+    """Draw an interactive view as one self-contained HTML file that opens offline.
+
+    accountability: departments and the tasks they own (lead edges solid red);
+    lineage: plans by level, based-on, cites and inferred links; indicators: indicator concepts
+    and the plans that set them, edges labelled baseline → target.
+    """
+    from .viz import VIEWS, render
+
+    graph = VIEWS[view](_store(store_dir), plan=plan, department=department, region=region)
+    if graph.number_of_nodes() == 0:
+        raise IpgraphError(f"nothing to draw for {view} with these filters")
+    title = "ipgraph · " + {"accountability": "责任分工 accountability", "lineage": "规划谱系 lineage",
+                            "indicators": "指标 indicators"}[view]
+    path = render(graph, view, output or f"visualizations/{view}.html", title)
+    click.echo(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+
+
+@cli.command("stats")
+@store_option
+@click.option("--top", default=10, show_default=True, help="Rows per ranking.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats_cmd(store_dir, top, fmt):
+    """Metrics of the accountability network: departments by tasks and by betweenness, the pairs of
+    departments that share most tasks, and how many tasks have no owner."""
+    from .viz.stats import stats
+
+    result = stats(_store(store_dir), top)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"departments={result['departments']}  tasks with an owner={result['tasks_with_owner']}  "
+               f"tasks without one={result['tasks_without_owner']}\n")
+    for key, headers in (("by_tasks", ["department", "tasks", "leads"]), ("by_betweenness", ["department", "betweenness"]),
+                         ("shared_tasks", ["a", "b", "tasks"])):
+        click.echo(q.table(headers, [[str(r[h]) for h in headers] for r in result[key]]) + "\n")
+
+
 @cli.command("validate")
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
 @store_option

@@ -117,8 +117,8 @@ SELECT DISTINCT ?department ?task ?text ?plan ?lead WHERE {
   ?t ipg:responsibleDepartment ?dept ; ipg:inPlan ?p ; ipg:text ?text .
   ?p dcterms:title ?plan .
   ?dept rdfs:label ?department .
-  FILTER EXISTS { ?dept rdfs:label|skos:altLabel ?dl FILTER(CONTAINS(STR(?dl), ${dq})) }
-  FILTER EXISTS { ?p dcterms:title|rdfs:label|skos:altLabel ?pl FILTER(CONTAINS(STR(?pl), ${pq})) }
+  ?dept rdfs:label|skos:altLabel ?dl FILTER(CONTAINS(STR(?dl), ${dq}))
+  ?p dcterms:title|rdfs:label|skos:altLabel ?pl FILTER(CONTAINS(STR(?pl), ${pq}))
   OPTIONAL { ?t ipg:numbering ?num }
   BIND(COALESCE(?num, "") AS ?task)
   BIND(EXISTS { ?t ipg:leadDepartment ?dept } AS ?lead)
