@@ -42,6 +42,13 @@ _DROP = set("\r\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _PROSE_JOIN = re.compile(rf"(?<=[{_CJK}、。,;:“”《》()]) +(?=[{_CJK}、。,;:“”《》()])")
 _SENTENCE_PUNCT = re.compile(r"[、。,;]")
+# a pinyin gloss after a character: 规(guī)划; only with a tone mark or number, so (PCT) stays
+_PINYIN = re.compile(rf"(?<=[{_CJK}])\s?\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-zü]+[1-5])"
+                     rf"(?:\s[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ1-5][a-zü]*)*\)")
+# whole lines of web-page furniture
+_FURNITURE = re.compile(r"^(?:当前位置|您当前的位置|您的位置|【?关闭窗口】?|【?打印本页】?|【?打印】?|【?关闭】?|字体[:：]?\s*[大中小]"
+                        r"|【字体|扫描二维码|扫一扫|分享到|上一篇|下一篇|返回顶部|版权所有|网站标识码|.*ICP备|主办单位|"
+                        r"无障碍|收藏本页|相关链接)")
 _VALUE_CELL = re.compile(r"^[\[\(]?[≥≤><~约]?-?\d[\d.,%]*[\]\)]?(?:%|年)?$")
 
 
@@ -65,38 +72,55 @@ def _is_prose(line: str) -> bool:
     return bool(_SENTENCE_PUNCT.search(line))
 
 
-def _simplify(chars: str) -> str:
+def _simplify(line: str) -> str:
     """t2s that keeps one character per character, so offsets stay aligned."""
-    out = to_simplified(chars)
-    if len(out) == len(chars):
+    out = to_simplified(line)
+    if len(out) == len(line):
         return out
-    fixed = list(chars)
-    sm = difflib.SequenceMatcher(a=chars, b=out, autojunk=False)
+    fixed = list(line)
+    sm = difflib.SequenceMatcher(a=line, b=out, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "replace" and i2 - i1 == j2 - j1:
             fixed[i1:i2] = out[j1:j2]
     return "".join(fixed)
 
 
+def _dropped(line: str) -> set[int]:
+    """Positions in a line that clean text leaves out: glosses, zero-width marks, stray spaces."""
+    drop = {k for k, ch in enumerate(line) if ch in _DROP}
+    for m in _PINYIN.finditer(line):
+        drop.update(range(m.start(), m.end()))
+    if " " in line and _is_prose(line.strip()):
+        for m in _PROSE_JOIN.finditer(line):
+            drop.update(range(m.start(), m.end()))
+    return drop
+
+
 def clean_string(text: str) -> tuple[str, array]:
-    mapped = _simplify(text.translate(_WIDTH))
-    keep = array("l")
     out: list[str] = []
+    keep = array("i")
     pos = 0
-    for line in mapped.split("\n"):
-        joined_at: set[int] = set()
-        if " " in line and _is_prose(line.strip()):
-            joined_at = {m.start() + k for m in _PROSE_JOIN.finditer(line) for k in range(m.end() - m.start())}
-        for k, ch in enumerate(line):
-            if ch in _DROP or k in joined_at:
-                continue
-            out.append(ch)
-            keep.append(pos + k)
-        pos += len(line)
-        if pos < len(mapped):
+    lines = text.split("\n")
+    for n, raw in enumerate(lines):
+        last = n == len(lines) - 1
+        line = raw.translate(_WIDTH)
+        simplified = to_simplified(line)
+        line = simplified if len(simplified) == len(line) else _simplify(line)
+        if _FURNITURE.match(line.strip()):
+            pos += len(raw) + 1  # page furniture goes, newline and all
+            continue
+        drop = _dropped(line)
+        if drop:
+            kept = [k for k in range(len(line)) if k not in drop]
+            out.append("".join(line[k] for k in kept))
+            keep.extend(pos + k for k in kept)
+        else:
+            out.append(line)
+            keep.extend(range(pos, pos + len(line)))
+        if not last:
             out.append("\n")
-            keep.append(pos)
-            pos += 1
+            keep.append(pos + len(raw))
+        pos += len(raw) + 1
     return "".join(out), keep
 
 

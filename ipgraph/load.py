@@ -1,14 +1,23 @@
-"""Stage 1: a path on disk becomes a SourceText (bytes, decoded text, encoding, checksum)."""
+"""Stage 1: a path on disk becomes a SourceText (bytes, text, encoding, checksum).
+
+The format is chosen by content, not by name: PDF, Word (.docx), a saved web page, or text in
+any of the encodings Chinese government sites use. For PDF, Word and HTML the text is the
+extracted text, and character offsets in the graph point into it.
+"""
 from __future__ import annotations
 
 import codecs
 import hashlib
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .formats.docx import docx_text, is_docx
+from .formats.html import charset as html_charset
+from .formats.html import html_text
+from .formats.pdf import pdf_text
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 
 
 @dataclass(frozen=True)
@@ -32,10 +41,26 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
+_CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ""}
 
 
-def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16/32 with BOM, or GB18030."""
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: the NULs of its ASCII characters all fall on one side."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if max(even, odd) <= len(data) // 200 or min(even, odd) > max(even, odd) // 5:
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
+
+
+def decode(data: bytes, path: str = "<bytes>", declared: str | None = None) -> tuple[str, str]:
+    """Decode text in UTF-8 (with or without BOM), UTF-16/32, GB18030/GBK or Big5.
+
+    A UTF-8 file with a few broken bytes (at most one in a thousand characters) is read with
+    U+FFFD in their place rather than mistaken for another encoding.
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -43,18 +68,45 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"not valid {enc} text ({exc.reason} at byte {exc.start})") from None
     if b"\x00" in data:
+        wide = _utf16_without_bom(data)
+        try:
+            if wide:
+                return data.decode(wide), wide
+        except UnicodeDecodeError:
+            pass
         raise InputError(path, "binary file, not text (contains NUL bytes)")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not text in UTF-8 or GB18030 (undecodable byte at {exc.start})") from None
+    for enc in filter(None, [declared, "utf-8"]):
+        try:
+            return data.decode(enc), enc
+        except (UnicodeDecodeError, LookupError):
+            pass
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(1, len(lenient) // 1000):
+        return lenient, "utf-8 (with undecodable bytes replaced)"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is None or best.chaos > 0.5:
+        raise InputError(path, "not text in a known encoding (UTF-8, UTF-16, GB18030, Big5)")
+    return str(best), best.encoding
+
+
+def _format(data: bytes, suffix: str) -> str:
+    head = data[:2048].lower()
+    if b"%pdf-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if is_docx(data):
+        return "docx"
+    if b"<html" in head or b"<!doctype html" in head or b"<body" in head or (
+            suffix in (".html", ".htm", ".shtml", ".xhtml") and b"<" in head):
+        return "html"
+    return "text"
 
 
 def load(path: str | Path) -> SourceText:
+    """Read a file of any supported format, chosen by its content, as text."""
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -66,10 +118,48 @@ def load(path: str | Path) -> SourceText:
         raise InputError(str(p), exc.strerror or str(exc)) from None
     if not data.strip():
         raise InputError(str(p), "empty file")
-    text, enc = decode(data, str(p))
+    fmt = _format(data, p.suffix.lower())
+    if fmt == "doc":
+        raise InputError(str(p), "old binary Word (.doc) file: save it as .docx")
+    if fmt == "pdf":
+        text, enc, media = _pdf(data, str(p)), "pdf", "application/pdf"
+    elif fmt == "docx":
+        text, enc, media = _docx(data, str(p)), "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    elif fmt == "html":
+        markup, enc = decode(data, str(p), declared=html_charset(data))
+        text, media = html_text(markup), "text/html"
+    else:
+        (text, enc), media = decode(data, str(p)), "text/plain"
     if not text.strip():
         raise InputError(str(p), "no text in file")
-    return SourceText(path=p, data=data, text=text, encoding=enc, sha256=hashlib.sha256(data).hexdigest())
+    return SourceText(path=p, data=data, text=text, encoding=enc, sha256=hashlib.sha256(data).hexdigest(),
+                      format=media)
+
+
+def _pdf(data: bytes, path: str) -> str:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        text = pdf_text(data)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(path, "encrypted PDF: cannot read its text") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(path, f"damaged PDF ({type(exc).__name__})") from None
+    except Exception as exc:  # pdfminer raises its own kinds for broken files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise InputError(path, "encrypted PDF: cannot read its text") from None
+        raise InputError(path, f"damaged PDF ({type(exc).__name__})") from None
+    if not text.strip():
+        raise InputError(path, "PDF without a text layer (a scanned image?): run OCR first")
+    return text
+
+
+def _docx(data: bytes, path: str) -> str:
+    try:
+        return docx_text(data)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError(path, f"damaged Word file ({type(exc).__name__})") from None
 
 
 def discover(paths: list[str | Path]) -> list[Path]:
@@ -78,7 +168,7 @@ def discover(paths: list[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
                               and not f.name.startswith(".")))
         else:
             out.append(p)
