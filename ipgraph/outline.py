@@ -231,7 +231,8 @@ def _offset_in(line: _Line, k: int) -> int:
     return piece_offset(line.pieces, k, line.end)
 
 
-def _footnotes(line: _Line, text_before: str) -> list[Footnote]:
+def _footnotes(line: _Line, text: str) -> list[Footnote]:
+    """Footnote definitions on a line; `text` is the whole clean text (only what precedes the line is read)."""
     body = line.text
     lead = 0
     m = re.match(r"注\s*:?\s*", body)
@@ -252,7 +253,8 @@ def _footnotes(line: _Line, text_before: str) -> list[Footnote]:
         if not fm:
             continue
         marker, term, definition = fm.group(1), fm.group(2).strip(), fm.group(3).strip()
-        referenced = (term + marker) in text_before or re.search(re.escape(term) + r"\S{0,12}" + marker, text_before)
+        referenced = text.find(term + marker, 0, line.start) >= 0 or re.compile(
+            re.escape(term) + r"\S{0,12}" + marker).search(text, 0, line.start)
         if not (in_note or referenced or _DEF_START.match(definition)):
             return []
         out.append(Footnote(marker, term, definition, _offset_in(line, s), _offset_in(line, e - 1) + 1))
@@ -333,7 +335,7 @@ def parse(clean: CleanText | str) -> Outline:
                 tbl.caption = cap.text
             out.tables.append(tbl)
             continue
-        notes = _footnotes(ln, text[: ln.start])
+        notes = _footnotes(ln, text)
         if notes:
             out.footnotes.extend(notes)
             i += 1

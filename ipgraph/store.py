@@ -21,6 +21,7 @@ DEFAULT_STORE = ".ipgraph"
 _DB = "oxigraph"
 _LOG = "ingest.json"
 _LOCK = "lock"
+ATOMIC_LIMIT = 200_000
 
 
 def _lock(path: Path, exclusive: bool, wait: float):
@@ -63,10 +64,21 @@ class GraphStore:
             raise IpgraphError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
 
     def replace_graph(self, graph: NamedNode, quads: list[Quad]) -> int:
-        """Put exactly these quads in `graph`, dropping what it held, in one transaction."""
+        """Put exactly these quads in `graph`, dropping what it held.
+
+        Up to ATOMIC_LIMIT statements this is one SPARQL update, hence one transaction: a build
+        killed midway leaves the document as it was. Beyond that (a 50 MB text gives about a
+        million) one transaction would take minutes and gigabytes, so the old graph is dropped and
+        the new one bulk-loaded; a build killed in between leaves that one document out until the
+        next build, and every other document as it was.
+        """
         triples = sorted({f"{q.subject} {q.predicate} {q.object}" for q in quads})
-        body = " .\n".join(triples)
-        self.store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        if len(triples) <= ATOMIC_LIMIT:
+            body = " .\n".join(triples)
+            self.store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        else:
+            self.store.update(f"DROP SILENT GRAPH {graph}")
+            self.store.bulk_extend({Quad(q.subject, q.predicate, q.object, graph) for q in quads})
         return len(triples)
 
     def remove_graph(self, graph: NamedNode) -> None:
