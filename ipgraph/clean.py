@@ -33,7 +33,8 @@ class CleanText:
 
 def _width_table() -> dict[int, str]:
     table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
-    table.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " "})
+    table.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " ",
+                  0x2267: "≥", 0x2266: "≤", 0x25CB: "〇"})  # ≧ ≦ ○, as Big5 writes ≥ ≤ 〇
     return table
 
 

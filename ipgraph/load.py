@@ -45,14 +45,24 @@ _CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ""}
 
 
+def _plausible(text: str) -> float:
+    """Share of characters a Chinese document is made of: CJK, ASCII, CJK and general punctuation."""
+    ok = sum(1 for ch in text if ch in "\n\r\t" or " " <= ch <= "~" or "\u4e00" <= ch <= "\u9fff"
+             or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f")
+    return ok / max(len(text), 1)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 saved without a BOM: the NULs of its ASCII characters all fall on one side."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    if max(even, odd) <= len(data) // 200 or min(even, odd) > max(even, odd) // 5:
-        return None
-    return "utf-16-le" if odd > even else "utf-16-be"
+    """UTF-16 saved without a BOM: whichever byte order reads as Chinese text."""
+    best, score = None, 0.9
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            s = _plausible(data[:20000].decode(enc, errors="strict"))
+        except UnicodeDecodeError:
+            continue
+        if s > score:
+            best, score = enc, s
+    return best
 
 
 def decode(data: bytes, path: str = "<bytes>", declared: str | None = None) -> tuple[str, str]:
@@ -93,7 +103,7 @@ def decode(data: bytes, path: str = "<bytes>", declared: str | None = None) -> t
 
 def _format(data: bytes, suffix: str) -> str:
     head = data[:2048].lower()
-    if b"%pdf-" in data[:1024]:
+    if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
@@ -138,18 +148,14 @@ def load(path: str | Path) -> SourceText:
 
 def _pdf(data: bytes, path: str) -> str:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         text = pdf_text(data)
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(path, "encrypted PDF: cannot read its text") from None
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(path, f"damaged PDF ({type(exc).__name__})") from None
-    except Exception as exc:  # pdfminer raises its own kinds for broken files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+    except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of error for broken files
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in repr(inner).lower():
             raise InputError(path, "encrypted PDF: cannot read its text") from None
-        raise InputError(path, f"damaged PDF ({type(exc).__name__})") from None
+        raise InputError(path, f"damaged PDF ({type(inner).__name__})") from None
     if not text.strip():
         raise InputError(path, "PDF without a text layer (a scanned image?): run OCR first")
     return text
