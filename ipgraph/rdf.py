@@ -74,6 +74,19 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
     doc = iri("doc", res.doc_id)
     plan = iri.plan(res.plan_key)
 
+    def hant(node, label: str, start: int = 0, end: int | None = None) -> None:
+        """For a source in traditional script, the label as the source writes it, tagged zh-Hant."""
+        if not res.traditional:
+            return
+        plain = label.rstrip("…")
+        k = res.clean.text.find(plain, start, len(res.clean.text) if end is None else end)
+        if k < 0 or not plain:
+            return
+        a, b = res.clean.orig_span(k, k + len(plain))
+        written = res.clean.original[a:b]
+        if written != plain:
+            add(node, rdfs.label, Literal(written + label[len(plain):], language="zh-Hant"))
+
     def span(node, start, end):
         a, b = res.clean.orig_span(start, end)
         add(node, ipg.charStart, integer(a))
@@ -92,6 +105,7 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
     add(plan, rdf.type, ipg.Plan)
     add(plan, dcterms.title, zh(info.title))
     add(plan, rdfs.label, zh(info.title))
+    hant(plan, info.title)
     add(plan, dcterms.type, plan_kind(info.title))
     for alias in info.aliases:
         add(plan, skos.altLabel, zh(alias))
@@ -136,6 +150,7 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
             projects["box" + p.number] = node
         add(node, rdf.type, ipg.Project)
         add(node, rdfs.label, zh(p.name))
+        hant(node, p.name, p.start, p.end)
         if p.text:
             add(node, ipg.text, zh(p.text))
         if p.number:
@@ -149,6 +164,7 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
         parent = iri("task", res.doc_id, t.parent) if t.parent else plan
         add(node, rdf.type, ipg.Task)
         add(node, rdfs.label, zh(_short(t.text)))
+        hant(node, _short(t.text), t.start, t.end)
         add(node, ipg.text, zh(t.text))
         if t.numbering:
             add(node, ipg.numbering, Literal(t.numbering))
@@ -170,6 +186,7 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
         node = iri("indicator", res.doc_id, k if seen[k] == 1 else f"{k}-{seen[k]}")
         add(node, rdf.type, ipg.Indicator)
         add(node, rdfs.label, zh(ind.name))
+        hant(node, ind.name, ind.start, ind.end)
         add(node, ipg.inPlan, plan)
         if ind.unit:
             add(node, ipg.unit, Literal(ind.unit))
@@ -202,6 +219,7 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
         add(node, rdf.type, ipg.DefinedTerm)
         add(node, rdf.type, skos.Concept)
         add(node, skos.prefLabel, zh(term.term))
+        hant(node, term.term, term.start, term.end)
         add(node, rdfs.label, zh(term.term))
         add(node, skos.definition, zh(term.definition))
         add(node, ipg.inPlan, plan)

@@ -52,6 +52,7 @@ class Resolved:
     departments: dict[str, DeptRef] = field(default_factory=dict)     # surface → ref
     cited_keys: dict[str, str] = field(default_factory=dict)          # title as written → plan key
     cited_regions: dict[str, Region] = field(default_factory=dict)    # plan key → region
+    traditional: bool = False                                         # the source is in traditional script
 
 
 def region_of(title: str) -> Region | None:
@@ -90,10 +91,18 @@ def main_region(text: str) -> Region | None:
 
 
 
+def is_traditional(clean: CleanText, sample: int = 20000) -> bool:
+    """Whether the source writes traditional characters (script conversion changed enough of them)."""
+    changed = sum(1 for i, ch in enumerate(clean.text[:sample])
+                  if "\u4e00" <= ch <= "\u9fff" and clean.original[clean.offsets[i]] != ch)
+    return changed >= 5
+
+
 def resolve(source: SourceText, clean: CleanText, extraction: Extraction) -> Resolved:
     plan = extraction.plan
     region = region_of(plan.title) or region_of(plan.issuer or "") or main_region(clean.text)
-    res = Resolved(doc_id(source), source, clean, extraction, key(plan.title), region)
+    res = Resolved(doc_id(source), source, clean, extraction, key(plan.title), region,
+                   traditional=is_traditional(clean))
     surfaces = [o.surface for t in extraction.tasks for o in t.owners]
     surfaces += [o.surface for p in extraction.projects for o in p.owners]
     for s in surfaces:

@@ -194,3 +194,19 @@ def test_pinyin_glosses_and_stray_spaces_do_not_break_extraction(tmp_path, seed)
     path.write_text(noisy, encoding="utf-8")
     got, want = facts(process(path)), facts(seed("jilin"))
     assert got == want
+
+
+def test_traditional_sources_keep_their_script_in_labels(tmp_path):
+    from ipgraph.query import rows, run
+    from ipgraph.store import GraphStore
+
+    path = tmp_path / "tw.txt"
+    path.write_text("廣東省知識產權保護和運用“十四五”規劃\n一、重點任務\n1．加強司法保護。完善審判機制。（省法院負責）\n", encoding="utf-8")
+    store = GraphStore(tmp_path / "s")
+    from ipgraph.pipeline import build
+
+    build([path], store)
+    labels = {r[0] for r in rows(run(store, 'SELECT ?l WHERE { ?s rdfs:label ?l FILTER(langMatches(LANG(?l), "zh-Hant")) }'))[1]}
+    assert labels == {"廣東省知識產權保護和運用“十四五”規劃", "重點任務", "加強司法保護"}
+    titles = rows(run(store, "SELECT ?t WHERE { ?p dcterms:title ?t }"))[1]
+    assert titles == [["广东省知识产权保护和运用“十四五”规划"]]

@@ -43,3 +43,20 @@ def test_any_text_gives_valid_rdf(t):
     body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
     g = rdflib.Graph().parse(data=body, format="nt")
     assert len(g) == len({(q.subject, q.predicate, q.object) for q in quads})
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINES + PIECES), min_size=1, max_size=30).map("\n".join))
+def test_any_text_passes_the_shapes_and_round_trips(t):
+    from pyoxigraph import RdfFormat, serialize
+    from rdflib.compare import isomorphic
+
+    from ipgraph.validate import validate
+
+    quads = run(t)
+    turtle = serialize([q.triple for q in quads], None, RdfFormat.TURTLE)
+    g = rdflib.Graph().parse(data=turtle, format="turtle")
+    conforms, report = validate(g)
+    assert conforms, report
+    again = rdflib.Graph().parse(data=g.serialize(format="turtle"), format="turtle")
+    assert isomorphic(g, again)

@@ -1,0 +1,95 @@
+"""A build over good and bad files: every good file builds, every bad one is named, nothing stored is lost."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from docx import Document
+
+from ipgraph.pipeline import build
+from ipgraph.query import rows, run
+from ipgraph.store import GraphStore
+
+from .conftest import DATA, SEEDS
+
+IPGRAPH = str(Path(sys.executable).with_name("ipgraph"))
+BIG_MB = int(os.environ.get("IPGRAPH_TEST_BIG_MB", "5"))  # the 50 MB case is measured in the README
+
+
+def graphs(store) -> dict[str, int]:
+    return {g: int(n) for g, n in rows(run(store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"))[1]}
+
+
+def test_good_and_bad_files_in_one_folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    d = Document()
+    d.add_paragraph("某市知识产权规划")
+    d.save(folder / "whole.docx")
+    (folder / "truncated.docx").write_bytes((folder / "whole.docx").read_bytes()[:400])
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF")
+    nested = "".join(f"{(i - 1) % 99 + 1}.第{i}项任务。(市科技局负责)\n({(i - 1) % 99 + 1})子项。\n①细项。\n——要点{i}。\n"
+                     for i in range(1, 2501))  # 10,000 numbered items, four levels deep
+    (folder / "nested.txt").write_text("某市知识产权规划\n一、重点任务\n" + nested, encoding="utf-8")
+    broken = SEEDS["jining"].read_bytes()
+    (folder / "broken-utf8.txt").write_bytes(broken[:2001] + b"\xc3\x28" + broken[2001:])
+    base = SEEDS["yichang"].read_text(encoding="utf-8")
+    (folder / "big.txt").write_text(base * (BIG_MB * 1_000_000 // len(base.encode()) + 1), encoding="utf-8")
+
+    store = GraphStore(tmp_path / "s")
+    build([DATA], store)
+    before = graphs(store)
+    report = build([folder], store)
+    failed = sorted(Path(f.split(":", 1)[0]).name for f in report.failed)
+    assert failed == ["binary.txt", "empty.txt", "scan.pdf", "truncated.docx"]
+    built = sorted(Path(p).name for p, _ in report.built)
+    assert built == ["big.txt", "broken-utf8.txt", "nested.txt", "whole.docx"]
+    after = graphs(store)
+    assert all(after[g] == n for g, n in before.items() if not g.endswith("_inferred"))
+    tasks = rows(run(store, "SELECT (COUNT(*) AS ?n) WHERE { ?t ipg:inPlan ?p ; prov:wasDerivedFrom ?d . "
+                            "?d rdfs:label 'nested.txt' . ?t a ipg:Task }"))[1]
+    assert int(tasks[0][0]) == 10_000 + 1
+
+
+def test_exit_status_says_some_files_failed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEEDS["jining"].read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"")
+    r = subprocess.run([IPGRAPH, "build", str(folder), "--store", str(tmp_path / "s")], capture_output=True, text=True)
+    assert r.returncode == 3 and r.stderr.count("\n") == 1 and "b.txt: empty file" in r.stderr
+
+
+def test_kill_9_during_a_build_leaves_whole_documents(tmp_path):
+    """Each document is replaced in one transaction: after kill -9 every graph is complete or absent."""
+    reference = GraphStore(tmp_path / "ref")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"doc{i:02d}.txt").write_text(SEEDS["yichang"].read_text(encoding="utf-8"), encoding="utf-8")
+    build([folder / "doc00.txt"], reference)
+    complete = graphs(reference)["https://w3id.org/ipgraph/id/graph/doc00"]
+    del reference
+    store_dir = tmp_path / "s"
+    first = GraphStore(store_dir)
+    build([SEEDS["jilin"]], first)
+    jilin = graphs(first)["https://w3id.org/ipgraph/id/graph/jilin_13fyp_ip_plan"]
+    del first
+    proc = subprocess.Popen([IPGRAPH, "build", str(folder), "--store", str(store_dir), "-q"])
+    log = store_dir / "ingest.json"
+    deadline = time.time() + 60
+    while time.time() < deadline and (not log.exists() or len(json.loads(log.read_text() or "{}")) < 5):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    store = GraphStore(store_dir)
+    got = graphs(store)
+    assert got["https://w3id.org/ipgraph/id/graph/jilin_13fyp_ip_plan"] == jilin
+    docs = {g: n for g, n in got.items() if "/graph/doc" in g}
+    assert 0 < len(docs) < 40
+    assert all(n == complete for n in docs.values())
