@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import time
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -11,6 +13,7 @@ import click
 from . import query as q
 from .errors import IpgraphError
 from .export import FORMATS, SUFFIXES, export
+from .load import discover
 from .pipeline import build
 from .store import DEFAULT_STORE, GraphStore
 from .vocab import DEFAULT_BASE
@@ -75,28 +78,45 @@ def cli():
 @click.argument("paths", nargs=-1, type=click.Path())
 @store_option
 @base_option
+@click.option("--workers", "-j", type=int, default=None,
+              help="Processes for extraction (default: all cores when there are 8 files or more).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
-def build_cmd(paths, store_dir, base_iri, quiet):
+def build_cmd(paths, store_dir, base_iri, workers, quiet):
     """Ingest files and folders (default: the bundled data/ corpus) into the store.
 
-    Each file goes in its own named graph; building a file again replaces its statements.
-    A file that cannot be read is reported and skipped; the exit status is then 3.
+    Text, saved web pages, Word (.docx) and PDF files are read; each goes in its own named graph,
+    and building a file again replaces its statements. A file that cannot be read is named with
+    the reason and skipped; the exit status is then 3.
     """
     if not paths:
         if not BUNDLED.is_dir():
             raise IpgraphError("no PATH given and no bundled data/ corpus found")
         paths = (str(BUNDLED),)
     store = _store(store_dir, create=True)
-    report = build(list(paths), store, base_iri)
+    files = len(discover(list(paths)))
+    show = not quiet and sys.stderr.isatty() and files > 1
+    with click.progressbar(length=files, label="building", show_eta=True, show_pos=True, file=sys.stderr,
+                           item_show_func=lambda r: _rate(r, bar)) if show else nullcontext() as bar:
+        report = build(list(paths), store, base_iri, workers=workers,
+                       on_file=(lambda r: bar.update(1, r)) if show else None)
     for failure in report.failed:
         click.echo(f"ipgraph: skipped {failure}", err=True)
     if not quiet:
         counts = summary(store, base_iri)
+        rate = len(report.built) / report.seconds if report.seconds else 0
         click.echo(f"built {len(report.built)} file(s) into {store_dir}"
-                   + (f", {len(report.failed)} failed" if report.failed else ""))
+                   + (f", {len(report.failed)} failed" if report.failed else "")
+                   + f" in {report.seconds:.1f} s ({rate:.1f} documents/s)")
         click.echo("  ".join(f"{k}={v}" for k, v in counts.items()))
     if report.failed:
         sys.exit(EXIT_PARTIAL)
+
+
+def _rate(result, bar) -> str:
+    if result is None or bar is None or not bar.pos:
+        return ""
+    elapsed = time.time() - bar.start
+    return f"{bar.pos / elapsed:.1f} docs/s" if elapsed > 0 else ""
 
 
 @cli.command("export")

@@ -26,8 +26,7 @@ def _order(term) -> tuple:
 
 
 def triples(store: GraphStore) -> list[Triple]:
-    unique = {(q.subject, q.predicate, q.object) for q in store.quads()}
-    return [Triple(*t) for t in sorted(unique, key=lambda t: tuple(map(_order, t)))]
+    return sorted((q.triple for q in store.triples()), key=lambda t: tuple(map(_order, t)))
 
 
 def quads(store: GraphStore) -> list[Quad]:

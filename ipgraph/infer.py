@@ -15,17 +15,20 @@ from .vocab import DEFAULT_BASE, PREFIXES, ipg
 
 INFERRED = "_inferred"
 
-_CANDIDATES = """
-SELECT DISTINCT ?p ?pt ?q ?qt WHERE {
-  ?p ipg:alignsWithLevel ?level ; ipg:region ?r ; ipg:startYear ?year ; dcterms:title ?pt .
-  ?q a ipg:Plan ; ipg:level ?level ; ipg:startYear ?year ; ipg:region ?qr ; rdfs:label ?qt .
-  ?r ipg:parentRegion* ?qr .
-  FILTER(?p != ?q)
-  FILTER NOT EXISTS { ?q ipg:promulgates ?issued }
-  FILTER NOT EXISTS { ?p ipg:cites ?q }
-  FILTER NOT EXISTS { ?p ipg:basedOn ?stated . ?stated ipg:level ?level }
+_ALIGNING = """
+SELECT DISTINCT ?p ?title ?level ?region ?year WHERE {
+  ?p ipg:alignsWithLevel ?level ; ipg:region ?region ; ipg:startYear ?year ; dcterms:title ?title .
 }
 """
+_PLANS = """
+SELECT DISTINCT ?q ?label ?level ?region ?year WHERE {
+  ?q a ipg:Plan ; ipg:level ?level ; ipg:startYear ?year ; ipg:region ?region ; rdfs:label ?label .
+  FILTER NOT EXISTS { ?q ipg:promulgates ?issued }
+}
+"""
+_CITED = "SELECT DISTINCT ?p ?q ?stated WHERE { ?p ipg:cites ?q . BIND(EXISTS { ?p ipg:basedOn ?q } AS ?stated) }"
+_LEVELS = "SELECT DISTINCT ?q ?level WHERE { ?q ipg:level ?level }"
+_PARENTS = "SELECT DISTINCT ?r ?up WHERE { ?r ipg:parentRegion ?up }"
 
 
 def _same_field(plan_title: str, parent_title: str) -> bool:
@@ -36,9 +39,40 @@ def _same_field(plan_title: str, parent_title: str) -> bool:
 
 
 def infer_lineage(store: GraphStore, base: str = DEFAULT_BASE) -> int:
+    """Recompute graph/_inferred from what the graph states (simple patterns; the joins run here)."""
+
+    def select(sparql: str) -> list[tuple[str, ...]]:
+        rows = store.query(sparql, prefixes=PREFIXES)
+        names = [v.value for v in rows.variables]
+        return [tuple(r[n].value for n in names) for r in rows]
+
     graph = Iris(base).graph(INFERRED)
-    rows = store.query(_CANDIDATES, prefixes=PREFIXES)
-    links = sorted({(r["p"].value, r["q"].value) for r in rows if _same_field(r["pt"].value, r["qt"].value)})
-    quads = [Quad(NamedNode(p), ipg.inferredBasedOn, NamedNode(q), graph) for p, q in links]
+    aligning = select(_ALIGNING)
+    links: set[tuple[str, str]] = set()
+    if aligning:
+        up = dict(select(_PARENTS))
+        level_of = {}
+        for q, level in select(_LEVELS):
+            level_of.setdefault(q, set()).add(level)
+        cited: dict[str, set[str]] = {}
+        stated_levels: dict[str, set[str]] = {}
+        for p, q, stated in select(_CITED):
+            cited.setdefault(p, set()).add(q)
+            if stated == "true":
+                stated_levels.setdefault(p, set()).update(level_of.get(q, ()))
+        by_key: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        for q, label, level, region, year in select(_PLANS):
+            by_key.setdefault((level, year), []).append((q, label, region))
+        for p, title, level, region, year in aligning:
+            if level in stated_levels.get(p, ()):
+                continue
+            chain, r = set(), region
+            while r and r not in chain:
+                chain.add(r)
+                r = up.get(r)
+            for q, label, q_region in by_key.get((level, year), []):
+                if q != p and q_region in chain and q not in cited.get(p, ()) and _same_field(title, label):
+                    links.add((p, q))
+    quads = [Quad(NamedNode(p), ipg.inferredBasedOn, NamedNode(q), graph) for p, q in sorted(links)]
     store.replace_graph(graph, quads)
     return len(quads)

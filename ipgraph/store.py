@@ -11,9 +11,9 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from pyoxigraph import NamedNode, Quad, Store
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
 
 from .errors import IpgraphError
 
@@ -43,6 +43,12 @@ def _lock(path: Path, exclusive: bool, wait: float):
 class GraphStore:
     """An Oxigraph store on disk plus the ingest log (file paths and times, kept out of the RDF).
 
+    Each source document's statements live in its own named graph (provenance, replace-per-
+    document). The default graph holds their merge as a set: what every document says, once.
+    Queries read the default graph, so a statement made by 60 documents (a national plan's label)
+    is one row, not 60; Oxigraph's union-of-graphs mode keeps one copy per graph, and joins over
+    shared nodes then grow as a power of the number of documents.
+
     Oxigraph does not stop two processes from opening one store, so a lock file does: a writer
     (`exclusive`) holds it alone, readers share it. Whoever cannot get it within `wait` seconds
     is refused with a clear message.
@@ -64,7 +70,25 @@ class GraphStore:
             raise IpgraphError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
 
     def replace_graph(self, graph: NamedNode, quads: list[Quad]) -> int:
-        """Put exactly these quads in `graph`, dropping what it held.
+        """Put exactly these quads in `graph`, dropping what it held."""
+        return self.replace_lines(graph, sorted({f"{q.subject} {q.predicate} {q.object}" for q in quads}))
+
+    def _orphans(self, graph: NamedNode, keep: set[str]) -> list[str]:
+        """Statements of `graph` that go and that no other document states: they leave the merge."""
+        gone = []
+        for q in self.store.quads_for_pattern(None, None, None, graph):
+            line = f"{q.subject} {q.predicate} {q.object}"
+            if line in keep:
+                continue
+            elsewhere = any(isinstance(o.graph_name, NamedNode) and o.graph_name != graph
+                            for o in self.store.quads_for_pattern(q.subject, q.predicate, q.object, None))
+            if not elsewhere:
+                gone.append(line)
+        return gone
+
+    def replace_lines(self, graph: NamedNode, triples: Sequence[str]) -> int:
+        """Put exactly these N-Triples statements (without the final dot) in `graph`, and keep the
+        merged default graph in step.
 
         Up to ATOMIC_LIMIT statements this is one SPARQL update, hence one transaction: a build
         killed midway leaves the document as it was. Beyond that (a 50 MB text gives about a
@@ -72,30 +96,40 @@ class GraphStore:
         the new one bulk-loaded; a build killed in between leaves that one document out until the
         next build, and every other document as it was.
         """
-        triples = sorted({f"{q.subject} {q.predicate} {q.object}" for q in quads})
+        gone = self._orphans(graph, set(triples))
         if len(triples) <= ATOMIC_LIMIT:
             body = " .\n".join(triples)
-            self.store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+            ops = [f"DELETE DATA {{\n{' .'.join(chr(10) + g for g in gone)}\n}}"] if gone else []
+            ops += [f"DROP SILENT GRAPH {graph}", f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}",
+                    f"INSERT DATA {{\n{body}\n}}"]
+            self.store.update(" ;\n".join(ops))
         else:
+            if gone:
+                self.store.update(f"DELETE DATA {{\n{' .'.join(chr(10) + g for g in gone)}\n}}")
             self.store.update(f"DROP SILENT GRAPH {graph}")
-            self.store.bulk_extend({Quad(q.subject, q.predicate, q.object, graph) for q in quads})
+            data = "\n".join(f"{t} {graph} ." for t in triples) + "\n"
+            self.store.bulk_load(data.encode("utf-8"), RdfFormat.N_QUADS)
+            self.store.bulk_load(data.replace(f" {graph} .\n", " .\n").encode("utf-8"), RdfFormat.N_QUADS)
         return len(triples)
-
-    def remove_graph(self, graph: NamedNode) -> None:
-        self.store.update(f"DROP SILENT GRAPH {graph}")
 
     def graphs(self) -> list[NamedNode]:
         return sorted(self.store.named_graphs(), key=str)
 
     def quads(self) -> Iterable[Quad]:
-        return self.store.quads_for_pattern(None, None, None, None)
+        """Every document's statements, in its named graph."""
+        return (q for q in self.store.quads_for_pattern(None, None, None, None) if isinstance(q.graph_name, NamedNode))
+
+    def triples(self) -> Iterable[Quad]:
+        """The merge: each statement once."""
+        return self.store.quads_for_pattern(None, None, None, DefaultGraph())
 
     def __len__(self) -> int:
-        return len(self.store)
+        """Statements in the merged graph."""
+        return sum(1 for _ in self.triples())
 
     def query(self, sparql: str, **kw):
-        """SPARQL over the union of all document graphs."""
-        return self.store.query(sparql, use_default_graph_as_union=True, **kw)
+        """SPARQL over the merged graph (GRAPH ?g reaches each document's own)."""
+        return self.store.query(sparql, **kw)
 
     def log(self) -> dict:
         p = self.path / _LOG

@@ -41,7 +41,7 @@ def test_exports_round_trip(corpus_store, fmt, parse_as):
     data = export(corpus_store, fmt)
     if parse_as in ("nquads", "trig"):
         ds = rdflib.Dataset().parse(data=data, format=parse_as)
-        assert len(set(ds.quads())) == len(corpus_store)
+        assert len(set(ds.quads())) == sum(1 for _ in corpus_store.quads())
         assert len({g for *_, g in ds.quads()}) == 6  # five documents and the inferred links
     else:
         g = rdflib.Graph().parse(data=data, format=parse_as)
