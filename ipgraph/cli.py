@@ -125,10 +125,19 @@ def _rate(result, bar) -> str:
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="Output format (default: from the output file's suffix, else turtle).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
-def export_cmd(store_dir, base_iri, fmt, output):
+@click.option("--metadata", is_flag=True, help="Write a DCAT and VoID description of the dataset instead (Turtle).")
+@click.option("--endpoint", default=None, help="With --metadata: the public SPARQL endpoint to list.")
+@click.option("--download-base", default=None, help="With --metadata: the URL the export files are published under.")
+def export_cmd(store_dir, base_iri, fmt, output, metadata, endpoint, download_base):
     """Write the graph as Turtle, TriG, N-Quads or JSON-LD (sorted, so builds compare byte for byte)."""
     fmt = fmt or (SUFFIXES.get(Path(output).suffix.lower(), "turtle") if output else "turtle")
     store = _store(store_dir)
+    if metadata:
+        from .metadata import describe
+
+        data = describe(store, base_iri, endpoint=endpoint, download_base=download_base)
+        Path(output).write_bytes(data) if output else sys.stdout.buffer.write(data)
+        return
     if output:
         export(store, fmt, output, base_iri)
     else:
@@ -253,6 +262,41 @@ def stats_cmd(store_dir, top, fmt):
     for key, headers in (("by_tasks", ["department", "tasks", "leads"]), ("by_betweenness", ["department", "betweenness"]),
                          ("shared_tasks", ["a", "b", "tasks"])):
         click.echo(q.table(headers, [[str(r[h]) for h in headers] for r in result[key]]) + "\n")
+
+
+@cli.command("serve")
+@store_option
+@base_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is cut.")
+@click.option("--max-rows", default=100_000, show_default=True, help="Largest result a query may return.")
+def serve_cmd(store_dir, base_iri, host, port, timeout, max_rows):
+    """A read-only SPARQL 1.1 Protocol endpoint at /sparql (JSON, XML, CSV, TSV by Accept), and every
+    instance IRI under /id/ as HTML, Turtle or JSON-LD. SPARQL Update is refused."""
+    from .serve import serve
+
+    store = GraphStore(store_dir, create=False, exclusive=False)
+    click.echo(f"serving {store_dir} at http://{host}:{port}/sparql", err=True)
+    serve(store, host, port, base_iri, timeout, max_rows)
+
+
+@cli.command("push")
+@store_option
+@click.option("--graph-store", default=None, help="Graph Store Protocol URL (e.g. http://host:7878/store): PUT per graph.")
+@click.option("--endpoint", default=None, help="SPARQL Update URL, used where no graph store is given.")
+@click.option("--auth", default=None, envvar="IPGRAPH_PUSH_AUTH", help="user:password for HTTP Basic auth (or IPGRAPH_PUSH_AUTH).")
+def push_cmd(store_dir, graph_store, endpoint, auth):
+    """Upload each document's named graph to a triple store (Oxigraph, Fuseki, GraphDB, Virtuoso…).
+
+    PUT replaces the graph, so pushing twice doubles nothing; transient failures are retried."""
+    from .publish import push
+
+    store = _store(store_dir)
+    report = push(store, endpoint, graph_store, auth,
+                  on_graph=lambda g, n: click.echo(f"{n:>8}  {g}"))
+    total = sum(n for _, n in report.graphs)
+    click.echo(f"pushed {len(report.graphs)} graph(s), {total} statements" + (f", {report.retries} retries" if report.retries else ""))
 
 
 @cli.command("validate")

@@ -24,9 +24,9 @@ _LOCK = "lock"
 ATOMIC_LIMIT = 200_000
 
 
-def _lock(path: Path, exclusive: bool, wait: float):
+def _lock(path: Path, wait: float):
     handle = open(path, "a+")
-    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+    mode = fcntl.LOCK_EX | fcntl.LOCK_NB
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -49,9 +49,9 @@ class GraphStore:
     is one row, not 60; Oxigraph's union-of-graphs mode keeps one copy per graph, and joins over
     shared nodes then grow as a power of the number of documents.
 
-    Oxigraph does not stop two processes from opening one store, so a lock file does: a writer
-    (`exclusive`) holds it alone, readers share it. Whoever cannot get it within `wait` seconds
-    is refused with a clear message.
+    Writers (`exclusive`) hold a lock file, so a second build waits up to `wait` seconds and is
+    then refused with a clear message. Readers (query, export, serve) open a read-only view of
+    the store as it was when they opened it, and neither block nor are blocked by a build.
     """
 
     def __init__(self, path: str | Path = DEFAULT_STORE, create: bool = True, exclusive: bool = True,
@@ -63,9 +63,12 @@ class GraphStore:
         self.path.mkdir(parents=True, exist_ok=True)
         if wait is None:
             wait = float(os.environ.get("IPGRAPH_LOCK_WAIT", "10"))
-        self._lock = _lock(self.path / _LOCK, exclusive, wait)
         try:
-            self.store = Store(str(db))
+            if exclusive:
+                self._lock = _lock(self.path / _LOCK, wait)
+                self.store = Store(str(db))
+            else:  # readers open a read-only view: they never block a build, nor a build them
+                self.store = Store.read_only(str(db))
         except OSError as exc:
             raise IpgraphError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
 
