@@ -190,3 +190,14 @@ def test_dataset_description(built):
     assert int(g.value(ds, void.triples)) == len(store)
     assert len(list(g.objects(ds, dcat.distribution))) == 5
     assert rdflib.URIRef("https://w3id.org/ipgraph/ontology#") in set(g.objects(ds, void.vocabulary))
+
+
+def test_ontology_documentation_lists_every_term():
+    import re
+
+    from ipgraph.ontodoc import ONTOLOGY, render
+
+    page = render()
+    terms = set(re.findall(r"^ipg:(\w+) a ", ONTOLOGY.read_text(encoding="utf-8"), re.M))
+    assert terms and all(f'id="{t}"' in page for t in terms)
+    assert "0.1.0" in page and "https://w3id.org/ipgraph/ontology/0.1.0" in page
