@@ -2,8 +2,8 @@
 resolve → RDF → store. This is the library entry point a notebook imports."""
 from __future__ import annotations
 
-import functools
 import multiprocessing
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 import os
@@ -80,13 +80,21 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
         ctx = multiprocessing.get_context("forkserver")
         try:
             with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm) as pool:
-                for result in pool.map(functools.partial(statements, base=base), files, chunksize=4):
-                    _store_one(result, store, base, report, on_file)
+                # a bounded window of files in flight: results wait in memory only until stored
+                pending: deque = deque()
+                for f in files:
+                    pending.append(pool.submit(statements, f, base))
+                    if len(pending) >= 4 * workers:
+                        _store_one(pending.popleft().result(), store, base, report, on_file)
+                        done += 1
+                while pending:
+                    _store_one(pending.popleft().result(), store, base, report, on_file)
                     done += 1
         except BrokenProcessPool:  # workers could not start (no importable __main__): go on here
             pass
     for f in files[done:]:
         _store_one(statements(f, base), store, base, report, on_file)
+    store.save_log()
     infer_lineage(store, base)
     store.flush()
     report.seconds = time.perf_counter() - start

@@ -63,6 +63,8 @@ class GraphStore:
         self.path.mkdir(parents=True, exist_ok=True)
         if wait is None:
             wait = float(os.environ.get("IPGRAPH_LOCK_WAIT", "10"))
+        self._log: dict | None = None
+        self._unsaved = 0
         try:
             if exclusive:
                 self._lock = _lock(self.path / _LOCK, wait)
@@ -139,12 +141,22 @@ class GraphStore:
         return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
 
     def record(self, doc_id: str, path: str, sha256: str, triples: int) -> None:
-        log = self.log()
-        log[doc_id] = {"path": path, "sha256": sha256, "triples": triples,
-                       "ingested": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        """Note a built document in the ingest log (written by save_log, every 500 documents and at the end)."""
+        if self._log is None:
+            self._log = self.log()
+        self._log[doc_id] = {"path": path, "sha256": sha256, "triples": triples,
+                             "ingested": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        self._unsaved += 1
+        if self._unsaved >= 500:
+            self.save_log()
+
+    def save_log(self) -> None:
+        if not self._unsaved:
+            return
         tmp = self.path / (_LOG + ".tmp")
-        tmp.write_text(json.dumps(log, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+        tmp.write_text(json.dumps(self._log, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
         tmp.replace(self.path / _LOG)
+        self._unsaved = 0
 
     def flush(self) -> None:
         self.store.flush()
