@@ -88,8 +88,8 @@ def stages(n: int = 200) -> None:
 
 
 SELECTIVE = {
-    "one department's tasks": """SELECT DISTINCT ?t ?text WHERE { ?d rdfs:label|skos:altLabel ?l FILTER(?l = "南京市市场监督管理局"@zh)
-        ?t ipg:responsibleDepartment ?d ; ipg:text ?text }""",
+    "one department's tasks": """SELECT DISTINCT ?t ?text WHERE { { ?d rdfs:label "南京市市场监督管理局"@zh }
+        UNION { ?d skos:altLabel "南京市市场监督管理局"@zh } ?t ipg:responsibleDepartment ?d ; ipg:text ?text }""",
     "one plan's lineage": """SELECT DISTINCT ?parent WHERE { ?p dcterms:title "南京市知识产权保护与运用“十三五”规划"@zh ;
         ipg:basedOn|ipg:inferredBasedOn ?parent }""",
     "one indicator across plans": """SELECT DISTINCT ?plan ?target WHERE { ?i ipg:measures ?c ; ipg:inPlan/dcterms:title ?plan .
