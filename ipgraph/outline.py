@@ -125,18 +125,12 @@ class Outline:
     tables: list[Table] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
 
-    def children(self, index: int | None) -> list[Item]:
-        return [it for it in self.items if it.parent == index]
-
     def ancestors(self, index: int | None) -> list[Item]:
         out = []
         while index is not None:
             out.append(self.items[index])
             index = self.items[index].parent
         return out
-
-    def body(self, index: int | None) -> list[Para]:
-        return [p for p in self.paras if p.item == index]
 
 
 @dataclass

@@ -59,9 +59,6 @@ class ipg:  # noqa: N801 - reads like the prefix in Turtle
     Interpretation = _n(IPG, "Interpretation")
     NewsArticle = _n(IPG, "NewsArticle")
 
-    # plan kinds (dcterms:type of a Plan)
-    PlanKind = _n(IPG, "PlanKind")
-
     region = _n(IPG, "region")
     level = _n(IPG, "level")
     startYear = _n(IPG, "startYear")
@@ -132,6 +129,3 @@ class xsd:  # noqa: N801
     decimal = _n(XSD, "decimal")
     date = _n(XSD, "date")
 
-
-class org:  # noqa: N801
-    subOrganizationOf = _n(ORG, "subOrganizationOf")
