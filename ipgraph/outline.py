@@ -35,7 +35,7 @@ _FOOTNOTE_PART = re.compile(rf"([{CIRCLED}])\s*([^:,。;{CIRCLED}]{{1,30}}?)\s*:
 _DEF_START = re.compile(r"^(?:是指|指|即|是|又称|系|包括|依据|根据|按照|《|\()")
 _TERMINAL = tuple("。;!?:)》】")
 _TITLE_END = re.compile(r"(?:通知|规划|纲要|计划|方案|意见|办法|条例|决定|稿)$")
-_DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[]\s*\d{4}\s*[〕\]]\s*\d{1,4}\s*号$")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[]\s*\d{4}\s*[〕\]]\s*\d{1,4}\s*号?")  # 文号: 国发〔2016〕86号
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}(?:年.*)?$")
 _HEADER_WORDS = ("属性", "单位", "目标", "基期", "预期", "现状", "基数", "增加值", "年均", "性质", "类型", "备注")
 _NAME_HEADERS = {"指标", "指标名称", "主要指标", "指标名", "具体指标", "指标内容"}
@@ -203,7 +203,7 @@ def _join_wraps(lines: list[_Line]) -> list[_Line]:
                 and " " not in prev.text and " " not in ln.text
                 and not prev.text.endswith(_TERMINAL) and "\t" not in prev.raw and "\t" not in ln.raw
                 and not _table_like(prev.text) and not _table_like(ln.text)
-                and not _TITLE_END.search(prev.text) and not _DOC_NUMBER_LINE.match(ln.text)
+                and not _TITLE_END.search(prev.text) and not DOC_NUMBER.fullmatch(ln.text)
                 and match_numbering(ln.text) is None and not _BOX.match(ln.text) and not _BOX.match(prev.text)
                 and ln.text[0] not in CIRCLED and not ln.text.startswith("注")):
             out[-1] = _Line(prev.text + ln.text, prev.start, ln.end, prev.raw + ln.raw, prev.pieces + ln.pieces)

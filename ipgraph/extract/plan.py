@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..outline import Outline
+from ..outline import DOC_NUMBER, Outline
 from .model import PlanInfo
 
 PLAN_TYPES = "规划|纲要|计划|方案|意见|办法|规定|条例|要点|行动计划|实施方案|指南"
@@ -12,7 +12,6 @@ _TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\
 _LABEL_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)?\s*[:：]?\s*(?:[文字图]{0,2}解读|政策解读|一图读懂|全文)?\s*[:：]?\s*")
 _NOTICE = re.compile(r"关于(?:印发|发布|转发)\s*《?(.{4,80}?)》?\s*的通知")
 _ALIAS = re.compile(r"《([^《》]{2,80})》\s*\(\s*(?:以下简称|以下称|下称|简称)\s*[《“\"]?([^《》“”\")]{1,20})[》”\"]?\s*\)")
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[]\s*\d{4}\s*[〕\]]\s*\d{1,4}\s*号?")
 
 _PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 _ORDINAL_PERIOD = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",

@@ -8,6 +8,7 @@ documents reaches the page only as canvas labels or DOM textContent, and files a
 """
 from __future__ import annotations
 
+import html
 import json
 import math
 from functools import lru_cache
@@ -195,13 +196,7 @@ def page(g: nx.Graph, view: str, title: str) -> str:
     data = {"title": title, "nodes": net.nodes, "edges": net.edges, "options": options,
             "groups": groups, "legend": legend}
     return (_PAGE.replace("__VISCSS__", css.replace("</", "<\\/")).replace("__VISJS__", js.replace("</script", "<\\/script"))
-            .replace("__TITLE__", _escape(title)).replace("__DATA__", script_json(data)))
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=True)
+            .replace("__TITLE__", html.escape(title, quote=True)).replace("__DATA__", script_json(data)))
 
 
 def render(g: nx.Graph, view: str, output: str | Path, title: str = "") -> Path:
