@@ -105,7 +105,7 @@ def _store_one(result: Statements | str, store: GraphStore, base: str, report: B
     if isinstance(result, str):
         report.failed.append(result)
     else:
-        n = store.replace_lines(Iris(base).graph(result.doc_id), result.lines)
+        n = store.put(Iris(base).graph(result.doc_id), result.lines)
         store.record(result.doc_id, str(Path(result.path).resolve()), result.sha256, n)
         report.built.append((result.path, n))
     if on_file:

@@ -1,8 +1,9 @@
 """Stage 7: the persistent Oxigraph store. One named graph per source document.
 
-Replacing a document's graph is one SPARQL update, so it is atomic: a build killed midway
-leaves the document as it was before. A second process opening the same store is refused
-with a clear message instead of corrupting it.
+Replacing a document's graph is one SPARQL update, so it is atomic; new documents are
+bulk-loaded in batches through a journal. Either way a build killed midway leaves each document
+whole: as it was before, or as built. A second process opening the same store waits, then is
+refused with a clear message instead of corrupting it.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
 
 from .errors import IpgraphError
 
@@ -21,7 +22,10 @@ DEFAULT_STORE = ".ipgraph"
 _DB = "oxigraph"
 _LOG = "ingest.json"
 _LOCK = "lock"
+_JOURNAL = "pending.nq"
 ATOMIC_LIMIT = 200_000
+BATCH = 20_000  # statements of new documents gathered per bulk load
+OPTIMIZE_AFTER = 200_000  # bulk-loaded statements after which flush() compacts the store
 
 
 def _lock(path: Path, wait: float):
@@ -55,7 +59,7 @@ class GraphStore:
     """
 
     def __init__(self, path: str | Path = DEFAULT_STORE, create: bool = True, exclusive: bool = True,
-                 wait: float | None = None):
+                 wait: float | None = None, memory: bool = False):
         self.path = Path(path)
         db = self.path / _DB
         if not create and not db.exists():
@@ -65,14 +69,86 @@ class GraphStore:
             wait = float(os.environ.get("IPGRAPH_LOCK_WAIT", "10"))
         self._log: dict | None = None
         self._unsaved = 0
+        self._pending: list[tuple[NamedNode, Sequence[str]]] = []
+        self._pending_size = 0
+        self._bulk_loaded = 0
         try:
             if exclusive:
                 self._lock = _lock(self.path / _LOCK, wait)
                 self.store = Store(str(db))
+                self._recover()
             else:  # readers open a read-only view: they never block a build, nor a build them
                 self.store = Store.read_only(str(db))
+                if memory:
+                    self.store = self._in_memory()
         except OSError as exc:
             raise IpgraphError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
+
+    def _in_memory(self) -> Store:
+        """A copy in memory, for a long-running reader such as the SPARQL server. Oxigraph on disk
+        reads through RocksDB; in memory, corpus-wide queries run 5-8x faster (bench/, 1,000
+        documents), for about 13 s and 800 MB per 1,000 documents to load."""
+        copy = Store()
+        copy.bulk_extend(self.store)
+        return copy
+
+    def put(self, graph: NamedNode, triples: Sequence[str]) -> int:
+        """Store a document's N-Triples statements (without the final dot) as `graph`.
+
+        A graph the store already holds is replaced at once, in one transaction (`replace_lines`).
+        New graphs are gathered and bulk-loaded together by `commit`, which is several times faster
+        than transactional inserts: Oxigraph then writes sorted files instead of checking each
+        statement in each index.
+        """
+        if any(g == graph for g, _ in self._pending):
+            self.commit()
+        if self.store.contains_named_graph(graph):
+            return self.replace_lines(graph, triples)
+        self._pending.append((graph, triples))
+        self._pending_size += len(triples)
+        if self._pending_size >= BATCH:
+            self.commit()
+        return len(triples)
+
+    def commit(self) -> None:
+        """Bulk-load the gathered new graphs and their share of the merge.
+
+        A bulk load is not a transaction, so the batch goes to a journal first; a build killed
+        during the load leaves the journal, and the next writer to open the store takes those
+        graphs out again (`_recover`): every document is then whole or absent.
+        """
+        if not self._pending:
+            return
+        journal, tmp = self.path / _JOURNAL, self.path / (_JOURNAL + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as out:
+            for graph, triples in self._pending:
+                out.writelines(f"{t} {graph} .\n" for t in triples)
+                out.writelines(f"{t} .\n" for t in triples)
+        tmp.replace(journal)
+        self.store.bulk_load(path=str(journal), format=RdfFormat.N_QUADS, lenient=True)
+        journal.unlink()
+        self._bulk_loaded += self._pending_size
+        self._pending, self._pending_size = [], 0
+
+    def _recover(self) -> None:
+        """Undo a bulk load that a killed build left unfinished (see `commit`)."""
+        journal = self.path / _JOURNAL
+        if not journal.exists():
+            return
+        graphs, merged = set(), set()
+        for q in parse(path=str(journal), format=RdfFormat.N_QUADS, lenient=True):
+            if isinstance(q.graph_name, NamedNode):
+                graphs.add(q.graph_name)
+            else:
+                merged.add(q.triple)
+        gone = [f"{t.subject} {t.predicate} {t.object}" for t in merged
+                if not any(isinstance(o.graph_name, NamedNode) and o.graph_name not in graphs
+                           for o in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
+        ops = [f"DELETE DATA {{\n{' .'.join(chr(10) + g for g in gone)}\n}}"] if gone else []
+        ops += [f"DROP SILENT GRAPH {g}" for g in sorted(graphs, key=str)]
+        if ops:
+            self.store.update(" ;\n".join(ops))
+        journal.unlink()
 
     def replace_graph(self, graph: NamedNode, quads: list[Quad]) -> int:
         """Put exactly these quads in `graph`, dropping what it held."""
@@ -151,6 +227,8 @@ class GraphStore:
             self.save_log()
 
     def save_log(self) -> None:
+        """Write the ingest log, after the statements it lists are stored."""
+        self.commit()
         if not self._unsaved:
             return
         tmp = self.path / (_LOG + ".tmp")
@@ -159,4 +237,10 @@ class GraphStore:
         self._unsaved = 0
 
     def flush(self) -> None:
+        """Write everything out. After a large build, compact: each bulk load leaves its own
+        files, and queries over many small files run about 2x slower (measured on 1,000 documents)."""
+        self.commit()
         self.store.flush()
+        if self._bulk_loaded >= OPTIMIZE_AFTER:
+            self.store.optimize()
+            self._bulk_loaded = 0

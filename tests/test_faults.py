@@ -6,9 +6,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from docx import Document
+from pyoxigraph import NamedNode, RdfFormat
 
-from ipgraph.pipeline import build
+from ipgraph.pipeline import build, statements
 from ipgraph.query import rows, run
 from ipgraph.store import GraphStore
 
@@ -20,6 +22,12 @@ BIG_MB = int(os.environ.get("IPGRAPH_TEST_BIG_MB", "5"))  # the 50 MB case is me
 
 def graphs(store) -> dict[str, int]:
     return {g: int(n) for g, n in rows(run(store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"))[1]}
+
+
+def merge_is_union(store) -> bool:
+    """The default graph holds exactly the statements of the document graphs, once."""
+    merged = {(q.subject, q.predicate, q.object) for q in store.triples()}
+    return merged == {(q.subject, q.predicate, q.object) for q in store.quads()}
 
 
 def test_good_and_bad_files_in_one_folder(tmp_path):
@@ -95,3 +103,32 @@ def test_kill_9_during_a_build_leaves_whole_documents(tmp_path):
     docs = {g: n for g, n in got.items() if "/graph/doc" in g}
     assert 0 < len(docs) < 40
     assert all(n == complete for n in docs.values())
+    assert merge_is_union(store)
+
+
+def test_a_bulk_load_cut_short_is_undone_when_the_store_is_next_opened(tmp_path):
+    store = GraphStore(tmp_path / "s")
+    build([SEEDS["jilin"]], store)
+    before = graphs(store)
+    lines = statements(str(SEEDS["yichang"])).lines
+    graph = NamedNode("https://w3id.org/ipgraph/id/graph/cut")
+    store.put(graph, lines)
+    half = [f"{t} {graph} ." for t in lines[::2]] + [f"{t} ." for t in lines[1::2]]
+
+    class Killed:  # what a kill -9 halfway through the bulk load leaves behind
+        def __init__(self, real):
+            self.real = real
+
+        def bulk_load(self, **_):
+            self.real.load("\n".join(half).encode(), RdfFormat.N_QUADS)
+            raise KeyboardInterrupt
+
+    store.store = Killed(store.store)
+    with pytest.raises(KeyboardInterrupt):
+        store.commit()
+    assert (tmp_path / "s" / "pending.nq").exists()
+    del store
+    store = GraphStore(tmp_path / "s", wait=0)
+    assert graphs(store) == before
+    assert merge_is_union(store)
+    assert not (tmp_path / "s" / "pending.nq").exists()

@@ -51,12 +51,13 @@ def built(tmp_path_factory):
     return path, local
 
 
-@pytest.fixture(scope="module")
-def endpoint(built):
+@pytest.fixture(scope="module", params=["on disk", "in memory"])
+def endpoint(built, request):
     path, _ = built
     port = free_port()
-    proc = subprocess.Popen([str(BIN / "ipgraph"), "serve", "--store", str(path), "--port", str(port), "--timeout", "2"],
-                            stderr=subprocess.DEVNULL)
+    memory = ["--memory"] if request.param == "in memory" else []
+    proc = subprocess.Popen([str(BIN / "ipgraph"), "serve", "--store", str(path), "--port", str(port), "--timeout", "2",
+                             *memory], stderr=subprocess.DEVNULL)
     wait_port(port, proc)
     yield f"http://127.0.0.1:{port}"
     proc.terminate()
