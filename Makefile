@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install clean score browser
+.PHONY: demo test install clean score browser bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ demo: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# Builds 100, 1,000 and 10,000 generated plans (in /tmp/ipgraph-bench); about an hour on 2 cores.
+bench: $(STAMP)
+	$(BIN)/python -u -m bench --sizes 100,1000,10000 --rdflib-max 1000 --serial-max 10000
 
 score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/seeds --ipgraph $(BIN)/ipgraph --verbose

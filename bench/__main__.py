@@ -1,10 +1,11 @@
 """ipgraph at corpus scale. Prints figures and ratios measured side by side in the same run.
 
-    .venv/bin/python -m bench [--sizes 100,1000,10000] [--rdflib-max 1000]
+    make bench    # = .venv/bin/python -u -m bench --sizes 100,1000,10000 --rdflib-max 1000 --serial-max 10000
 
 1. build throughput and peak memory, serial and parallel, per corpus size (is it linear?);
 2. the cost of each pipeline stage;
-3. query latency (median, p95) of every named query and three selective ones, Oxigraph vs rdflib;
+3. query latency (median, p95) of every named query and three selective ones: Oxigraph on disk (as
+   `ipgraph query` runs them), Oxigraph in memory (`ipgraph serve --memory`) and rdflib;
 4. export time and size, pyoxigraph's serializer vs rdflib's;
 5. re-building one changed document in the largest store.
 """
@@ -35,26 +36,36 @@ def corpus(n: int) -> Path:
 
 
 def timed_build(folder: Path, store: Path, workers: int) -> tuple[float, float]:
+    """Seconds, and the peak of the summed resident memory of ipgraph and its workers (MB)."""
+    import psutil
+
     shutil.rmtree(store, ignore_errors=True)
     t = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "%M", IPGRAPH, "build", str(folder), "--store", str(store), "-q",
-                        "-j", str(workers)], capture_output=True, text=True)
+    proc = subprocess.Popen([IPGRAPH, "build", str(folder), "--store", str(store), "-q", "-j", str(workers)],
+                            stderr=subprocess.PIPE, text=True)
+    root, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            peak = max(peak, sum(p.memory_info().rss for p in [root, *root.children(recursive=True)]))
+        except psutil.Error:  # a worker ended between listing and reading
+            pass
+        time.sleep(0.1)
     elapsed = time.perf_counter() - t
-    if r.returncode != 0:
-        raise SystemExit(r.stderr)
-    return elapsed, int(r.stderr.strip().splitlines()[-1]) / 1024
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr.read())
+    return elapsed, peak / 1e6
 
 
-def builds(sizes: list[int]) -> Path:
+def builds(sizes: list[int], serial_max: int) -> Path:
     cores = os.cpu_count() or 1
-    print(f"## build ({cores} cores)")
+    print(f"## build ({cores} cores; peak MB: all processes together)")
     print(f"{'docs':>6} {'MB':>6} {'serial s':>9} {'docs/s':>7} {'parallel s':>11} {'docs/s':>7} {'MB/s':>6} "
           f"{'speed-up':>8} {'peak MB':>8} {'s/1k docs':>9}")
     store = None
     for n in sizes:
         folder = corpus(n)
         mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
-        serial, _ = timed_build(folder, ROOT / f"store-{n}-serial", 1) if n <= 1000 else (float("nan"), 0)
+        serial, _ = timed_build(folder, ROOT / f"store-{n}-serial", 1) if n <= serial_max else (float("nan"), 0)
         store = ROOT / f"store-{n}"
         par, peak = timed_build(folder, store, cores)
         print(f"{n:>6} {mb:6.1f} {serial:9.1f} {n / serial:7.1f} {par:11.1f} {n / par:7.1f} {mb / par:6.2f} "
@@ -79,8 +90,11 @@ def stages(n: int = 200) -> None:
         o = outline.parse(c); t3 = time.perf_counter(); cost["outline"] += t3 - t2
         e = extract(o, f.stem); t4 = time.perf_counter(); cost["extract"] += t4 - t3
         r = resolve(src, c, e); t5 = time.perf_counter(); cost["resolve"] += t5 - t4
-        q = to_quads(r); t6 = time.perf_counter(); cost["rdf"] += t6 - t5
-        store.replace_graph(Iris().graph(r.doc_id), q); cost["store"] += time.perf_counter() - t6
+        lines = sorted({f"{x.subject} {x.predicate} {x.object}" for x in to_quads(r)})
+        t6 = time.perf_counter(); cost["rdf"] += t6 - t5
+        store.put(Iris().graph(r.doc_id), lines)
+        cost["store"] += time.perf_counter() - t6
+    t = time.perf_counter(); store.flush(); cost["store"] += time.perf_counter() - t
     total = sum(cost.values())
     print(f"\n## stages ({n} documents, serial)")
     for k, v in sorted(cost.items(), key=lambda kv: -kv[1]):
@@ -97,70 +111,96 @@ SELECTIVE = {
 }
 
 
-def _latency(run, sparql: str, repeat: int = 7) -> tuple[float, float, int]:
+class _Slow(Exception):
+    pass
+
+
+def _alarm(*_):
+    raise _Slow
+
+
+def _latency(run, sparql: str, budget: float = 10.0, limit: int = 300) -> tuple[float, float, int] | None:
+    """Median and p95 in ms over 3 to 7 runs (fewer when slow), and the row count; None past `limit` s."""
+    import signal
+
     times, n = [], 0
-    for _ in range(repeat):
-        t = time.perf_counter()
-        n = len(list(run(sparql)))
-        times.append(time.perf_counter() - t)
+    signal.signal(signal.SIGALRM, _alarm)
+    while len(times) < 7 and (len(times) < 3 or sum(times) < budget):
+        signal.alarm(limit)
+        try:
+            t = time.perf_counter()
+            n = len(list(run(sparql)))
+            times.append(time.perf_counter() - t)
+        except _Slow:
+            return None
+        finally:
+            signal.alarm(0)
     times.sort()
-    return statistics.median(times) * 1000, times[int(0.95 * (len(times) - 1))] * 1000, n
+    return statistics.median(times) * 1000, times[round(0.95 * (len(times) - 1))] * 1000, n
 
 
-def queries(store_dir: Path, rdflib_too: bool) -> None:
+def _rss() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 1e6
+
+
+def queries(store_dir: Path, compare: bool) -> None:
+    """Every named query and three selective ones on the store as shipped (on disk); with `compare`,
+    also on the same store loaded into memory (ipgraph serve --memory) and in rdflib."""
     import rdflib
+    from pyoxigraph import RdfFormat, serialize
 
-    from ipgraph.export import export
     from ipgraph.query import named_queries
     from ipgraph.store import GraphStore
     from ipgraph.vocab import PREFIXES
 
-    store = GraphStore(store_dir, create=False, exclusive=False)
-    prologue = "".join(f"PREFIX {p}: <{i}>\n" for p, i in PREFIXES.items())
-    ds = None
-    if rdflib_too:
-        t = time.perf_counter()
-        ds = rdflib.Dataset(default_union=True)
-        ds.parse(data=export(store, "nquads"), format="nquads")
-        print(f"\n(rdflib: {len(store):,} statements loaded in {time.perf_counter() - t:.1f} s)")
-    print(f"\n## queries on {store_dir.name} ({len(store):,} statements): median / p95 ms")
-    print(f"{'query':>28} {'rows':>6} {'oxigraph':>16} {'rdflib':>18} {'ratio':>7}")
-    cases = {**{k: v for k, v in SELECTIVE.items()}, **{k: q.sparql for k, q in named_queries().items()}}
+    disk = GraphStore(store_dir, create=False, exclusive=False)
+    size = len(disk)
+    engines = {"oxigraph disk": lambda s: disk.query(s, prefixes=PREFIXES)}
+    graph = None
+    print(f"\n## queries on {store_dir.name} ({size:,} statements in the merged graph): median / p95 ms")
+    if compare:
+        before, t = _rss(), time.perf_counter()
+        memory = GraphStore(store_dir, create=False, exclusive=False, memory=True)
+        print(f"(oxigraph in memory: every graph loaded in {time.perf_counter() - t:.1f} s, +{_rss() - before:,.0f} MB)")
+        engines["oxigraph memory"] = lambda s: memory.query(s, prefixes=PREFIXES)
+        before, t = _rss(), time.perf_counter()
+        graph = rdflib.Graph()
+        graph.parse(data=serialize(disk.triples(), None, RdfFormat.N_TRIPLES), format="nt")
+        print(f"(rdflib: the merged graph loaded in {time.perf_counter() - t:.1f} s, +{_rss() - before:,.0f} MB)")
+        prologue = "".join(f"PREFIX {p}: <{i}>\n" for p, i in PREFIXES.items())
+        engines["rdflib"] = lambda s: graph.query(prologue + s)
+    print(f"{'query':>28} {'rows':>6} " + " ".join(f"{e:>17}" for e in engines)
+          + ("  rdflib/disk  rdflib/memory" if compare else ""))
+    cases = {**SELECTIVE, **{k: q.sparql for k, q in named_queries().items()}}
     for name, sparql in cases.items():
-        med, p95, rows = _latency(lambda s: store.query(s, prefixes=PREFIXES), sparql)
-        if ds is not None:
-            rmed, rp95, _ = _latency(lambda s: ds.query(prologue + s), sparql, repeat=3)
-            print(f"{name:>28} {rows:>6} {med:8.1f}/{p95:<7.1f} {rmed:9.1f}/{rp95:<8.1f} {rmed / med:7.1f}")
-        else:
-            print(f"{name:>28} {rows:>6} {med:8.1f}/{p95:<7.1f} {'-':>18}")
-    export_bench(store, ds)
+        got = {e: _latency(run, sparql) for e, run in engines.items()}
+        rows = next((g[2] for g in got.values() if g), 0)
+        cells = [f"{g[0]:8.1f}/{g[1]:<8.1f}" if g else f"{'> 300 s':>17}" for g in got.values()]
+        line = f"{name:>28} {rows:>6} " + " ".join(cells)
+        if compare:
+            r = got["rdflib"][0] if got["rdflib"] else float("inf")
+            line += f"  {r / got['oxigraph disk'][0]:11.1f}  {r / got['oxigraph memory'][0]:13.1f}"
+        print(line)
+    export_bench(disk, graph)
 
 
-def export_bench(store, ds) -> None:
+def export_bench(store, graph) -> None:
     from ipgraph.export import export
 
-    print("\n## export")
+    print("\n## export (ipgraph export: pyoxigraph" + (", against rdflib's serializer on the same graph)" if graph else ")"))
     for fmt in ("turtle", "nquads", "jsonld"):
         t = time.perf_counter()
         size = len(export(store, fmt))
         ox = time.perf_counter() - t
         line = f"{fmt:>8} {size / 1e6:8.1f} MB  pyoxigraph {ox:6.1f} s"
-        if ds is not None and fmt != "nquads":
-            g = ds if fmt == "nquads" else rdflib_union(ds)
+        if graph is not None and fmt != "nquads":  # the per-document graphs are not in the rdflib copy
             t = time.perf_counter()
-            g.serialize(format={"turtle": "turtle", "jsonld": "json-ld"}[fmt])
+            graph.serialize(format={"turtle": "turtle", "jsonld": "json-ld"}[fmt])
             rd = time.perf_counter() - t
             line += f"  rdflib {rd:6.1f} s  ratio {rd / ox:5.1f}"
         print(line)
-
-
-def rdflib_union(ds):
-    import rdflib
-
-    g = rdflib.Graph()
-    for s, p, o, _ in ds.quads():
-        g.add((s, p, o))
-    return g
 
 
 def incremental(store_dir: Path, n: int) -> None:
@@ -181,16 +221,17 @@ def incremental(store_dir: Path, n: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="100,1000")
-    ap.add_argument("--rdflib-max", type=int, default=1000, help="largest corpus to load into rdflib too")
+    ap.add_argument("--rdflib-max", type=int, default=1000,
+                    help="largest corpus whose queries are also run in memory and in rdflib")
+    ap.add_argument("--serial-max", type=int, default=1000, help="largest corpus also built serially")
     a = ap.parse_args()
     sizes = [int(x) for x in a.sizes.split(",")]
     print(f"ipgraph benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
-    store = builds(sizes)
+    store = builds(sizes, a.serial_max)
     stages()
-    queries(store, rdflib_too=sizes[-1] <= a.rdflib_max)
-    if sizes[-1] > a.rdflib_max:
-        queries(ROOT / f"store-{max(s for s in sizes if s <= a.rdflib_max)}", rdflib_too=True) \
-            if any(s <= a.rdflib_max for s in sizes) else None
+    compared = max((n for n in sizes if n <= a.rdflib_max), default=None)
+    for n in sorted({compared, sizes[-1]} - {None}):
+        queries(ROOT / f"store-{n}", compare=n == compared)
     incremental(store, sizes[-1])
 
 
