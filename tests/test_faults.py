@@ -132,3 +132,20 @@ def test_a_bulk_load_cut_short_is_undone_when_the_store_is_next_opened(tmp_path)
     assert graphs(store) == before
     assert merge_is_union(store)
     assert not (tmp_path / "s" / "pending.nq").exists()
+
+
+def test_readers_open_snapshots_not_the_store_being_written(tmp_path):
+    writer = GraphStore(tmp_path / "s")
+    build([SEEDS["jilin"]], writer)  # ends with a compaction, which a reader of the live files trips over
+    counts = [set(graphs(GraphStore(tmp_path / "s", create=False, exclusive=False))) for _ in range(20)]
+    assert counts == [{"https://w3id.org/ipgraph/id/graph/jilin_13fyp_ip_plan"}] * 20
+    early = GraphStore(tmp_path / "s", create=False, exclusive=False)
+    build([SEEDS["yichang"]], writer)
+    assert len(graphs(early)) == 1  # a reader keeps the store as it was when it opened
+    assert "https://w3id.org/ipgraph/id/graph/yichang_14fyp_ip_plan" in graphs(
+        GraphStore(tmp_path / "s", create=False, exclusive=False))
+    snapshots = tmp_path / "s" / "snapshots"
+    assert len(list(snapshots.iterdir())) == 2  # the newest, and the one `early` holds
+    del early
+    build([SEEDS["jining"]], writer)
+    assert len(list(snapshots.iterdir())) == 1

@@ -126,3 +126,13 @@ def test_tasks_have_spans_into_the_source(corpus_store):
     [(s, e)] = data
     text = SEEDS["jilin"].read_text(encoding="utf-8")
     assert text[int(s):int(e)].startswith("省科技厅要会同各相关部门")
+
+
+def test_the_copy_in_memory_answers_as_the_store_on_disk(corpus_store):
+    memory = GraphStore(corpus_store.path, create=False, exclusive=False, memory=True)
+    disk = GraphStore(corpus_store.path, create=False, exclusive=False)
+    for name, nq in named_queries().items():
+        assert rows(run(memory, nq.sparql)) == rows(run(disk, nq.sparql)), name
+    per_document = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    got = rows(run(memory, per_document))[1]
+    assert len(got) == 6 and got == rows(run(disk, per_document))[1]  # five documents and the inferred links
