@@ -7,11 +7,11 @@ inferred statements live in their own named graph (graph/_inferred), rebuilt aft
 """
 from __future__ import annotations
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import DefaultGraph, NamedNode, Quad
 
 from .rdf import Iris
-from .store import GraphStore
-from .vocab import DEFAULT_BASE, PREFIXES, ipg
+from .store import GraphStore, triple
+from .vocab import DEFAULT_BASE, PREFIXES, ipg, rdf
 
 INFERRED = "_inferred"
 
@@ -26,7 +26,8 @@ SELECT DISTINCT ?q ?label ?level ?region ?year WHERE {
   FILTER NOT EXISTS { ?q ipg:promulgates ?issued }
 }
 """
-_CITED = "SELECT DISTINCT ?p ?q ?stated WHERE { ?p ipg:cites ?q . BIND(EXISTS { ?p ipg:basedOn ?q } AS ?stated) }"
+_CITED = "SELECT DISTINCT ?p ?q WHERE { ?p ipg:cites ?q }"
+_STATED = "SELECT DISTINCT ?p ?q WHERE { ?p ipg:basedOn ?q }"
 _LEVELS = "SELECT DISTINCT ?q ?level WHERE { ?q ipg:level ?level }"
 _PARENTS = "SELECT DISTINCT ?r ?up WHERE { ?r ipg:parentRegion ?up }"
 
@@ -38,8 +39,25 @@ def _same_field(plan_title: str, parent_title: str) -> bool:
     return ("知识产权" in plan_title) == ("知识产权" in parent_title)
 
 
-def infer_lineage(store: GraphStore, base: str = DEFAULT_BASE) -> int:
-    """Recompute graph/_inferred from what the graph states (simple patterns; the joins run here)."""
+def _affects_lineage(store: GraphStore) -> bool:
+    """Whether this writer's changes can change the inferred links: they read only statements about
+    plans and regions, so a re-built document whose tasks alone changed leaves them as they are."""
+    if store.new_documents:
+        return True
+    kinds = (ipg.Plan, ipg.Region)
+    for line in store.changed:
+        s, p, o = triple(line)
+        if (p == rdf.type and o in kinds) or any(
+                next(store.store.quads_for_pattern(s, rdf.type, k, DefaultGraph()), None) for k in kinds):
+            return True
+    return False
+
+
+def infer_lineage(store: GraphStore, base: str = DEFAULT_BASE) -> int | None:
+    """Recompute graph/_inferred from what the graph states (simple patterns; the joins run here).
+    Returns the number of links, or None when nothing they depend on changed."""
+    if not _affects_lineage(store):
+        return None
 
     def select(sparql: str) -> list[tuple[str, ...]]:
         rows = store.query(sparql, prefixes=PREFIXES)
@@ -56,13 +74,13 @@ def infer_lineage(store: GraphStore, base: str = DEFAULT_BASE) -> int:
             level_of.setdefault(q, set()).add(level)
         cited: dict[str, set[str]] = {}
         stated_levels: dict[str, set[str]] = {}
-        for p, q, stated in select(_CITED):
+        for p, q in select(_CITED):
             cited.setdefault(p, set()).add(q)
-            if stated == "true":
-                stated_levels.setdefault(p, set()).update(level_of.get(q, ()))
-        by_key: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        for p, q in select(_STATED):
+            stated_levels.setdefault(p, set()).update(level_of.get(q, ()))
+        by_key: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
         for q, label, level, region, year in select(_PLANS):
-            by_key.setdefault((level, year), []).append((q, label, region))
+            by_key.setdefault((level, year, region), []).append((q, label))
         for p, title, level, region, year in aligning:
             if level in stated_levels.get(p, ()):
                 continue
@@ -70,8 +88,8 @@ def infer_lineage(store: GraphStore, base: str = DEFAULT_BASE) -> int:
             while r and r not in chain:
                 chain.add(r)
                 r = up.get(r)
-            for q, label, q_region in by_key.get((level, year), []):
-                if q != p and q_region in chain and q not in cited.get(p, ()) and _same_field(title, label):
+            for q, label in (c for r in chain for c in by_key.get((level, year, r), [])):
+                if q != p and q not in cited.get(p, ()) and _same_field(title, label):
                     links.add((p, q))
     quads = [Quad(NamedNode(p), ipg.inferredBasedOn, NamedNode(q), graph) for p, q in sorted(links)]
     store.replace_graph(graph, quads)

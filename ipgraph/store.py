@@ -34,6 +34,15 @@ _NAMED_GRAPHS = re.compile(r"\b(?:GRAPH|FROM)\b", re.I)
 BATCH = 20_000  # statements of new documents gathered per bulk load
 
 
+def _block(lines: Sequence[str]) -> str:
+    return "\n" + " .\n".join(lines) + " .\n"
+
+
+def triple(line: str):
+    """An N-Triples statement (without the final dot) back into terms."""
+    return next(parse(line + " .", RdfFormat.N_TRIPLES)).triple
+
+
 def _remove_unless_read(snapshot: Path) -> None:
     try:
         handle = open(snapshot / _READERS, "a")
@@ -95,6 +104,8 @@ class GraphStore:
         self._pending: list[tuple[NamedNode, Sequence[str]]] = []
         self._pending_size = 0
         self._bulk_loaded = 0
+        self.new_documents = 0  # bulk-loaded by this writer
+        self.changed: set[str] = set()  # statements a replacement added to or removed from a graph
         try:
             if exclusive:
                 self._lock = _lock(self.path / _LOCK, wait)
@@ -184,6 +195,7 @@ class GraphStore:
         self.store.bulk_load(path=str(journal), format=RdfFormat.N_QUADS, lenient=True)
         journal.unlink()
         self._bulk_loaded += self._pending_size
+        self.new_documents += len(self._pending)
         self._pending, self._pending_size = [], 0
         self._publish()
 
@@ -201,7 +213,7 @@ class GraphStore:
         gone = [f"{t.subject} {t.predicate} {t.object}" for t in merged
                 if not any(isinstance(o.graph_name, NamedNode) and o.graph_name not in graphs
                            for o in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
-        ops = [f"DELETE DATA {{\n{' .'.join(chr(10) + g for g in gone)}\n}}"] if gone else []
+        ops = [f"DELETE DATA {{ {_block(gone)} }}"] if gone else []
         ops += [f"DROP SILENT GRAPH {g}" for g in sorted(graphs, key=str)]
         if ops:
             self.store.update(" ;\n".join(ops))
@@ -211,16 +223,13 @@ class GraphStore:
         """Put exactly these quads in `graph`, dropping what it held."""
         return self.replace_lines(graph, sorted({f"{q.subject} {q.predicate} {q.object}" for q in quads}))
 
-    def _orphans(self, graph: NamedNode, keep: set[str]) -> list[str]:
-        """Statements of `graph` that go and that no other document states: they leave the merge."""
+    def _orphans(self, graph: NamedNode, leaving: set[str]) -> list[str]:
+        """Of the statements leaving `graph`, those no other document states: they leave the merge."""
         gone = []
-        for q in self.store.quads_for_pattern(None, None, None, graph):
-            line = f"{q.subject} {q.predicate} {q.object}"
-            if line in keep:
-                continue
-            elsewhere = any(isinstance(o.graph_name, NamedNode) and o.graph_name != graph
-                            for o in self.store.quads_for_pattern(q.subject, q.predicate, q.object, None))
-            if not elsewhere:
+        for line in sorted(leaving):
+            s, p, o = triple(line)
+            if not any(isinstance(q.graph_name, NamedNode) and q.graph_name != graph
+                       for q in self.store.quads_for_pattern(s, p, o, None)):
                 gone.append(line)
         return gone
 
@@ -228,22 +237,29 @@ class GraphStore:
         """Put exactly these N-Triples statements (without the final dot) in `graph`, and keep the
         merged default graph in step.
 
-        Up to ATOMIC_LIMIT statements this is one SPARQL update, hence one transaction: a build
-        killed midway leaves the document as it was. Beyond that (a 50 MB text gives about a
-        million) one transaction would take minutes and gigabytes, so the old graph is dropped and
-        the new one bulk-loaded; a build killed in between leaves that one document out until the
-        next build, and every other document as it was.
+        Only the difference is written, so re-building an unchanged document writes nothing. Up to
+        ATOMIC_LIMIT statements this is one SPARQL update, hence one transaction: a build killed
+        midway leaves the document as it was. Beyond that (a 50 MB text gives about a million) one
+        transaction would take minutes and gigabytes, so the old graph is dropped and the new one
+        bulk-loaded; a build killed in between leaves that one document out until the next build,
+        and every other document as it was.
         """
-        gone = self._orphans(graph, set(triples))
+        current = {f"{q.subject} {q.predicate} {q.object}" for q in self.store.quads_for_pattern(None, None, None, graph)}
+        new = set(triples)
+        if new == current:
+            return len(triples)
+        gone = self._orphans(graph, current - new)
+        self.changed |= current ^ new
         if len(triples) <= ATOMIC_LIMIT:
-            body = " .\n".join(triples)
-            ops = [f"DELETE DATA {{\n{' .'.join(chr(10) + g for g in gone)}\n}}"] if gone else []
-            ops += [f"DROP SILENT GRAPH {graph}", f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}",
-                    f"INSERT DATA {{\n{body}\n}}"]
+            removed, added = sorted(current - new), sorted(new - current)
+            ops = [f"DELETE DATA {{ {_block(gone)} }}"] if gone else []
+            ops += [f"DELETE DATA {{ GRAPH {graph} {{ {_block(removed)} }} }}"] if removed else []
+            ops += [f"INSERT DATA {{ GRAPH {graph} {{ {_block(added)} }} }}", f"INSERT DATA {{ {_block(added)} }}"] \
+                if added else []
             self.store.update(" ;\n".join(ops))
         else:
             if gone:
-                self.store.update(f"DELETE DATA {{\n{' .'.join(chr(10) + g for g in gone)}\n}}")
+                self.store.update(f"DELETE DATA {{ {_block(gone)} }}")
             self.store.update(f"DROP SILENT GRAPH {graph}")
             data = "\n".join(f"{t} {graph} ." for t in triples) + "\n"
             self.store.bulk_load(data.encode("utf-8"), RdfFormat.N_QUADS)

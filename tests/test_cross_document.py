@@ -1,10 +1,15 @@
 """One connected graph: the same thing is one node across documents, different things stay apart."""
+import shutil
+
 import pytest
 
+from ipgraph.infer import _affects_lineage
 from ipgraph.pipeline import build
 from ipgraph.query import indicators, lineage, owners, plans_in, rows, run
 from ipgraph.resolve import indicator_concept
 from ipgraph.store import GraphStore
+
+from .conftest import DATA
 
 DOCS = {
     "hubei.txt": "湖北省知识产权“十四五”规划\n一、总体要求\n(一)指导思想。坚持创新驱动。\n"
@@ -98,3 +103,25 @@ def test_all_departments_of_a_province_and_its_cities(store):
     got = select(store, """SELECT DISTINCT ?l WHERE { ?d a ipg:Department ; rdfs:label ?l ; ipg:region ?r .
         ?r ipg:parentRegion* ?up . ?up ipg:divisionCode "420000" } ORDER BY ?l""")
     assert [r[0] for r in got] == ["宜昌市市场监督管理局", "武汉市市场监督管理局", "襄阳市公安局", "襄阳市市场监督管理局"]
+
+
+def test_inferred_links_are_recomputed_only_when_plans_change(tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(DATA, folder)
+    inferred = "SELECT ?p WHERE { GRAPH ?g { ?p ipg:inferredBasedOn ?q } }"
+
+    def rebuild(name: str, old: str, new: str) -> tuple[bool, list]:
+        f = folder / name
+        f.write_text(f.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        store = GraphStore(tmp_path / "s")
+        build([f], store)
+        return _affects_lineage(store), [r[0] for r in rows(run(store, inferred))[1]]
+
+    store = GraphStore(tmp_path / "s")
+    build([folder], store)
+    before = [r[0] for r in rows(run(store, inferred))[1]]
+    assert [p.rsplit("/", 1)[1][:3] for p in before] == ["临沂市"]
+    del store
+    assert rebuild("jilin_13fyp_ip_plan.txt", "加强", "切实加强") == (False, before)  # tasks only
+    affected, after = rebuild("linyi_14fyp_ip_plan_interpretation.txt", "临沂", "日照")
+    assert affected and [p.rsplit("/", 1)[1][:3] for p in after] == ["日照市"]
