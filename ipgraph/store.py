@@ -29,8 +29,14 @@ ATOMIC_LIMIT = 200_000
 _SNAPSHOTS = "snapshots"
 _CURRENT = "current"
 _READERS = "readers.lock"
-# the only ways a query reaches the per-document graphs; a mere mention (in a literal) errs on the safe side
-_NAMED_GRAPHS = re.compile(r"\b(?:GRAPH|FROM)\b", re.I)
+# GRAPH and FROM are the only ways a query reaches the per-document graphs; strings, IRIs and
+# comments are matched first so that the words inside them do not count
+_TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                     r'|<[^<>"{}|^`\\\s]*>|#[^\n]*|\b(GRAPH|FROM)\b', re.I)
+
+
+def _reaches_named_graphs(sparql: str) -> bool:
+    return any(m.group(1) for m in _TOKENS.finditer(sparql))
 BATCH = 20_000  # statements of new documents gathered per bulk load
 
 
@@ -284,7 +290,7 @@ class GraphStore:
     def query(self, sparql: str, **kw):
         """SPARQL over the merged graph (GRAPH ?g reaches each document's own). With `memory`,
         queries that cannot reach a named graph (no GRAPH, no FROM) run on the copy in memory."""
-        if self._merged_in_memory is not None and not _NAMED_GRAPHS.search(sparql):
+        if self._merged_in_memory is not None and not _reaches_named_graphs(sparql):
             return self._merged_in_memory.query(sparql, **kw)
         return self.store.query(sparql, **kw)
 

@@ -140,3 +140,12 @@ def test_the_copy_in_memory_answers_as_the_store_on_disk(corpus_store):
     per_document = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
     got = rows(run(memory, per_document))[1]
     assert len(got) == 6 and got == rows(run(disk, per_document))[1]  # five documents and the inferred links
+
+
+def test_only_queries_that_can_reach_named_graphs_leave_the_copy_in_memory():
+    from ipgraph.store import _reaches_named_graphs as reaches
+
+    assert reaches("SELECT * { GRAPH ?g { ?s ?p ?o } }") and reaches("select * from <http://x> where { ?s ?p ?o }")
+    assert not reaches('SELECT * { ?s rdfs:label "from the graph" } # GRAPH in a comment')
+    assert not reaches("SELECT * { ?s <http://x/graph#from> ?o }")
+    assert not any(reaches(q.sparql) for q in named_queries().values())
