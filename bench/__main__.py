@@ -175,7 +175,7 @@ def queries(store_dir: Path, in_memory: bool, compare: bool) -> None:
         prologue = "".join(f"PREFIX {p}: <{i}>\n" for p, i in PREFIXES.items())
         engines["rdflib"] = lambda s: graph.query(prologue + s)
     print(f"{'query':>28} {'rows':>6} " + " ".join(f"{e:>17}" for e in engines)
-          + ("  rdflib/disk  rdflib/memory" if compare else ""))
+          + ("  rdflib/disk" if compare else "") + ("  rdflib/memory" if compare and in_memory else ""))
     cases = {**SELECTIVE, **{k: q.sparql for k, q in named_queries().items()}}
     for name, sparql in cases.items():
         got = {e: _latency(run, sparql) for e, run in engines.items()}
