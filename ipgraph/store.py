@@ -245,7 +245,7 @@ class GraphStore:
 
         Only the difference is written, so re-building an unchanged document writes nothing. Up to
         ATOMIC_LIMIT statements this is one SPARQL update, hence one transaction: a build killed
-        midway leaves the document as it was. Beyond that (a 50 MB text gives about a million) one
+        midway leaves the document as it was. Beyond that (a 50 MB text gives some 700,000) one
         transaction would take minutes and gigabytes, so the old graph is dropped and the new one
         bulk-loaded; a build killed in between leaves that one document out until the next build,
         and every other document as it was.
