@@ -79,7 +79,7 @@ def stages(n: int = 200) -> None:
     from ipgraph.extract import extract
     from ipgraph.rdf import Iris, to_quads
     from ipgraph.resolve import resolve
-    from ipgraph.store import GraphStore
+    from ipgraph.store import GraphStore, line
 
     files = sorted(corpus(1000).glob("*.txt"))[:n]
     cost = dict.fromkeys(["load", "clean", "outline", "extract", "resolve", "rdf", "store"], 0.0)
@@ -90,7 +90,7 @@ def stages(n: int = 200) -> None:
         o = outline.parse(c); t3 = time.perf_counter(); cost["outline"] += t3 - t2
         e = extract(o, f.stem); t4 = time.perf_counter(); cost["extract"] += t4 - t3
         r = resolve(src, c, e); t5 = time.perf_counter(); cost["resolve"] += t5 - t4
-        lines = sorted({f"{x.subject} {x.predicate} {x.object}" for x in to_quads(r)})
+        lines = sorted({line(x) for x in to_quads(r)})
         t6 = time.perf_counter(); cost["rdf"] += t6 - t5
         store.put(Iris().graph(r.doc_id), lines)
         cost["store"] += time.perf_counter() - t6

@@ -27,8 +27,7 @@ SELECT DISTINCT ?q ?label ?level ?region ?year WHERE {
 }
 """
 _CITED = "SELECT DISTINCT ?p ?q WHERE { ?p ipg:cites ?q }"
-_STATED = "SELECT DISTINCT ?p ?q WHERE { ?p ipg:basedOn ?q }"
-_LEVELS = "SELECT DISTINCT ?q ?level WHERE { ?q ipg:level ?level }"
+_STATED_LEVELS = "SELECT DISTINCT ?p ?level WHERE { ?p ipg:basedOn ?q . ?q ipg:level ?level }"
 _PARENTS = "SELECT DISTINCT ?r ?up WHERE { ?r ipg:parentRegion ?up }"
 
 
@@ -45,8 +44,8 @@ def _affects_lineage(store: GraphStore) -> bool:
     if store.new_documents:
         return True
     kinds = (ipg.Plan, ipg.Region)
-    for line in store.changed:
-        s, p, o = triple(line)
+    for statement in store.changed:
+        s, p, o = triple(statement)
         if (p == rdf.type and o in kinds) or any(
                 next(store.store.quads_for_pattern(s, rdf.type, k, DefaultGraph()), None) for k in kinds):
             return True
@@ -69,15 +68,12 @@ def infer_lineage(store: GraphStore, base: str = DEFAULT_BASE) -> int | None:
     links: set[tuple[str, str]] = set()
     if aligning:
         up = dict(select(_PARENTS))
-        level_of = {}
-        for q, level in select(_LEVELS):
-            level_of.setdefault(q, set()).add(level)
         cited: dict[str, set[str]] = {}
-        stated_levels: dict[str, set[str]] = {}
         for p, q in select(_CITED):
             cited.setdefault(p, set()).add(q)
-        for p, q in select(_STATED):
-            stated_levels.setdefault(p, set()).update(level_of.get(q, ()))
+        stated_levels: dict[str, set[str]] = {}
+        for p, level in select(_STATED_LEVELS):
+            stated_levels.setdefault(p, set()).add(level)
         by_key: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
         for q, label, level, region, year in select(_PLANS):
             by_key.setdefault((level, year, region), []).append((q, label))

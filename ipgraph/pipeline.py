@@ -19,7 +19,7 @@ from .extract import extract
 from .infer import infer_lineage
 from .rdf import Iris, to_quads
 from .resolve import Resolved, resolve
-from .store import GraphStore
+from .store import GraphStore, line
 from .vocab import DEFAULT_BASE
 
 
@@ -52,7 +52,7 @@ def statements(path: str, base: str = DEFAULT_BASE) -> Statements | str:
     """The statements of one file, or the one-line reason it could not be read."""
     try:
         res = process(path)
-        lines = tuple(sorted({f"{q.subject} {q.predicate} {q.object}" for q in to_quads(res, base)}))
+        lines = tuple(sorted({line(q) for q in to_quads(res, base)}))
         return Statements(path, res.doc_id, res.source.sha256, lines)
     except IpgraphError as exc:
         return str(exc)

@@ -25,10 +25,11 @@ _DB = "oxigraph"
 _LOG = "ingest.json"
 _LOCK = "lock"
 _JOURNAL = "pending.nq"
-ATOMIC_LIMIT = 200_000
 _SNAPSHOTS = "snapshots"
 _CURRENT = "current"
 _READERS = "readers.lock"
+ATOMIC_LIMIT = 200_000
+BATCH = 20_000  # statements of new documents gathered per bulk load
 # GRAPH and FROM are the only ways a query reaches the per-document graphs; strings, IRIs and
 # comments are matched first so that the words inside them do not count
 _TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
@@ -37,16 +38,20 @@ _TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\
 
 def _reaches_named_graphs(sparql: str) -> bool:
     return any(m.group(1) for m in _TOKENS.finditer(sparql))
-BATCH = 20_000  # statements of new documents gathered per bulk load
 
 
 def _block(lines: Sequence[str]) -> str:
     return "\n" + " .\n".join(lines) + " .\n"
 
 
-def triple(line: str):
+def line(statement: Quad) -> str:
+    """A statement as one N-Triples line without the final dot, the form documents travel in."""
+    return f"{statement.subject} {statement.predicate} {statement.object}"
+
+
+def triple(text: str):
     """An N-Triples statement (without the final dot) back into terms."""
-    return next(parse(line + " .", RdfFormat.N_TRIPLES)).triple
+    return next(parse(text + " .", RdfFormat.N_TRIPLES)).triple
 
 
 def _remove_unless_read(snapshot: Path) -> None:
@@ -159,8 +164,8 @@ class GraphStore:
     def _in_memory(self) -> Store:
         """The merged graph copied into memory, for a long-running reader such as the SPARQL
         server. Oxigraph on disk reads through RocksDB; in memory, corpus-wide queries ran 4-8x
-        faster (bench/, 1,000 and 10,000 documents). Only the merge is copied: in Oxigraph's memory store
-        default-graph patterns also scan the per-document copies of each statement."""
+        faster (bench/, 1,000 and 10,000 documents). Only the merge is copied: in Oxigraph's
+        memory store, default-graph patterns also scan the per-document copies of each statement."""
         copy = Store()
         copy.bulk_extend(self.triples())
         return copy
@@ -216,9 +221,7 @@ class GraphStore:
                 graphs.add(q.graph_name)
             else:
                 merged.add(q.triple)
-        gone = [f"{t.subject} {t.predicate} {t.object}" for t in merged
-                if not any(isinstance(o.graph_name, NamedNode) and o.graph_name not in graphs
-                           for o in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None))]
+        gone = [line(t) for t in merged if not self._stated_elsewhere(t, graphs)]
         ops = [f"DELETE DATA {{ {_block(gone)} }}"] if gone else []
         ops += [f"DROP SILENT GRAPH {g}" for g in sorted(graphs, key=str)]
         if ops:
@@ -227,17 +230,17 @@ class GraphStore:
 
     def replace_graph(self, graph: NamedNode, quads: list[Quad]) -> int:
         """Put exactly these quads in `graph`, dropping what it held."""
-        return self.replace_lines(graph, sorted({f"{q.subject} {q.predicate} {q.object}" for q in quads}))
+        return self.replace_lines(graph, sorted({line(q) for q in quads}))
+
+    def _stated_elsewhere(self, statement, graphs: set[NamedNode]) -> bool:
+        """Whether a document graph other than `graphs` states this (subject, predicate, object)."""
+        s, p, o = statement
+        return any(isinstance(q.graph_name, NamedNode) and q.graph_name not in graphs
+                   for q in self.store.quads_for_pattern(s, p, o, None))
 
     def _orphans(self, graph: NamedNode, leaving: set[str]) -> list[str]:
         """Of the statements leaving `graph`, those no other document states: they leave the merge."""
-        gone = []
-        for line in sorted(leaving):
-            s, p, o = triple(line)
-            if not any(isinstance(q.graph_name, NamedNode) and q.graph_name != graph
-                       for q in self.store.quads_for_pattern(s, p, o, None)):
-                gone.append(line)
-        return gone
+        return [t for t in sorted(leaving) if not self._stated_elsewhere(triple(t), {graph})]
 
     def replace_lines(self, graph: NamedNode, triples: Sequence[str]) -> int:
         """Put exactly these N-Triples statements (without the final dot) in `graph`, and keep the
@@ -247,10 +250,10 @@ class GraphStore:
         ATOMIC_LIMIT statements this is one SPARQL update, hence one transaction: a build killed
         midway leaves the document as it was. Beyond that (a 50 MB text gives some 700,000) one
         transaction would take minutes and gigabytes, so the old graph is dropped and the new one
-        bulk-loaded; a build killed in between leaves that one document out until the next build,
-        and every other document as it was.
+        bulk-loaded as a new document's (`commit`); a build killed in between leaves that one
+        document out until the next build, and every other document as it was.
         """
-        current = {f"{q.subject} {q.predicate} {q.object}" for q in self.store.quads_for_pattern(None, None, None, graph)}
+        current = {line(q) for q in self.store.quads_for_pattern(None, None, None, graph)}
         new = set(triples)
         if new == current:
             return len(triples)
@@ -264,12 +267,9 @@ class GraphStore:
                 if added else []
             self.store.update(" ;\n".join(ops))
         else:
-            if gone:
-                self.store.update(f"DELETE DATA {{ {_block(gone)} }}")
-            self.store.update(f"DROP SILENT GRAPH {graph}")
-            data = "\n".join(f"{t} {graph} ." for t in triples) + "\n"
-            self.store.bulk_load(data.encode("utf-8"), RdfFormat.N_QUADS)
-            self.store.bulk_load(data.replace(f" {graph} .\n", " .\n").encode("utf-8"), RdfFormat.N_QUADS)
+            ops = [f"DELETE DATA {{ {_block(gone)} }}"] if gone else []
+            self.store.update(" ;\n".join(ops + [f"DROP SILENT GRAPH {graph}"]))
+            self.put(graph, triples)  # now a new graph, of more than BATCH statements: loaded at once
         return len(triples)
 
     def graphs(self) -> list[NamedNode]:
