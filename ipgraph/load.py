@@ -9,15 +9,15 @@ from __future__ import annotations
 import codecs
 import hashlib
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .document import Block, Meta, Read
 from .errors import InputError
 from .formats.docx import docx_text, is_docx
 from .formats.html import charset as html_charset
-from .formats.html import html_text
+from .formats.html import read_html
 from .formats.pdf import pdf_text
-
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class SourceText:
     encoding: str
     sha256: str
     format: str = "text/plain"
+    blocks: tuple[Block, ...] = ()   # empty for plain text: the outline reads its lines
+    meta: Meta = field(default_factory=Meta)
 
     @property
     def name(self) -> str:
@@ -85,7 +87,7 @@ def decode(data: bytes, path: str = "<bytes>", declared: str | None = None) -> t
         except UnicodeDecodeError:
             pass
         raise InputError(path, "binary file, not text (contains NUL bytes)")
-    for enc in filter(None, [declared, "utf-8"]):
+    for enc in filter(None, ["utf-8", declared]):  # valid UTF-8 is UTF-8, whatever a <meta> claims
         try:
             return data.decode(enc), enc
         except (UnicodeDecodeError, LookupError):
@@ -132,18 +134,19 @@ def load(path: str | Path) -> SourceText:
     if fmt == "doc":
         raise InputError(str(p), "old binary Word (.doc) file: save it as .docx")
     if fmt == "pdf":
-        text, enc, media = _pdf(data, str(p)), "pdf", "application/pdf"
+        read, enc, media = Read(_pdf(data, str(p))), "pdf", "application/pdf"
     elif fmt == "docx":
-        text, enc, media = _docx(data, str(p)), "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        read, enc, media = Read(_docx(data, str(p))), "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     elif fmt == "html":
         markup, enc = decode(data, str(p), declared=html_charset(data))
-        text, media = html_text(markup), "text/html"
+        read, media = read_html(markup), "text/html"
     else:
         (text, enc), media = decode(data, str(p)), "text/plain"
-    if not text.strip():
+        read = Read(text)
+    if not read.text.strip():
         raise InputError(str(p), "no text in file")
-    return SourceText(path=p, data=data, text=text, encoding=enc, sha256=hashlib.sha256(data).hexdigest(),
-                      format=media)
+    return SourceText(path=p, data=data, text=read.text, encoding=enc, sha256=hashlib.sha256(data).hexdigest(),
+                      format=media, blocks=tuple(read.blocks), meta=read.meta)
 
 
 def _pdf(data: bytes, path: str) -> str:

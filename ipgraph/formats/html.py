@@ -1,5 +1,12 @@
-"""Saved web pages: the page's text in reading order, scripts, styles and navigation dropped,
-table rows kept as lines of tab-separated cells."""
+"""Saved web pages → blocks: paragraphs, headings, data tables as grids, the title block and the
+portal's metadata table.
+
+Navigation, share bars and footers are dropped by structure (their elements, their class or id),
+never by the words a line starts with. A layout table — one row or one column, or cells that hold
+whole documents or other tables — is unwrapped into its blocks; a one-cell framed box that opens
+with 专栏 keeps a box id so the outline knows where it visibly ends. The walk is iterative, so
+deeply nested markup loses nothing.
+"""
 from __future__ import annotations
 
 import re
@@ -7,12 +14,19 @@ import re
 import lxml.html
 from lxml import etree
 
+from ..document import HEADING, PARAGRAPH, Meta, Read, TextBuilder
+from ..genre import BOX_OPENER, PORTAL_FIELDS
+
 _SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "select",
-         "button", "iframe", "svg", "head", "object"}
+         "button", "iframe", "svg", "head", "object", "input", "textarea", "map"}
 _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-          "blockquote", "pre", "table", "tbody", "thead", "tfoot", "center", "dd", "dt", "dl", "figure",
-          "figcaption", "address", "hr", "caption"}
-_NAV_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumb|footer|header|sidebar|share|toolbar|crumb)(?:$|[\s_-])", re.I)
+          "blockquote", "pre", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "center", "dd", "dt", "dl",
+          "figure", "figcaption", "address", "hr", "caption", "body"}
+_NAV_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|header|sidebar|share|toolbar|crumbs?|"
+                        r"bshare|jiathis|print|related|pager)(?:$|[\s_-])", re.I)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
+_LAYOUT_CELL_CHARS = 1500
 
 
 def charset(data: bytes) -> str | None:
@@ -20,39 +34,241 @@ def charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
-def _walk(el, out: list[str]) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _SKIP or _NAV_CLASS.search(el.get("class", "") + " " + el.get("id", "")):
-        if el.tail:
-            out.append(el.tail)
-        return
-    if tag == "tr":
-        cells = [re.sub(r"\s+", " ", c.text_content()).strip() for c in el if c.tag in ("td", "th")]
-        out.append("\n" + "\t".join(cells) + "\n")
-    else:
-        if tag in _BLOCK:
-            out.append("\n")
-        if tag == "br":
-            out.append("\n")
-        if el.text:
-            out.append(el.text)
-        for child in el:
-            _walk(child, out)
-        if tag in _BLOCK:
-            out.append("\n")
-    if el.tail:
-        out.append(el.tail)
+def _tag(el) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
-def html_text(markup: str) -> str:
-    """The text of a page, one block per line (tables as tab-separated rows)."""
+def _skipped(el) -> bool:
+    tag = _tag(el)
+    if not tag or tag in _SKIP:
+        return True
+    if _HIDDEN.search(el.get("style", "")):
+        return True
+    return bool(_NAV_CLASS.search(el.get("class", "") + " " + el.get("id", "")))
+
+
+def _centered(el) -> bool:
+    return _tag(el) == "center" or (el.get("align") or "").lower() == "center" or bool(_CENTER.search(el.get("style", "")))
+
+
+def _rows(table) -> list:
+    """The table's own rows, not those of tables nested in its cells."""
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+
+
+def _cells(tr) -> list:
+    return [c for c in tr if _tag(c) in ("td", "th") and not _skipped(c)]
+
+
+def _span(cell, name: str) -> int:
     try:
-        root = lxml.html.fromstring(markup)
+        return max(1, min(int(re.sub(r"\D", "", cell.get(name, "1")) or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _cell_text(cell) -> str:
+    lines = []
+    for piece in _plain_lines(cell):
+        lines.append(piece)
+    return " ".join(lines)
+
+
+def _plain_lines(el) -> list[str]:
+    """The text of an element, a line per block or <br>, skipped parts left out (iterative)."""
+    out: list[str] = [""]
+    stack = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = _tag(node)
+        if closing:
+            if tag in _BLOCK:
+                out.append("")
+            if node is not el and node.tail:
+                out[-1] += node.tail
+            continue
+        if node is not el and _skipped(node):
+            if node.tail:
+                out[-1] += node.tail
+            continue
+        if tag == "br" or tag in _BLOCK:
+            out.append("")
+        if node.text and tag != "br":
+            out[-1] += node.text
+        stack.append((node, True))
+        stack.extend((c, False) for c in reversed(node))
+    return [s for s in (" ".join(x.replace("\xa0", " ").split()) for x in out) if s]
+
+
+def _is_layout(table, rows) -> bool:
+    if len(rows) < 2 or max((len(_cells(r)) for r in rows), default=0) < 2:
+        return True
+    for tr in rows:
+        for c in _cells(tr):
+            if c.find(".//table") is not None or len(c.text_content()) > _LAYOUT_CELL_CHARS:
+                return True
+    return False
+
+
+def _header_rows(grid_rows: list[list[tuple[str, int, int]]]) -> int:
+    if not grid_rows:
+        return 0
+    first = grid_rows[0]
+    n = max(rs for _, rs, _ in first)
+    if any(cs > 1 for _, _, cs in first):
+        n = max(n, 2)
+    return min(n, len(grid_rows))
+
+
+def _portal_meta(rows: list[list[tuple[str, int, int]]], meta: Meta) -> bool:
+    """The portal's metadata table (索引号, 发文机关, 发文字号…): read into `meta`, not emitted."""
+    cells = [t for row in rows for t, _, _ in row]
+    found = 0
+    for i, text in enumerate(cells):
+        label = re.sub(r"[\s:：]", "", text)
+        for key, attr in PORTAL_FIELDS.items():
+            if label.startswith(key):
+                value = re.sub(r"^[^:：]*[:：]\s*", "", text) if re.search(r"[:：]\s*\S", text) else (
+                    cells[i + 1] if i + 1 < len(cells) else "")
+                if value.strip():
+                    setattr(meta, attr, getattr(meta, attr) or value.strip())
+                    found += 1
+                break
+    return found >= 2
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.b = TextBuilder()
+        self.meta = Meta()
+        self.buf: list[str] = []
+        self.kind = PARAGRAPH
+        self.box: int | None = None
+        self.boxes = 0
+        self.centered: list[bool] = []   # per open block element
+        self.centered_blocks: list[bool] = []
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.buf).replace("\xa0", " ").split())
+        self.buf = []
+        if text:
+            block = self.b.add(self.kind, text, box=self.box)
+            if block is not None:
+                self.centered_blocks.append(bool(self.centered and self.centered[-1]))
+        self.kind = PARAGRAPH
+
+    def table(self, table, rows, stack) -> bool:
+        """Emit a data table as a grid (True), or say it is a layout table to walk into (False)."""
+        opens_box = bool(BOX_OPENER.match(" ".join(table.text_content().split())[:20]))
+        if _is_layout(table, rows):
+            if opens_box:
+                self.boxes += 1
+                stack.append(("endbox", self.box))
+                self.box = self.boxes
+            return False
+        grid_rows = [[(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in _cells(tr)] for tr in rows]
+        grid_rows = [r for r in grid_rows if r]
+        if _portal_meta(grid_rows, self.meta):
+            return True
+        box = self.box
+        if opens_box:
+            self.boxes += 1
+            box = self.boxes
+        if len(grid_rows) > 1 and len(grid_rows[0]) == 1 and len(grid_rows[1]) > 1:
+            # a title row across the table is its caption (专栏3 …, 表1 主要指标)
+            self.b.add("caption", grid_rows.pop(0)[0][0], box=box)
+            self.centered_blocks.append(True)
+        if grid_rows:
+            block = self.b.table(grid_rows, _header_rows(grid_rows), box=box)
+            if block is not None:
+                self.centered_blocks.append(False)
+        return True
+
+    def walk(self, root) -> None:
+        stack: list = [(root, False)]
+        while stack:
+            node, closing = stack.pop()
+            if node == "endbox":
+                self.flush()
+                self.box = closing
+                continue
+            tag = _tag(node)
+            if closing:
+                if tag in _BLOCK:
+                    self.flush()
+                    self.centered.pop()
+                if node.tail and node is not root:
+                    self.buf.append(node.tail)
+                continue
+            if node is not root and _skipped(node):
+                if node.tail:
+                    self.buf.append(node.tail)
+                continue
+            if tag == "br":
+                self.flush()
+                if node.tail:
+                    self.buf.append(node.tail)
+                continue
+            if tag == "table":
+                self.flush()
+                if self.table(node, _rows(node), stack):
+                    if node.tail:
+                        self.buf.append(node.tail)
+                    continue
+            if tag in _BLOCK:
+                self.flush()
+                self.centered.append(_centered(node) or bool(self.centered and self.centered[-1] and tag not in
+                                                             ("table", "tbody", "tr")))
+                if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    self.kind = HEADING
+            if node.text:
+                self.buf.append(node.text)
+            stack.append((node, True))
+            stack.extend((c, False) for c in reversed(node))
+        self.flush()
+
+
+def read_html(markup: str) -> Read:
+    """The blocks of a page, its title block and the metadata the portal states."""
+    try:
+        root = lxml.html.fromstring(markup, parser=lxml.html.HTMLParser(huge_tree=True, remove_comments=True))
     except (etree.ParserError, ValueError):
-        return ""
+        return Read("")
+    w = _Walker()
+    title_el = root.find(".//title")
+    page_title = " ".join(title_el.text_content().split()) if title_el is not None else ""
+    h1 = root.find(".//h1")
     body = root.find(".//body")
-    out: list[str] = []
-    _walk(body if body is not None else root, out)
-    text = "".join(out).replace("\xa0", " ")
-    lines = [re.sub(r"[ \t]+$", "", ln) for ln in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    w.walk(body if body is not None else root)
+    read = w.b.read(w.meta)
+    read.meta.title = read.meta.title or _title_block(read, w.centered_blocks) or (
+        " ".join(h1.text_content().split()) if h1 is not None else None) or _page_title(page_title)
+    return read
+
+
+def _title_block(read: Read, centered: list[bool]) -> str | None:
+    """The centred lines that open the document, joined (a title broken over two lines is one)."""
+    from ..genre import DOC_NUMBER, DATE_LINE
+
+    lines: list[str] = []
+    for block, is_centered in zip(read.blocks, centered):
+        text = read.text[block.start:block.end]
+        if not is_centered or block.kind == "table":
+            if lines or len(text) > 60:
+                break
+            continue
+        if DOC_NUMBER.fullmatch(text.strip()) or DATE_LINE.fullmatch(text.strip()):
+            if lines:
+                break
+            continue
+        lines.append(text)
+        if len("".join(lines)) > 100:
+            return None
+    return "".join(lines) if lines else None
+
+
+def _page_title(title: str) -> str | None:
+    """<title> without the site's name (标题_中国政府网, 标题 - 某某市人民政府)."""
+    if not title:
+        return None
+    return re.split(r"\s*[_|｜—–-]{1,2}\s*", title)[0].strip() or None

@@ -1,0 +1,73 @@
+"""The genre's vocabulary (resources/genre.toml), read once, with the patterns built from it.
+
+Every rule that needs a convention of Chinese official documents — numbering ranks, owner list
+heads and verbs, generic actors, document types, units, citation triggers — imports it from here.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+VOCAB = tomllib.loads((Path(__file__).parent / "resources" / "genre.toml").read_text(encoding="utf-8"))
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first so that no word hides a longer one."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+NUMBERING_RANKS: dict[str, int] = {name: i for i, name in enumerate(VOCAB["numbering"]["ranks"])}
+
+DOC_TYPES: list[str] = VOCAB["documents"]["types"]
+DOC_TYPE = alternation(DOC_TYPES)
+DRAFT_MARKS: list[str] = VOCAB["documents"]["draft"]
+INTERPRETATION_MARKS: list[str] = VOCAB["documents"]["interpretation"]
+NEWS_MARKS: list[str] = VOCAB["documents"]["news"]
+NOTICE_VERBS = alternation(VOCAB["documents"]["notice_verbs"])
+PERIODS: dict[str, int] = VOCAB["documents"]["periods"]
+
+OWNER = VOCAB["owners"]
+LIST_HEADS = alternation(OWNER["list_heads"])
+LEAD_HEADS: tuple[str, ...] = tuple(OWNER["lead_heads"])
+OWNER_VERBS = alternation(OWNER["verbs"])
+LEAD_VERBS: tuple[str, ...] = tuple(OWNER["lead_verbs"])
+SUBJECT_VERBS = alternation(OWNER["subject_verbs"])
+FIRST_IS_LEAD = re.compile(alternation(OWNER["first_is_lead"]))
+OWNER_TAILS = alternation(OWNER["tails"])
+GENERIC_ACTOR = re.compile("|".join(OWNER["generic"]))
+DEPT_SUFFIXES = alternation(OWNER["suffixes"])
+NOT_OWNER = re.compile(alternation(OWNER["not_owner"]))
+
+CITE = VOCAB["citations"]
+CITE_TRIGGERS = alternation(CITE["triggers"])
+CITE_MAKING = re.compile(alternation(CITE["making"]))
+CITE_AFTER = alternation(CITE["after"])
+
+IND = VOCAB["indicators"]
+UNITS: list[str] = sorted(IND["units"], key=len, reverse=True)
+UNIT = alternation(IND["units"])
+NAME_HEADERS: set[str] = set(IND["name_headers"])
+BASELINE_HEADERS: tuple[str, ...] = tuple(IND["baseline_headers"])
+TARGET_HEADERS: tuple[str, ...] = tuple(IND["target_headers"])
+NATURE_HEADERS: tuple[str, ...] = tuple(IND["nature_headers"])
+UNIT_HEADERS: tuple[str, ...] = tuple(IND["unit_headers"])
+TARGET_VERBS = alternation(IND["target_verbs"])
+QUALIFIERS = alternation(IND["qualifiers"])
+PROSE_HEADS = alternation(IND["prose_heads"])
+
+GLOSSARY = re.compile(rf"^(?:附件\s*\d*\s*[:：]?\s*)?(?:{alternation(VOCAB['terms']['glossary'])})$")
+DEFINITION_OPENERS = alternation(VOCAB["terms"]["definition_openers"])
+
+PORTAL_FIELDS: dict[str, str] = VOCAB["portal"]["fields"]
+BOX_OPENER = re.compile(rf"^\s*(?:{alternation(VOCAB['boxes']['openers'])})")
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+# 文号: 国发〔2016〕86号, 临政办字[2021]113号
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号?")
+DATE_LINE = re.compile(rf"(?:\d{{4}}|[{CN_DIGITS}〇○]{{4}})\s*年\s*[\d{CN_DIGITS}]{{1,3}}\s*月\s*[\d{CN_DIGITS}]{{1,3}}\s*日")
