@@ -7,12 +7,15 @@ Table rows keep their spaces: they separate cells there.
 """
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import difflib
 import re
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .document import Block, Cell
 from .load import SourceText
 
 
@@ -21,6 +24,11 @@ class CleanText:
     text: str
     offsets: array  # offsets[i] = index in the original text of clean character i
     original: str
+    blocks: tuple[Block, ...] = ()  # the reader's blocks, spans in clean text
+
+    def clean_pos(self, orig: int) -> int:
+        """The clean offset of the first clean character at or after original offset `orig`."""
+        return bisect.bisect_left(self.offsets, orig)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the original text covering clean text[start:end]."""
@@ -46,10 +54,11 @@ _SENTENCE_PUNCT = re.compile(r"[、。,;]")
 # a pinyin gloss after a character: 规(guī)划; only with a tone mark or number, so (PCT) stays
 _PINYIN = re.compile(rf"(?<=[{_CJK}])\s?\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-zü]+[1-5])"
                      rf"(?:\s[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ1-5][a-zü]*)*\)")
-# whole lines of web-page furniture
+# whole short lines of web-page furniture in a page saved as plain text (a saved page's own
+# structure drops them before this stage); a longer line is prose, whatever word it opens with
 _FURNITURE = re.compile(r"^(?:当前位置|您当前的位置|您的位置|【?关闭窗口】?|【?打印本页】?|【?打印】?|【?关闭】?|字体[:：]?\s*[大中小]"
                         r"|【字体|扫描二维码|扫一扫|分享到|上一篇|下一篇|返回顶部|版权所有|网站标识码|.*ICP备|主办单位|"
-                        r"无障碍|收藏本页|相关链接)")
+                        r"无障碍浏览|收藏本页|相关链接).{0,24}$")
 _VALUE_CELL = re.compile(r"^[\[\(]?[≥≤><~约]?-?\d[\d.,%]*[\]\)]?(?:%|年)?$")
 
 
@@ -97,7 +106,7 @@ def _dropped(line: str) -> set[int]:
     return drop
 
 
-def clean_string(text: str) -> tuple[str, array]:
+def clean_string(text: str, furniture: bool = True) -> tuple[str, array]:
     out: list[str] = []
     keep = array("i")
     pos = 0
@@ -107,7 +116,7 @@ def clean_string(text: str) -> tuple[str, array]:
         line = raw.translate(_WIDTH)
         simplified = to_simplified(line)
         line = simplified if len(simplified) == len(line) else _simplify(line)
-        if _FURNITURE.match(line.strip()):
+        if furniture and _FURNITURE.match(line.strip()):
             pos += len(raw) + 1  # page furniture goes, newline and all
             continue
         drop = _dropped(line)
@@ -126,5 +135,20 @@ def clean_string(text: str) -> tuple[str, array]:
 
 
 def clean(src: SourceText) -> CleanText:
-    text, offsets = clean_string(src.text)
-    return CleanText(text=text, offsets=offsets, original=src.text)
+    text, offsets = clean_string(src.text, furniture=not src.blocks)
+    out = CleanText(text=text, offsets=offsets, original=src.text)
+    return dataclasses.replace(out, blocks=tuple(_moved(b, out) for b in src.blocks))
+
+
+def _moved(block: Block, ct: CleanText) -> Block:
+    """The block with its spans (and its cells' spans) in clean text."""
+    cells: dict[int, Cell] = {}
+
+    def cell(c: Cell) -> Cell:
+        if id(c) not in cells:  # a merged cell stays one object across the rows it spans
+            cells[id(c)] = dataclasses.replace(c, text=ct.text[ct.clean_pos(c.start):ct.clean_pos(c.end)],
+                                               start=ct.clean_pos(c.start), end=ct.clean_pos(c.end))
+        return cells[id(c)]
+
+    grid = [[cell(c) for c in row] for row in block.grid] if block.grid is not None else None
+    return dataclasses.replace(block, start=ct.clean_pos(block.start), end=ct.clean_pos(block.end), grid=grid)

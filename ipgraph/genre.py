@@ -42,7 +42,10 @@ FIRST_IS_LEAD = re.compile(alternation(OWNER["first_is_lead"]))
 OWNER_TAILS = alternation(OWNER["tails"])
 GENERIC_ACTOR = re.compile("|".join(OWNER["generic"]))
 DEPT_SUFFIXES = alternation(OWNER["suffixes"])
+DUTY_HEADING = re.compile(rf"^(?P<body>.{{2,40}}?)(?:的)?(?:{alternation(OWNER['duty_heading'])})(?:是|为|如下)?[:：]?$")
 NOT_OWNER = re.compile(alternation(OWNER["not_owner"]))
+ADVERBIAL = re.compile(rf"^(?:{alternation(OWNER['adverbial_heads'])})|(?:{alternation(OWNER['adverbial_tails'])})$"
+                       r"|^\d{4}年|\d{1,2}月")
 
 CITE = VOCAB["citations"]
 CITE_TRIGGERS = alternation(CITE["triggers"])

@@ -1,11 +1,14 @@
 """The spaCy pipeline: spacy.blank("zh") with character tokens and ipgraph's rule components.
 
-Character tokens make token offsets equal character offsets, so every span a component
-sets can be mapped straight back to the clean text. Nothing here downloads a model.
+Character tokens make token offsets equal character offsets, so every span a component sets maps
+straight back to the clean text. The components take the genre's vocabulary (resources/genre.toml)
+as their default configuration and, like spaCy's span_ruler, keep matching (`match`) apart from
+annotating (`set_annotations`). Nothing here downloads a model.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -14,69 +17,282 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from . import genre
 from .regions import divisions
 
-if not Span.has_extension("clause"):
-    Span.set_extension("clause", default=None)
+for _ext, _default in (("clause", None), ("list_first", False)):
+    if not Span.has_extension(_ext):
+        Span.set_extension(_ext, default=_default)
 
 _H = r"\u4e00-\u9fff"
-SUFFIX = (r"(?:委员会|领导小组办公室|领导小组|办公室|办公厅|管委会|中心支行|分行|支行|海关|人民法院|法院|检察院|"
-          r"总局|总署|厅|局|委|办|院|署|部|中心)")
-PREFIX = rf"(?:国家|国务院|中共|省|市|县|区|州|[{_H}]{{2,6}}?(?:省|市|县|区|州|盟))"
-_LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|省|市|县|区|州)")
-DEPT = rf"{PREFIX}[{_H}]{{0,24}}?{SUFFIX}(?:\([{_H}]{{2,12}}\))?"
-_SUBJECT = re.compile(rf"(?:^|(?<=[。;,:!?]))\s*(?P<subj>{DEPT}(?:[、和及与]{DEPT})*)\s*"
-                      rf"(?:按职责分工|按照职责分工|分别|共同)?(?P<verb>牵头|具体负责|负责|承担|会同|配合|参与|要(?!求)|应当|应|统筹)")
-_ONE_DEPT = re.compile(rf"({DEPT})(?:[、和及与]|$)")
-_LIST = re.compile(r"(?P<kw>主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位|协同单位|责任主体)"
-                   r"\s*:\s*(?P<list>[^();。\n]*)")
-_PAREN = re.compile(r"\((?P<body>[^()]{2,200}?(?:负责|牵头|配合|参与)[^()]{0,20})\)")
-_BY = re.compile(rf"由(?P<subj>{DEPT}(?:[、和及与]{DEPT})*)(?P<verb>牵头|负责)")
-_GENERIC = re.compile(r"^(?:各|有关|相关|其他|其它|市直|省直|中省直|全市|全省|各级)|有关部门|相关部门|成员单位|等部门$")
-_VERB_TAIL = re.compile(r"(?:按职责分工|按照职责分工|分别|共同)?(?:牵头|负责|配合|参与)$")
+_LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|中央|全国|中国|省|市|县|区|州|自治区|盟|旗|乡|镇|团)")
+_SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组])(?:和|及|与|以及)(?=[" + _H + "])")
+_NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """What the responsibility rules read, compiled once from the component's configuration."""
+    list_head: re.Pattern
+    verb_tail: re.Pattern
+    subject: re.Pattern
+    by: re.Pattern
+    suffix: re.Pattern
+    lead_heads: tuple[str, ...]
+    lead_verbs: tuple[str, ...]
+    generic: re.Pattern
+    tails: re.Pattern
+    not_owner: re.Pattern
+    known: frozenset[str]
+
+
+def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], lead_verbs: list[str],
+               subject_verbs: list[str], generic: list[str], tails: list[str], suffixes: list[str],
+               not_owner: list[str]) -> Vocab:
+    from .departments import aliases
+
+    alt = genre.alternation
+    known = frozenset(a for (a, scope) in aliases() if scope == "national") | frozenset(
+        full for (a, scope), full in aliases().items() if scope == "national")
+    return Vocab(
+        list_head=re.compile(rf"(?P<head>{alt(list_heads)})\s*[:：]\s*"),
+        verb_tail=re.compile(rf"(?P<verb>{alt(verbs)})(?:[。.]?\s*)$"),
+        subject=re.compile(rf"(?P<verb>{alt(subject_verbs)})"),
+        by=re.compile(rf"由(?P<subj>[^,，。;；:：由]{{2,80}}?)(?P<verb>牵头负责|牵头|负责|承担)"),
+        suffix=re.compile(rf"(?:{alt(suffixes)})$"),
+        lead_heads=tuple(lead_heads), lead_verbs=tuple(lead_verbs),
+        generic=re.compile("|".join(generic)), tails=re.compile(rf"(?:{alt(tails)})+$"),
+        not_owner=re.compile(alt(not_owner)), known=known)
+
+
+def is_body(name: str, vocab: Vocab) -> bool:
+    """Whether a name denotes a body: a known central body, or a name ending as bodies do
+    (局, 委, 办公室, 总公司…) after a level or region prefix or a stem of two characters or more."""
+    core = _NAME_PAREN.sub("", name)
+    if len(core) < 2 or vocab.generic.search(core) or not re.fullmatch(rf"[{_H}A-Za-z0-9()（）·]+", name):
+        return False
+    if core in vocab.known:
+        return True
+    m = vocab.suffix.search(core)
+    if not m:
+        return False
+    stem = core[:m.start()]
+    return bool(_LEVEL_PREFIX.match(core) or divisions().prefix(core)) or len(stem) >= 2
+
+
+def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str]] | None:
+    """The bodies a list names, with their offsets, or None when any part is not a body."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    parts = _SEP.split(text)
+    seps = [m.group() for m in _SEP.finditer(text)]
+    for k, part in enumerate(parts):
+        raw = part
+        name = vocab.tails.sub("", part.strip()).strip()
+        name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", name)
+        if name and not vocab.generic.search(_NAME_PAREN.sub("", name)):
+            if not is_body(name, vocab):
+                return None
+            out.append((pos + raw.find(name), name))
+        pos += len(raw) + (len(seps[k]) if k < len(seps) else 0)
+    return out
 
 
 def list_items(text: str) -> list[tuple[int, str, bool]]:
-    """The bodies a 、-separated list names: (offset in text, name, marked 牵头), generic actors left out."""
+    """The bodies a cell or list names: (offset, name, marked 牵头), generic actors left out."""
+    vocab = _default_vocab()
     out = []
     pos = 0
-    for part in re.split(r"([、,;])", text):
-        if part in ("、", ",", ";"):
-            pos += 1
+    for part in re.split(r"([、,，;；\s]+)", text):
+        if re.fullmatch(r"[、,，;；\s]+", part or " "):
+            pos += len(part)
             continue
-        name = part.strip()
-        lead = "(牵头)" in name or name.endswith("牵头")
-        name = re.sub(r"\((?:牵头|配合)\)$", "", name)
-        name = _VERB_TAIL.sub("", name).rstrip("等").strip()
-        if len(name) >= 2 and not _GENERIC.search(name):
+        lead = bool(re.search(r"[(（]牵头[)）]$|牵头$", part))
+        name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", part.strip())
+        name = re.sub(r"(?:牵头|负责|配合|参与)$", "", name)
+        name = vocab.tails.sub("", name).strip()
+        if len(name) >= 2 and not vocab.generic.search(name):
             out.append((pos + part.find(name), name, lead))
         pos += len(part)
     return out
 
 
-def _items(doc: Doc, start: int, text: str, lead: bool) -> list[Span]:
-    """Spans of the bodies named in a list starting at char `start` of the doc."""
-    spans = []
-    for offset, name, marked in list_items(text):
-        span = doc.char_span(start + offset, start + offset + len(name))
-        if span is not None:
-            spans.append(Span(doc, span.start, span.end, label="LEAD" if lead or marked else "RESP"))
-    return spans
+@lru_cache(maxsize=1)
+def _default_vocab() -> Vocab:
+    return make_vocab(**RESPONSIBILITY_CONFIG)
 
 
-def _named(doc: Doc, start: int, subject: str, lead: bool) -> list[Span]:
-    """Spans of the bodies in a subject such as 市科技局和市财政局 (和 splits only between bodies)."""
-    spans = []
-    if not _LEVEL_PREFIX.match(subject) and not divisions().prefix(subject):
-        return spans
-    for m in _ONE_DEPT.finditer(subject):
-        span = doc.char_span(start + m.start(1), start + m.end(1))
-        if span is not None and not _GENERIC.search(m.group(1)):
-            spans.append(Span(doc, span.start, span.end, label="LEAD" if lead else "RESP"))
-    return spans
+RESPONSIBILITY_CONFIG = {k: genre.OWNER[k] for k in ("list_heads", "lead_heads", "verbs", "lead_verbs", "subject_verbs",
+                                                     "generic", "tails", "suffixes", "not_owner")}
 
 
-@Language.factory("ipgraph_regions")
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    label: str             # LEAD | RESP
+    kind: str              # owners (the passage's) | subjects (a clause's)
+    clause: int | None = None
+    first: bool = False    # first body of its list
+
+
+def _balanced_parens(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the bodies of outermost parentheses, full or half width, nested ones inside."""
+    out, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            start = stack.pop()
+            if not stack:
+                out.append((start + 1, i))
+    return out
+
+
+def _clause_start(text: str, subj: int) -> int:
+    """Where the clause a subject opens starts: the sentence start when what comes before in the
+    sentence is an adverbial (a time, a condition: 2019年3月底前，X…; 经国务院批准，X…), else the subject."""
+    left = max(text.rfind(c, 0, subj) for c in "。;；!?！？\n") + 1
+    before = text[left:subj].strip()
+    if not before:
+        return subj
+    clauses = [c for c in re.split(r"[,，]", before) if c.strip()]
+    if clauses and all(genre.ADVERBIAL.search(c.strip()) for c in clauses) and len(before) <= 60:
+        return left + (len(text[left:subj]) - len(text[left:subj].lstrip()))
+    return subj
+
+
+class ResponsibilityTagger:
+    """Finds who is made responsible, as department spans labelled LEAD or RESP.
+
+    doc.spans["owners"]: bodies named for the whole passage (责任单位：…, (X牵头，Y配合), (X、Y负责)).
+    doc.spans["subjects"]: bodies that take on a clause (X要…, X牵头做好…, 由X负责…); each span's
+    ._.clause is the char offset where that clause starts. ._.list_first marks the first body of a list.
+    """
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc.text))
+        return doc
+
+    def _list(self, text: str, start: int, end: int, lead: bool, kind: str, clause: int | None = None) -> list[Match]:
+        names = split_bodies(text[start:end], self.vocab)
+        if not names:
+            return []
+        return [Match(start + off, start + off + len(name), "LEAD" if lead else "RESP", kind, clause, k == 0)
+                for k, (off, name) in enumerate(names)]
+
+    def _partners(self, text: str, a: int, clause: int | None) -> list[Match]:
+        """The bodies right after 会同: the longest run of names that all are bodies."""
+        window = re.split(r"[,，。;；]", text[a:a + 60])[0]
+        ends = [m.end() for m in re.finditer(rf"(?:{genre.DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?", window)]
+        for end in reversed(ends):
+            found = self._list(text, a, a + end, False, "subjects", clause)
+            if found:
+                return found
+        return []
+
+    def _note(self, text: str, a: int, b: int) -> list[Match]:
+        """An owner note: (X、Y负责), (X牵头，Y配合), (牵头单位：X；配合单位：Y), (负责部门：X；适用范围：…)."""
+        v = self.vocab
+        out: list[Match] = []
+        body = text[a:b]
+        pos = 0
+        for seg in re.split(r"([;；,，。])", body):
+            if seg in ";；,，。":
+                pos += len(seg)
+                continue
+            s0 = a + pos
+            pos += len(seg)
+            head = v.list_head.match(seg.strip())
+            lead_s = seg.strip()
+            lstrip = len(seg) - len(seg.lstrip())
+            if head:
+                start = s0 + lstrip + head.end()
+                out += self._list(text, start, s0 + len(seg.rstrip()), head.group("head") in v.lead_heads, "owners")
+                continue
+            verb = v.verb_tail.search(lead_s)
+            if verb and not v.not_owner.search(lead_s):
+                end = s0 + lstrip + verb.start()
+                lead = verb.group("verb") in v.lead_verbs
+                # X会同Y负责: both are responsible, the first leads only when it says 牵头
+                found = []
+                for part in re.split(r"(会同|协同|联合)", text[s0 + lstrip:end]):
+                    if part in ("会同", "协同", "联合"):
+                        continue
+                    at = text.find(part, s0 + lstrip, end)
+                    found += self._list(text, at, at + len(part), lead and not found, "owners")
+                out += found
+        return [m if k == 0 else Match(m.start, m.end, m.label, m.kind, m.clause, False) for k, m in enumerate(out)]
+
+    def match(self, text: str) -> list[Match]:
+        v = self.vocab
+        out: list[Match] = []
+        for a, b in _balanced_parens(text):
+            inner = text[a:b]
+            if v.list_head.search(inner) or v.verb_tail.search(re.split(r"[。]", inner)[0] + "") or \
+                    re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner):
+                out += self._note(text, a, b)
+        for m in v.list_head.finditer(text):  # 责任单位：X、Y outside parentheses
+            if any(a <= m.start() < b for a, b in _balanced_parens(text)):
+                continue
+            end = re.search(r"[()（）;；。\n]|$", text[m.end():]).start() + m.end()
+            out += self._list(text, m.end(), end, m.group("head") in v.lead_heads, "owners")
+        for m in v.by.finditer(text):  # 由X负责…: the sentence is X's
+            if any(a <= m.start() < b for a, b in _balanced_parens(text)) or v.not_owner.search(text[m.start():m.end() + 6]):
+                continue
+            clause = max(text.rfind(c, 0, m.start()) for c in "。;；\n") + 1
+            out += self._list(text, m.start("subj"), m.end("subj"), m.group("verb").startswith("牵头"), "subjects",
+                              clause)
+        parens = _balanced_parens(text)
+        for m in re.finditer(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*", text):  # clause openings: X、Y要…
+            start = m.end()
+            if any(a <= start < b for a, b in parens):
+                continue
+            vm = v.subject.search(text, start, min(len(text), start + 80))
+            if not vm or vm.start() == start:
+                continue
+            subj = text[start:vm.start()]
+            subj_trim = re.sub(r"(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须)$", "", subj)
+            if re.search(r"[。;；,，:：()（）《》“”\s]", re.sub(r"[(（][^()（）]{1,12}[)）]", "", subj_trim)) or v.not_owner.search(text[start:vm.end() + 6]):
+                continue
+            if text.startswith("会同", vm.start()):  # X会同Y、Z…: Y and Z take part
+                found = self._list(text, start, start + len(subj_trim), False, "subjects", _clause_start(text, start))
+                if found:
+                    found += self._partners(text, vm.start() + 2, found[0].clause)
+                out += found
+                continue
+            out += self._list(text, start, start + len(subj_trim), vm.group("verb") in v.lead_verbs, "subjects",
+                              _clause_start(text, start))
+        return out
+
+    def set_annotations(self, doc: Doc, matches: list[Match]) -> None:
+        spans = {"owners": [], "subjects": []}
+        seen: set[tuple[int, int, str]] = set()
+        for m in matches:
+            span = doc.char_span(m.start, m.end, label=m.label)
+            if span is None or (m.start, m.end, m.kind) in seen:
+                continue
+            seen.add((m.start, m.end, m.kind))
+            span._.clause = m.clause
+            span._.list_first = m.first
+            spans[m.kind].append(span)
+        doc.spans["owners"] = spans["owners"]
+        doc.spans["subjects"] = spans["subjects"]
+
+
+@Language.factory("ipgraph_responsibility", default_config=RESPONSIBILITY_CONFIG,
+                  assigns=["doc.spans"])
+def make_responsibility(nlp: Language, name: str, list_heads: list[str], lead_heads: list[str], verbs: list[str],
+                        lead_verbs: list[str], subject_verbs: list[str], generic: list[str], tails: list[str],
+                        suffixes: list[str], not_owner: list[str]):
+    return ResponsibilityTagger(make_vocab(list_heads, lead_heads, verbs, lead_verbs, subject_verbs, generic, tails,
+                                           suffixes, not_owner))
+
+
+@Language.factory("ipgraph_regions", assigns=["doc.spans"])
 def make_regions(nlp: Language, name: str):
     return RegionTagger(nlp)
 
@@ -92,46 +308,6 @@ class RegionTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["regions"] = filter_spans(Span(doc, s, e, label="REGION") for _, s, e in self.matcher(doc))
-        return doc
-
-
-@Language.factory("ipgraph_responsibility")
-def make_responsibility(nlp: Language, name: str):
-    return ResponsibilityTagger()
-
-
-class ResponsibilityTagger:
-    """Finds who is made responsible, as department spans labelled LEAD or RESP.
-
-    doc.spans["owners"]: bodies a list names for the whole passage (责任单位:…, (X牵头,Y配合), 由X负责).
-    doc.spans["subjects"]: bodies that open a clause and take it on (X牵头做好…, X要会同…);
-    each span's ._.clause is the char offset where that clause starts.
-    """
-
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        owners: list[Span] = []
-        for m in _LIST.finditer(text):
-            owners += _items(doc, m.start("list"), m.group("list"), m.group("kw").startswith("牵头"))
-        for m in _PAREN.finditer(text):
-            body, base = m.group("body"), m.start("body")
-            if re.match(r"\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)", body):
-                continue
-            pos = 0
-            for clause in re.split(r"([,;])", body):
-                if clause not in (",", ";"):
-                    owners += _items(doc, base + pos, clause, clause.strip().endswith("牵头"))
-                pos += len(clause)
-        for m in _BY.finditer(text):
-            owners += _named(doc, m.start("subj"), m.group("subj"), m.group("verb") == "牵头")
-        subjects: list[Span] = []
-        for m in _SUBJECT.finditer(text):
-            found = _named(doc, m.start("subj"), m.group("subj"), m.group("verb") == "牵头")
-            for span in found:
-                span._.clause = m.start("subj")
-            subjects += found
-        doc.spans["owners"] = owners
-        doc.spans["subjects"] = subjects
         return doc
 
 

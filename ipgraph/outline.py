@@ -1,9 +1,11 @@
 """Stage 3: CleanText → Outline, the document's structure.
 
-Numbered items (第一章, 一、, (一), 1., (1), ①, 一是, —— and bullets) nest by the order in which
-their schemes first appear, so a plan that skips a level or starts at (一) still nests right.
-Besides items the outline holds plain paragraphs, 专栏 boxes, indicator tables (as rows of
-cells, whatever the layout) and footnote definitions. All spans are offsets into the clean text.
+Numbered items (第一编, 第一章, 第一节, 一、, (一), 1., 1.1, (1), ①, 一是, —— and bullets) nest by
+the conventional rank of their numbering (resources/genre.toml): a heading sits under the nearest
+open heading of a higher rank, so a plan that skips a level or starts at (一) still nests right,
+and a numbered preamble never adopts the plan. Besides items the outline holds plain paragraphs,
+专栏 boxes (holding what they contain), tables (the reader's grids, or rows recognised from aligned
+lines in plain text) and footnote definitions. All spans are offsets into the clean text.
 """
 from __future__ import annotations
 
@@ -11,16 +13,20 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import CleanText
+from .document import TABLE, Block
+from .genre import BOX_OPENER, NAME_HEADERS, NUMBERING_RANKS
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _SCHEMES: list[tuple[str, re.Pattern]] = [
+    ("part", re.compile(rf"第[{CN_DIGITS}\d]+编\s*")),
     ("chapter", re.compile(rf"第[{CN_DIGITS}\d]+[章篇部](?:分)?\s*")),
     ("section", re.compile(rf"第[{CN_DIGITS}\d]+节\s*")),
     ("article", re.compile(rf"第[{CN_DIGITS}\d]+条\s*")),
     ("cn", re.compile(rf"[{CN_DIGITS}]{{1,3}}\s*[、.]\s*")),
     ("(cn)", re.compile(rf"\(\s*[{CN_DIGITS}]{{1,3}}\s*\)\s*[、.]?\s*")),
+    ("decimal", re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}(?![\d%.])\s*")),
     ("n", re.compile(r"\d{1,3}\s*[.、](?![\d%])\s*")),
     ("(n)", re.compile(r"\(\s*\d{1,3}\s*\)\s*")),
     ("n)", re.compile(r"\d{1,2}\)\s*")),
@@ -30,7 +36,7 @@ _SCHEMES: list[tuple[str, re.Pattern]] = [
     ("bullet", re.compile(r"[-•·▪●○◆■]\s+")),
 ]
 
-_BOX = re.compile(rf"^[【\[]?专栏\s*([\d{CN_DIGITS}]+)\s*[】\]]?\s*[:.、]?\s*(.*)$")
+_BOX = re.compile(rf"^[【\[]?专栏\s*([\d{CN_DIGITS}]+(?:\s*[-—–]\s*\d+)?)?\s*[】\]]?\s*[:.、]?\s*(.*)$")
 _FOOTNOTE_PART = re.compile(rf"([{CIRCLED}])\s*([^:,。;{CIRCLED}]{{1,30}}?)\s*:\s*(.*)", re.S)
 _DEF_START = re.compile(r"^(?:是指|指|即|是|又称|系|包括|依据|根据|按照|《|\()")
 _TERMINAL = tuple("。;!?:)》】")
@@ -38,7 +44,9 @@ _TITLE_END = re.compile(r"(?:通知|规划|纲要|计划|方案|意见|办法|�
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[]\s*\d{4}\s*[〕\]]\s*\d{1,4}\s*号?")  # 文号: 国发〔2016〕86号
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}(?:年.*)?$")
 _HEADER_WORDS = ("属性", "单位", "目标", "基期", "预期", "现状", "基数", "增加值", "年均", "性质", "类型", "备注")
-_NAME_HEADERS = {"指标", "指标名称", "主要指标", "指标名", "具体指标", "指标内容"}
+_NAME_HEADERS = NAME_HEADERS
+# a bare decimal chapter heading: "1 总则", "2 组织机构和职责"
+_BARE_DECIMAL = re.compile(r"(\d{1,2})\s+(?=[\u4e00-\u9fff][^,。;:]{1,24}$)")
 _VALUE = re.compile(r"^[\[\(]?[≥≤><~约]?\s*-?\d[\d.,]*\s*[%‰]?[\]\)]?(?:以上|以下|左右)?$")
 _NATURE = re.compile(r"^(预期性|约束性)$")
 
@@ -87,6 +95,7 @@ class Box:
     start: int
     end: int
     item: int | None
+    group: int | None = None   # the reader's box id: the box ends where its frame does
 
 
 @dataclass
@@ -140,6 +149,7 @@ class _Line:
     end: int
     raw: str
     pieces: list[tuple[int, str]] = field(default_factory=list)  # (start, text) of joined physical lines
+    box: int | None = None  # the reader's box id
 
     def __post_init__(self):
         self.pieces = self.pieces or [(self.start, self.text)]
@@ -164,7 +174,19 @@ def match_numbering(text: str) -> tuple[str, str] | None:
         m = rx.match(text)
         if m and len(text) > m.end():
             return scheme, m.group(0)
+    m = _BARE_DECIMAL.match(text)
+    if m:
+        return "decimal", m.group(0)
     return None
+
+
+def rank(scheme: str, numbering: str) -> float:
+    """The conventional rank of a numbering (lower is higher). Decimal numbering ranks by depth:
+    1 with 一、, 1.1 with (一), 1.1.1 with 1., a level deeper just above (1)."""
+    if scheme == "decimal":
+        depth = numbering.strip().count(".") + 1
+        return NUMBERING_RANKS["cn"] + depth - 0.5
+    return float(NUMBERING_RANKS[scheme])
 
 
 def _cells(line: str) -> list[str]:
@@ -281,39 +303,108 @@ def _toc_lines(lines: list[_Line]) -> set[int]:
     return skip
 
 
+def _block_lines(text: str, blocks: tuple[Block, ...]) -> list[_Line | Block]:
+    """The reader's blocks as outline units: tables stay grids, every other block is a line."""
+    out: list[_Line | Block] = []
+    for b in blocks:
+        if b.kind == TABLE:
+            out.append(b)
+            continue
+        raw = text[b.start:b.end]
+        for piece in raw.split("\n"):
+            stripped = piece.strip()
+            lead = len(piece) - len(piece.lstrip())
+            start = b.start + raw.find(piece) + lead if stripped else b.start
+            if stripped:
+                out.append(_Line(stripped, start, start + len(stripped), piece, box=b.box))
+    return out
+
+
+def grid_table(block: Block, item: int | None) -> Table:
+    """A reader's grid as a Table: a header label per column (stacked header rows joined), rows of cells."""
+    grid = block.grid or []
+    head_rows = grid[:block.header_rows] or grid[:1]
+    header = []
+    for col in range(len(grid[0]) if grid else 0):
+        parts: list[str] = []
+        for row in head_rows:
+            t = _squash(row[col].text)
+            if t and t not in parts:
+                parts.append(t)
+        header.append("".join(parts))
+    rows = []
+    for row in grid[len(head_rows):]:
+        own = [c for c in row if c.text] or row
+        rows.append(Row([c.text for c in row], min(c.start for c in own), max(c.end for c in own)))
+    return Table(header, rows, block.start, block.end, "", item, _table_kind(header))
+
+
+def _table_kind(header: list[str]) -> str:
+    if any(h in _TASK_HEADERS or "任务" in h or "措施" in h for h in header) and any(
+            any(o in h for o in OWNER_HEADERS) for h in header):
+        return "duties"
+    if any(h in _NAME_HEADERS or h.endswith("指标") or h.startswith("指标名") for h in header):
+        return "indicators"
+    return "other"
+
+
 def parse(clean: CleanText | str) -> Outline:
     text = clean.text if isinstance(clean, CleanText) else clean
+    blocks = clean.blocks if isinstance(clean, CleanText) else ()
     out = Outline(text=text)
-    lines = _join_wraps(_lines(text))
+    units: list[_Line | Block] = _block_lines(text, blocks) if blocks else _join_wraps(_lines(text))
+    lines = [u if isinstance(u, _Line) else _Line("", u.start, u.start, "") for u in units]
     toc = _toc_lines(lines)
-    stack: list[tuple[str, int]] = []
+    stack: list[tuple[float, int]] = []   # open headings: (rank, item index)
     counters: dict[int | None, int] = {}
     box: Box | None = None
+    box_rank = 0.0
     i = 0
 
     def current() -> int | None:
         return stack[-1][1] if stack else None
 
-    while i < len(lines):
-        ln = lines[i]
+    def close_box() -> None:
+        nonlocal box
+        if box is not None:
+            out.boxes.append(box)
+            box = None
+
+    while i < len(units):
+        unit = units[i]
+        if isinstance(unit, Block):  # a reader's table: its grid, kept whole
+            tbl = grid_table(unit, current())
+            cap = next((p for p in reversed(out.paras) if p.end <= tbl.start), None)
+            if cap is not None and len(cap.text) <= 40 and ("指标" in cap.text or "表" in cap.text[:3]):
+                tbl.caption = cap.text
+            if box is not None and (box.group is None or box.group == unit.box):
+                box.body = (box.body + "\n" + "\n".join("\t".join(r.cells) for r in tbl.rows)).strip()
+                box.end = unit.end
+                tbl.caption = tbl.caption or box.title
+            if tbl.rows:
+                out.tables.append(tbl)
+            i += 1
+            continue
+        ln = unit
         if ln.blank or i in toc:
             if box is not None and ln.blank and box.body:
-                out.boxes.append(box)
-                box = None
+                close_box()
             i += 1
             continue
         num = match_numbering(ln.text)
+        r = rank(*num) if num else None
         bm = _BOX.match(ln.text)
-        if box is not None and (bm or (num and any(s == num[0] for s, _ in stack))):
-            out.boxes.append(box)
-            box = None
+        if box is not None and (bm or (box.group is not None and ln.box != box.group)
+                                or (r is not None and r <= box_rank)):
+            close_box()
         if bm:
             title = bm.group(2).strip()
             if not title:
                 nxt = next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
-                if nxt is not None and len(lines[nxt].text) <= 40:
+                if nxt is not None and len(lines[nxt].text) <= 40 and isinstance(units[nxt], _Line):
                     title, i = lines[nxt].text, nxt
-            box = Box(bm.group(1), title, "", ln.start, lines[i].end, current())
+            box = Box(re.sub(r"\s+", "", bm.group(1) or ""), title, "", ln.start, lines[i].end, current(), ln.box)
+            box_rank = stack[-1][0] if stack else -1.0
             i += 1
             continue
         if box is not None:
@@ -321,7 +412,7 @@ def parse(clean: CleanText | str) -> Outline:
             box.end = ln.end
             i += 1
             continue
-        table = _table_at(lines, i, current()) or _duty_table_at(lines, i, current())
+        table = None if blocks else (_table_at(lines, i, current()) or _duty_table_at(lines, i, current()))
         if table is not None:
             tbl, i = table
             cap = next((p for p in reversed(out.paras) if p.end <= tbl.start), None)
@@ -336,21 +427,19 @@ def parse(clean: CleanText | str) -> Outline:
             continue
         if num:
             scheme, numbering = num
-            schemes = [s for s, _ in stack]
-            if scheme in schemes:
-                del stack[schemes.index(scheme):]
+            while stack and stack[-1][0] >= r:
+                stack.pop()
             parent = current()
             counters[parent] = counters.get(parent, 0) + 1
             idx = len(out.items)
             body = ln.text[len(numbering):]
             out.items.append(Item(idx, scheme, numbering.strip(), body, ln.start, ln.end, parent, len(stack),
                                   counters[parent], ln.text, ln.pieces))
-            stack.append((scheme, idx))
+            stack.append((r, idx))
         else:
             out.paras.append(Para(ln.text, ln.start, ln.end, current(), ln.pieces))
         i += 1
-    if box is not None:
-        out.boxes.append(box)
+    close_box()
     return out
 
 

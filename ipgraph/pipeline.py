@@ -28,7 +28,7 @@ def process(path: str | Path) -> Resolved:
     source = load_stage.load(path)
     cleaned = clean_stage.clean(source)
     outline = outline_stage.parse(cleaned)
-    extraction = extract(outline, fallback_title=source.path.stem)
+    extraction = extract(outline, fallback_title=source.path.stem, meta=source.meta)
     return resolve(source, cleaned, extraction)
 
 

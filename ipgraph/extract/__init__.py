@@ -1,6 +1,7 @@
 """Stage 4: Outline → Extraction. One module per kind of entity; this runs them in order."""
 from __future__ import annotations
 
+from ..document import Meta
 from ..nlp import get_nlp
 from ..outline import Outline
 from .citations import extract_citations
@@ -16,9 +17,9 @@ __all__ = ["extract", "Extraction", "PlanInfo", "TaskRec", "ProjectRec", "Indica
            "CitationRec", "Owner"]
 
 
-def extract(outline: Outline, fallback_title: str) -> Extraction:
+def extract(outline: Outline, fallback_title: str, meta: Meta | None = None) -> Extraction:
     nlp = get_nlp()
-    plan = extract_plan(outline, fallback_title)
+    plan = extract_plan(outline, fallback_title, meta or Meta())
     tasks = extract_tasks(outline, nlp)
     return Extraction(
         plan=plan,

@@ -4,13 +4,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..document import Meta
+from ..genre import DATE_LINE, DOC_TYPE, NOTICE_VERBS
 from ..outline import DOC_NUMBER, Outline
 from .model import PlanInfo
 
-PLAN_TYPES = "规划|纲要|计划|方案|意见|办法|规定|条例|要点|行动计划|实施方案|指南"
+PLAN_TYPES = DOC_TYPE
 _TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\d{{4}}\s*年?\s*\))?(?:\s*\((?:征求意见稿|草案|送审稿)\))?$")
 _LABEL_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)?\s*[:：]?\s*(?:[文字图]{0,2}解读|政策解读|一图读懂|全文)?\s*[:：]?\s*")
-_NOTICE = re.compile(r"关于(?:印发|发布|转发)\s*《?(.{4,80}?)》?\s*的通知")
+_NOTICE = re.compile(rf"关于(?:{NOTICE_VERBS})\s*《?(.{{4,80}}?)》?\s*的(?:通知|函|决定)")
 _ALIAS = re.compile(r"《([^《》]{2,80})》\s*\(\s*(?:以下简称|以下称|下称|简称)\s*[《“\"]?([^《》“”\")]{1,20})[》”\"]?\s*\)")
 
 _PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -78,15 +80,53 @@ def _doc_kind(head: str) -> str:
     return "plan"
 
 
-def extract_plan(outline: Outline, fallback_title: str) -> PlanInfo:
+_CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def _cn_int(s: str) -> int:
+    """二〇〇五 → 2005, 十一 → 11, 二十三 → 23, 6 → 6."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
+    return int("".join(str(_CN_NUM.get(c, 0)) for c in s))
+
+
+def iso_date(text: str) -> str | None:
+    m = re.search(r"([\d〇○零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日",
+                  text)
+    if not m:
+        m = re.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
+    if not m:
+        return None
+    y, mo, d = (_cn_int(g) for g in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def _meta_title(title: str | None) -> str | None:
+    """The plan a source's own title names: X of 关于印发X的通知; none for a headline about a plan."""
+    if not title:
+        return None
+    title = re.sub(r"\s+", "", title)
+    notice = _NOTICE.search(title)
+    if notice:
+        return notice.group(1).strip("《》")
+    if re.search(r"[,。;!?]|出台|印发|发布|召开|解读|答记者问|一图读懂", title):
+        return None
+    return title
+
+
+def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None) -> PlanInfo:
+    meta = meta or Meta()
     text = outline.text
     first_item = outline.items[0].start if outline.items else len(text)
     preamble = [p for p in outline.paras if p.start < first_item]
-    title = None
+    title = _meta_title(meta.title)
     for p in preamble:
-        title = _title_line(p.text)
         if title:
             break
+        title = _title_line(p.text)
     aliases: list[str] = []
     for m in _ALIAS.finditer(text):
         alias = m.group(2).strip()
@@ -107,24 +147,27 @@ def extract_plan(outline: Outline, fallback_title: str) -> PlanInfo:
     info = PlanInfo(title=title, doc_kind=kind, start_year=start, end_year=end,
                     aliases=sorted(set(a for a in aliases if a != title)), aligns_with=aligns_with(text))
     head = text[:first_item]
-    num = re.search(r"文\s*号\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")", head)
+    info.document_number = re.sub(r"\s+", "", meta.number) if meta.number else None
+    info.issuer = meta.issuer
+    info.issued = iso_date(meta.written or meta.published or "")
+    num = None if info.document_number else re.search(r"文\s*号\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")", head)
     if num:
         info.document_number = re.sub(r"\s+", "", num.group(1))
-    else:
+    elif not info.document_number:
         for p in preamble:
             if DOC_NUMBER.fullmatch(p.text.strip()):
                 info.document_number = re.sub(r"\s+", "", p.text)
                 break
     issuer = re.search(r"(?:发布机构|发文机关|发文单位)\s*[:：]?\s*([\u4e00-\u9fff()]{3,30}?)(?:\s|$)", head)
     if issuer:
-        info.issuer = issuer.group(1)
-    for a, b in zip(preamble, preamble[1:]):
-        d = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", b.text.strip())
-        if d and re.search(r"(?:人民政府|办公厅|办公室|委员会|局|厅)$", a.text.strip()) and len(a.text) <= 30:
+        info.issuer = info.issuer or issuer.group(1)
+    for a, b in zip(preamble, preamble[1:]):  # the signature: the issuing body over the date
+        if DATE_LINE.fullmatch(b.text.strip()) and re.search(r"(?:人民政府|办公厅|办公室|委员会|局|厅|国务院)$",
+                                                              a.text.strip()) and len(a.text) <= 30:
             info.issuer = info.issuer or a.text.strip()
-            info.issued = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+            info.issued = info.issued or iso_date(b.text)
     if not info.issued:
-        d = re.search(r"(?:发布日期|发布时间|成文日期|时间)\s*[:：]?\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})", head)
+        d = re.search(r"(?:发布日期|发布时间|成文日期|时间)\s*[:：]?\s*(\S{8,12})", head)
         if d:
-            info.issued = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+            info.issued = iso_date(d.group(1))
     return info

@@ -11,13 +11,15 @@ import re
 
 from spacy.language import Language
 
-from ..nlp import list_items
+from ..genre import DUTY_HEADING, FIRST_IS_LEAD
+from ..nlp import _default_vocab, is_body, list_items
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .model import Owner, TaskRec
 
 _ONLY_OWNERS = re.compile(r"^\(?\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)\s*:")
 _BARE = re.compile(r"[。;,!\s]|牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体")
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
+_BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})[:：。]\s*(?=\S)")
 
 
 def item_key(outline: Outline, item: Item) -> str:
@@ -49,6 +51,18 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         by_item[it.index] = task
         tasks.append(task)
 
+    vocab = _default_vocab()
+    for it in outline.items:  # "X：负责…" / "监督组。负责…": the item is X's; "X职责" heads X's items
+        m = _BODY_OPENS.match(it.text.strip())
+        if m and is_body(m.group("body"), vocab):
+            by_item[it.index].owners.append(Owner(m.group("body")))
+        duty = DUTY_HEADING.match(it.title.strip())
+        if duty and is_body(duty.group("body"), vocab):
+            for child in outline.items:
+                if child.parent == it.index:
+                    _add(by_item[child.index], [Owner(duty.group("body"))])
+
+    declared = FIRST_IS_LEAD.search(outline.text)
     units: list[Item | Para] = sorted([*outline.items, *outline.paras], key=lambda u: u.start)
     extra: dict[str, int] = {}
     for unit, doc in zip(units, nlp.pipe(u.line if isinstance(u, Item) else u.text for u in units)):
@@ -58,7 +72,8 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         clauses: dict[int, list] = {}
         for s in doc.spans["subjects"]:
             clauses.setdefault(s._.clause, []).append(s)
-        owners = [Owner(s.text, s.label_ == "LEAD") for s in doc.spans["owners"]]
+        first_leads = declared is not None and declared.start() < unit.end  # 列第一位者为牵头单位，下同
+        owners = [Owner(s.text, s.label_ == "LEAD" or (first_leads and s._.list_first)) for s in doc.spans["owners"]]
         tasks_of_clauses = []
         for start, spans in sorted(clauses.items()):
             end = _sentence_end(text, start)
