@@ -63,6 +63,10 @@ UNIT_HEADERS: tuple[str, ...] = tuple(IND["unit_headers"])
 TARGET_VERBS = alternation(IND["target_verbs"])
 QUALIFIERS = alternation(IND["qualifiers"])
 PROSE_HEADS = alternation(IND["prose_heads"])
+COUNT_VERBS = alternation(IND["count_verbs"])
+SHARES = alternation(IND["shares"])
+ADVERBS = alternation(IND["adverbs"])
+NAME_MARKS: str = IND["name_marks"]
 
 GLOSSARY = re.compile(rf"^(?:附件\s*\d*\s*[:：]?\s*)?(?:{alternation(VOCAB['terms']['glossary'])})$")
 DEFINITION_OPENERS = alternation(VOCAB["terms"]["definition_openers"])

@@ -26,7 +26,7 @@ for _ext, _default in (("clause", None), ("list_first", False)):
 
 _H = r"\u4e00-\u9fff"
 _LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|中央|全国|中国|省|市|县|区|州|自治区|盟|旗|乡|镇|团)")
-_SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组])(?:和|及|与|以及)(?=[" + _H + "])")
+_SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组门位])(?:和|及|与|以及)(?=[" + _H + "])")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
 
 
@@ -44,11 +44,12 @@ class Vocab:
     tails: re.Pattern
     not_owner: re.Pattern
     known: frozenset[str]
+    not_body: re.Pattern
 
 
 def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], lead_verbs: list[str],
                subject_verbs: list[str], generic: list[str], tails: list[str], suffixes: list[str],
-               not_owner: list[str]) -> Vocab:
+               not_owner: list[str], not_bodies: list[str], verb_openers: list[str]) -> Vocab:
     from .departments import aliases
 
     alt = genre.alternation
@@ -62,7 +63,8 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
         suffix=re.compile(rf"(?:{alt(suffixes)})$"),
         lead_heads=tuple(lead_heads), lead_verbs=tuple(lead_verbs),
         generic=re.compile("|".join(generic)), tails=re.compile(rf"(?:{alt(tails)})+$"),
-        not_owner=re.compile(alt(not_owner)), known=known)
+        not_owner=re.compile(alt(not_owner)), known=known,
+        not_body=re.compile(rf"^(?:{alt(verb_openers)})|(?:{alt(not_bodies)})$"))
 
 
 def is_body(name: str, vocab: Vocab) -> bool:
@@ -74,6 +76,8 @@ def is_body(name: str, vocab: Vocab) -> bool:
     if core in vocab.known:
         return True
     m = vocab.suffix.search(core)
+    if vocab.not_body.search(core):
+        return False
     if not m:
         return False
     stem = core[:m.start()]
@@ -123,7 +127,8 @@ def _default_vocab() -> Vocab:
 
 
 RESPONSIBILITY_CONFIG = {k: genre.OWNER[k] for k in ("list_heads", "lead_heads", "verbs", "lead_verbs", "subject_verbs",
-                                                     "generic", "tails", "suffixes", "not_owner")}
+                                                     "generic", "tails", "suffixes", "not_owner",
+                                                     "not_bodies", "verb_openers")}
 
 
 @dataclass(frozen=True)
@@ -200,6 +205,7 @@ class ResponsibilityTagger:
         out: list[Match] = []
         body = text[a:b]
         pos = 0
+        bare: list[tuple[int, int]] = []   # lists waiting for the verb of a later segment: (X，Y负责)
         for seg in re.split(r"([;；,，。])", body):
             if seg in ";；,，。":
                 pos += len(seg)
@@ -217,6 +223,9 @@ class ResponsibilityTagger:
             if verb and not v.not_owner.search(lead_s):
                 end = s0 + lstrip + verb.start()
                 lead = verb.group("verb") in v.lead_verbs
+                for ba, bb in bare:
+                    out += self._list(text, ba, bb, lead, "owners")
+                bare = []
                 # X会同Y负责: both are responsible, the first leads only when it says 牵头
                 found = []
                 for part in re.split(r"(会同|协同|联合)", text[s0 + lstrip:end]):
@@ -225,6 +234,8 @@ class ResponsibilityTagger:
                     at = text.find(part, s0 + lstrip, end)
                     found += self._list(text, at, at + len(part), lead and not found, "owners")
                 out += found
+            elif lead_s and split_bodies(lead_s, v):
+                bare.append((s0 + lstrip, s0 + lstrip + len(lead_s)))
         return [m if k == 0 else Match(m.start, m.end, m.label, m.kind, m.clause, False) for k, m in enumerate(out)]
 
     def match(self, text: str) -> list[Match]:
@@ -252,7 +263,7 @@ class ResponsibilityTagger:
             if any(a <= start < b for a, b in parens):
                 continue
             vm = v.subject.search(text, start, min(len(text), start + 80))
-            if not vm or vm.start() == start:
+            if not vm or vm.start() == start or text.startswith("了", vm.end()):  # X出台了…: narrative
                 continue
             subj = text[start:vm.start()]
             subj_trim = re.sub(r"(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须)$", "", subj)
@@ -287,9 +298,9 @@ class ResponsibilityTagger:
                   assigns=["doc.spans"])
 def make_responsibility(nlp: Language, name: str, list_heads: list[str], lead_heads: list[str], verbs: list[str],
                         lead_verbs: list[str], subject_verbs: list[str], generic: list[str], tails: list[str],
-                        suffixes: list[str], not_owner: list[str]):
+                        suffixes: list[str], not_owner: list[str], not_bodies: list[str], verb_openers: list[str]):
     return ResponsibilityTagger(make_vocab(list_heads, lead_heads, verbs, lead_verbs, subject_verbs, generic, tails,
-                                           suffixes, not_owner))
+                                           suffixes, not_owner, not_bodies, verb_openers))
 
 
 @Language.factory("ipgraph_regions", assigns=["doc.spans"])

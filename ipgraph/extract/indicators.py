@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..genre import (ADVERBS, COUNT_VERBS, NAME_MARKS, NATURE_HEADERS, PROSE_HEADS, SHARES, UNIT_HEADERS,
+                     UNITS)
 from ..outline import CIRCLED, Outline, Table, is_nature, is_value
 from .model import IndicatorRec, PlanInfo
-
-UNITS = ("个百分点", "亿元", "万元", "万件", "万人", "人次", "件", "%", "‰", "分", "个", "家", "项", "人", "元",
-         "天", "倍", "所", "座", "次", "户", "年", "万户", "公顷", "吨")
 _UNIT_PAREN = re.compile(r"\s*\(([^()]{1,8})\)\s*$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -32,9 +31,12 @@ def _nature(cell: str | None) -> str | None:
 
 
 def _columns(header: list[str], plan: PlanInfo):
-    name_col = next((i for i, h in enumerate(header) if h.startswith("指标") or h in ("名称", "主要指标")), 0)
-    unit_col = next((i for i, h in enumerate(header) if h == "单位" or h.startswith("计量单位")), None)
-    nature_col = next((i for i, h in enumerate(header) if any(w in h for w in ("属性", "性质", "类型"))), None)
+    nature_col = next((i for i, h in enumerate(header) if any(w in h for w in NATURE_HEADERS)), None)
+    unit_col = next((i for i, h in enumerate(header) if h in UNIT_HEADERS or h.startswith("计量单位")), None)
+    # the most specific name column: 三级指标 rather than 一级指标
+    named = [i for i, h in enumerate(header) if i not in (nature_col, unit_col) and (
+        h.endswith("指标") or h.startswith("指标名") or h in ("名称", "主要指标", "指标"))]
+    name_col = named[-1] if named else next((i for i, h in enumerate(header) if h.startswith("指标")), 0)
     value_cols = [i for i in range(len(header)) if i not in (name_col, unit_col, nature_col) and i > name_col]
     years = {i: int(m.group()) for i in value_cols if (m := _YEAR.search(header[i]))}
     base = next((i for i in value_cols if any(w in header[i] for w in ("基期", "现状", "基数", "基准"))), None)
@@ -92,12 +94,13 @@ def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
     out = []
     for row in table.rows:
         by_col = _by_column(row.cells, table.header, name_col, unit_col, nature_col, value_cols, year_cols, target)
-        raw_name = (by_col.get(name_col) or "").strip().rstrip("*※")
+        raw_name = (by_col.get(name_col) or "").strip().rstrip(NAME_MARKS)
+        raw_name = re.sub(r"^(?:\d{1,3}\s*[.、．]|[(（]\d{1,3}[)）])\s*", "", raw_name).rstrip(NAME_MARKS).strip()
         if not raw_name or is_value(raw_name):
             continue
         unit = ((by_col.get(unit_col) or "").strip() or None) if unit_col is not None else None
         m = _UNIT_PAREN.search(raw_name)
-        if m:
+        if m and (_is_unit(m.group(1)) or m.group(1).strip() in UNITS):
             unit = unit or m.group(1).strip()
             raw_name = raw_name[: m.start()]
         name = "".join(ch for ch in raw_name if ch not in CIRCLED).strip()
@@ -118,34 +121,97 @@ def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
     return out
 
 
-_ANCHOR = re.compile(r"到\s*(20\d{2})\s*年(?:底|末)?")
-_VERBS = "力争达到|达到|超过|突破|不少于|不低于|提高到|提升到|增加到|增长到|年均增长"
+_ANCHOR = re.compile(r"(?:到|至|截至)\s*(20\d{2})\s*年(?:底|末)?|到\s*[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)")
+_VERBS = "力争达到|达到|超过|突破|不少于|不低于|不超过|控制在|提高到|提升到|增加到|增长到|下降到|降低到|降至|提高至|提升至|" \
+         "增加至|增长至|保持在|稳定在|年均增长|一般为"
+_UNIT = "|".join(map(re.escape, UNITS))
 _STATED = re.compile(rf"(?P<name>[^,。;:、()《》\"“”]{{2,30}}?)(?P<verb>{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
-                     rf"\s*(?P<unit>{'|'.join(map(re.escape, UNITS))})?(?P<more>以上|左右)?")
+                     rf"\s*(?P<unit>{_UNIT})?(?P<more>以上|左右|以内|以下)?")
+_COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
+_AND_COUNTED = re.compile(rf"^[和及、](?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
+_SHARE = re.compile(rf"^(?P<subj>[^,，。;；]{{2,40}}?)(?:{ADVERBS})?(?P<of>占[^,，。;；]{{1,16}}?)(?P<val>(?:{SHARES})|"
+                    rf"\d+(?:\.\d+)?%(?:以上|左右)?)$")
 _NAME_NOISE = re.compile(r"^(?:的|全市|全省|全区|全县|我市|我省|本市|本省|力争|实现|使|推动|确保|其中|提出|规划提出)+")
+_GLOSS = re.compile(r"[(（][^()（）]{2,40}[)）]")
+_PERIOD_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030}
+
+
+def _anchor_year(m: re.Match, plan: PlanInfo, issued: str | None) -> int | None:
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        return _PERIOD_END[m.group(2)]
+    return int(issued[:4]) if issued else plan.end_year
+
+
+def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
+    """NAME达到10件, NAME年均增长8%: a target stated after the indicator's name."""
+    out = []
+    for m in _STATED.finditer(s):
+        name = _NAME_NOISE.sub("", m.group("name").strip())
+        name = re.sub(rf"(?:{ADVERBS})$", "", name)
+        if len(name) < 4 or re.search(r"\d", name):
+            continue
+        unit = m.group("unit")
+        if m.group("verb") == "年均增长":
+            name, unit = name + "年均增长", unit or "%"
+        written = (m.group("cmp") or "") + m.group("val") + (unit or "") + (m.group("more") or "")
+        tail = s[m.end(): m.end() + 12]
+        out.append(IndicatorRec(
+            name=name, start=offset + m.start("name"), end=offset + m.end(), unit=unit,
+            target_text=written, target_value=m.group("val"), target_year=year,
+            nature="binding" if "约束性" in tail else "expected" if "预期性" in tail else None))
+    return out
+
+
+def _listed(clause: str, offset: int, year: int) -> list[IndicatorRec]:
+    """In a paragraph of targets: 建设50所X和150个Y (counted things), X占Y一半以上 (shares)."""
+    out = []
+    share = _SHARE.match(_GLOSS.sub("", clause.strip()))
+    if share:
+        name = share.group("subj") + share.group("of")
+        val = share.group("val")
+        num = re.match(r"\d+(?:\.\d+)?", val)
+        return [IndicatorRec(name=name, start=offset, end=offset + len(clause), unit="%" if num else None,
+                             target_text=val, target_value=num.group() if num else None, target_year=year)]
+    for m in _COUNTED.finditer(clause):
+        found = [m]
+        rest = clause[m.end():]
+        while (nxt := _AND_COUNTED.match(rest)) is not None:
+            found.append(nxt)
+            rest = rest[nxt.end():]
+        for f in found:
+            name = f.group("name").strip()
+            out.append(IndicatorRec(name=name, start=offset + clause.find(name), end=offset + clause.find(name) + len(name),
+                                    unit=f.group("unit"), target_text=f.group("val") + f.group("unit"),
+                                    target_value=f.group("val"), target_year=year))
+    return out
 
 
 def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
+    """Targets in running text: in a paragraph of targets (具体指标：到2022年，…) every quantified clause,
+    elsewhere what a sentence anchored on a year (到2025年，…) states after an indicator's name."""
     text = outline.text
     out = []
-    for sentence in re.finditer(r"[^。;\n]+", text):
-        s = sentence.group()
-        anchor = _ANCHOR.search(s)
-        if not anchor or (plan.start_year and int(anchor.group(1)) < plan.start_year):
+    heads = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?:{PROSE_HEADS})\s*[:：]")
+    for para in re.finditer(r"[^\n]+", text):
+        p = para.group()
+        if heads.match(p):
+            anchor = _ANCHOR.search(p)
+            year = _anchor_year(anchor, plan, plan.issued) if anchor else plan.end_year
+            for clause in re.finditer(r"[^,，。;；:：]+", p):
+                got = _listed(clause.group(), para.start() + clause.start(), year)
+                out += got or _stated(clause.group(), para.start() + clause.start(), year)
             continue
-        for m in _STATED.finditer(s, anchor.end()):
-            name = _NAME_NOISE.sub("", m.group("name").strip())
-            if len(name) < 4 or re.search(r"\d", name):
+        for sentence in re.finditer(r"[^。;\n]+", p):
+            s = sentence.group()
+            anchor = _ANCHOR.search(s)
+            if not anchor:
                 continue
-            unit = m.group("unit")
-            if m.group("verb") == "年均增长":
-                name, unit = name + "年均增长", unit or "%"
-            written = (m.group("cmp") or "") + m.group("val") + (unit or "") + (m.group("more") or "")
-            tail = s[m.end(): m.end() + 12]
-            out.append(IndicatorRec(
-                name=name, start=sentence.start() + m.start("name"), end=sentence.start() + m.end(), unit=unit,
-                target_text=written, target_value=m.group("val"), target_year=int(anchor.group(1)),
-                nature="binding" if "约束性" in tail else "expected" if "预期性" in tail else None))
+            year = _anchor_year(anchor, plan, plan.issued)
+            if year is None or (plan.start_year and year < plan.start_year):
+                continue
+            out += _stated(s[anchor.end():], para.start() + sentence.start() + anchor.end(), year)
     return out
 
 

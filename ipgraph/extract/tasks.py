@@ -78,7 +78,8 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         for start, spans in sorted(clauses.items()):
             end = _sentence_end(text, start)
             found = [Owner(s.text, s.label_ == "LEAD") for s in spans]
-            if len(_BARE.sub("", text[max(s.end_char for s in spans):end])) <= 8:
+            opens = min(s.start_char for s in spans) <= start + 1
+            if opens and len(_BARE.sub("", text[max(s.end_char for s in spans):end])) <= 8:
                 owners += found  # "市科技局、市财政局负责。" assigns the passage, it is no task of its own
             else:
                 tasks_of_clauses.append((start, end, found))
