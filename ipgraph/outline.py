@@ -37,7 +37,10 @@ _SCHEMES: list[tuple[str, re.Pattern]] = [
 ]
 
 _BOX = re.compile(rf"^[【\[]?专栏\s*([\d{CN_DIGITS}]+(?:\s*[-—–]\s*\d+)?)?\s*[】\]]?\s*[:.、]?\s*(.*)$")
-_FOOTNOTE_PART = re.compile(rf"([{CIRCLED}])\s*([^:,。;{CIRCLED}]{{1,30}}?)\s*:\s*(.*)", re.S)
+# a footnote's reference mark: ①, [1]; in a 注: block also 1. / 1、
+_MARK = rf"[{CIRCLED}]|\[\d{{1,2}}\]"
+_FOOTNOTE_PART = re.compile(rf"({_MARK}|\d{{1,2}}[.、](?!\d))\s*([^:,。;\[{CIRCLED}]{{1,30}}?)\s*"
+                            rf"(?::|,(?=\s*(?:是指|系指|指))|(?=是指|系指))\s*(.*)", re.S)
 _DEF_START = re.compile(r"^(?:是指|指|即|是|又称|系|包括|依据|根据|按照|《|\()")
 _TERMINAL = tuple("。;!?:)》】")
 _TITLE_END = re.compile(r"(?:通知|规划|纲要|计划|方案|意见|办法|条例|决定|稿)$")
@@ -248,16 +251,18 @@ def _offset_in(line: _Line, k: int) -> int:
 
 
 def _footnotes(line: _Line, text: str) -> list[Footnote]:
-    """Footnote definitions on a line; `text` is the whole clean text (only what precedes the line is read)."""
+    """Footnote definitions on a line (①X:指…, ①X,是指…, [1]X:…, 注:1.X:…); `text` is the whole clean
+    text (only what precedes the line is read)."""
     body = line.text
     lead = 0
-    m = re.match(r"注\s*:?\s*", body)
-    in_note = bool(m) and len(body) > m.end() and body[m.end()] in CIRCLED
+    m = re.match(r"(?:备注|注释|注)\s*:?\s*", body)
+    in_note = bool(m) and bool(re.match(rf"(?:{_MARK}|\d{{1,2}}[.、](?!\d))", body[m.end():]))
     if in_note:
         lead = m.end()
-    if not body[lead:lead + 1] or body[lead] not in CIRCLED:
+    marks = rf"{_MARK}|\d{{1,2}}[.、](?!\d)" if in_note else _MARK
+    if not re.match(marks, body[lead:]):
         return []
-    parts = [(mm.start() + lead) for mm in re.finditer(rf"[{CIRCLED}]", body[lead:])]
+    parts = [(mm.start() + lead) for mm in re.finditer(marks, body[lead:])]
     # only split where a marker starts a "term:" part, so a marker inside a definition stays
     starts = [p for p in parts if _FOOTNOTE_PART.match(body, p) and (p == lead or body[p - 1] in "。;. ")]
     if not starts or starts[0] != lead:
@@ -270,7 +275,7 @@ def _footnotes(line: _Line, text: str) -> list[Footnote]:
             continue
         marker, term, definition = fm.group(1), fm.group(2).strip(), fm.group(3).strip()
         referenced = text.find(term + marker, 0, line.start) >= 0 or re.compile(
-            re.escape(term) + r"\S{0,12}" + marker).search(text, 0, line.start)
+            re.escape(term) + r"\S{0,12}" + re.escape(marker)).search(text, 0, line.start)
         if not (in_note or referenced or _DEF_START.match(definition)):
             return []
         out.append(Footnote(marker, term, definition, _offset_in(line, s), _offset_in(line, e - 1) + 1))

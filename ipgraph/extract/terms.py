@@ -1,13 +1,22 @@
-"""Defined terms: footnote definitions (①X:指…), and entries of a 名词解释 glossary section."""
+"""Defined terms: footnote definitions (①X:指…), entries of a 名词解释 glossary section, and the
+definitions a text states (本方案所称X，是指…; X是指…; “X”是…)."""
 from __future__ import annotations
 
 import re
 
+from ..genre import DOC_TYPE, GLOSSARY
 from ..outline import Outline
 from .model import TermRec
 
-_GLOSSARY = re.compile(r"^(?:附件\s*\d*\s*:?\s*)?(?:名词解释|名词术语解释|术语解释|名词注释|有关名词解释)$")
-_ENTRY = re.compile(r"^([^:,。;、]{1,25}?)\s*:\s*(.{4,})$", re.S)
+_GLOSSARY = GLOSSARY
+_ENTRY = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?([^:,。;、]{1,25}?)\s*:\s*(.{4,})$", re.S)
+# 本方案所称X，是指…; 本办法所称的“X”是指…
+_SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:本(?:{DOC_TYPE})(?:中)?|前款|上述)?所称(?:的)?\s*[“\"]?(?P<term>[^,，“”\"。;]{{2,30}}?)"
+                        rf"[”\"]?\s*[,，]?\s*(?P<def>(?:是指|系指|指)[^。]{{4,}}。?)")
+# X是指… at a sentence's start; “X”是… (a quoted term opened with 是)
+_IS_MEANT = re.compile(r"(?:^|(?<=[。;]))\s*(?!\S*所称)(?P<term>[^,，。;:“”\"()（）]{2,20}?)\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{4,}。?)")
+_QUOTED = re.compile(r"(?:^|(?<=[。;]))\s*[“\"](?P<term>[^“”\"]{2,20})[”\"]\s*(?P<def>是(?![^。]{0,30}(?:重要|组成部分|关键|基础|核心|"
+                     r"保障|前提|根本|必然|需要|要求|任务))[^。]{4,}。?)")
 
 
 def _glossary(outline: Outline) -> list[TermRec]:
@@ -25,11 +34,22 @@ def _glossary(outline: Outline) -> list[TermRec]:
     return out
 
 
+def _stated(outline: Outline) -> list[TermRec]:
+    out = []
+    for unit in sorted([*outline.items, *outline.paras], key=lambda u: u.start):
+        text = unit.line if hasattr(unit, "line") and unit.line else unit.text
+        for rx in (_SO_CALLED, _IS_MEANT, _QUOTED):
+            for m in rx.finditer(text):
+                out.append(TermRec(m.group("term").strip(), m.group("def").strip(), unit.offset(m.start("term")),
+                                   unit.offset(m.end("def") - 1) + 1))
+    return out
+
+
 def extract_terms(outline: Outline) -> list[TermRec]:
     seen: set[str] = set()
     out = []
     candidates = [TermRec(fn.term, fn.definition, fn.start, fn.end) for fn in outline.footnotes]
-    for rec in candidates + _glossary(outline):
+    for rec in candidates + _glossary(outline) + _stated(outline):
         if rec.term in seen or not rec.definition:
             continue
         seen.add(rec.term)
