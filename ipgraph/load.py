@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .document import Block, Meta, Read
 from .errors import InputError
-from .formats.docx import docx_text, is_docx
+from .formats.docx import is_docx, read_docx
 from .formats.html import charset as html_charset
 from .formats.html import read_html
 from .formats.pdf import pdf_text
@@ -136,7 +136,7 @@ def load(path: str | Path) -> SourceText:
     if fmt == "pdf":
         read, enc, media = Read(_pdf(data, str(p))), "pdf", "application/pdf"
     elif fmt == "docx":
-        read, enc, media = Read(_docx(data, str(p))), "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        read, enc, media = _docx(data, str(p)), "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     elif fmt == "html":
         markup, enc = decode(data, str(p), declared=html_charset(data))
         read, media = read_html(markup), "text/html"
@@ -164,10 +164,12 @@ def _pdf(data: bytes, path: str) -> str:
     return text
 
 
-def _docx(data: bytes, path: str) -> str:
+def _docx(data: bytes, path: str) -> Read:
+    from lxml import etree
+
     try:
-        return docx_text(data)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return read_docx(data)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, etree.XMLSyntaxError) as exc:
         raise InputError(path, f"damaged Word file ({type(exc).__name__})") from None
 
 
