@@ -1,5 +1,5 @@
 """What every reader decides the same way: which opening lines are the title, how many rows are a
-table's header."""
+table's header, how lines broken inside a paragraph join."""
 from __future__ import annotations
 
 from ..document import Read
@@ -35,3 +35,14 @@ def title_block(read: Read, centered: list[bool]) -> str | None:
         if len("".join(lines)) > 100:
             return None
     return "".join(lines) if lines else None
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines broken inside one paragraph, joined: nothing between Chinese characters, else a space."""
+    out = ""
+    for line in (" ".join(s.split()) for s in lines):
+        if out and line and not (out[-1].isascii() and line[0].isascii()):
+            out += line
+        elif line:
+            out = f"{out} {line}" if out else line
+    return out

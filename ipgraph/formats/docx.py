@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..document import FOOTNOTE, HEADING, ITEM, PARAGRAPH, Meta, Read, TextBuilder
 from ..genre import BOX_OPENER
-from .common import header_rows, title_block
+from .common import header_rows, join_lines, title_block
 from .numbering import W, Numbering, render
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -33,17 +33,6 @@ _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "sma
 def _on(el) -> bool:
     """A w:onOff property: present and not switched off."""
     return el is not None and el.get(W + "val", "true") not in ("0", "false", "off")
-
-
-def _join(lines: list[str]) -> str:
-    """Lines broken inside one paragraph, joined: nothing between Chinese characters, else a space."""
-    out = ""
-    for line in (" ".join(s.split()) for s in lines):
-        if out and line and not (out[-1].isascii() and line[0].isascii()):
-            out += line
-        elif line:
-            out = f"{out} {line}" if out else line
-    return out
 
 
 @dataclass
@@ -189,7 +178,7 @@ class _Reader:
                     boxes.append(el)
             else:
                 stack.extend(reversed(el))
-        return _join(lines)
+        return join_lines(lines)
 
     def block(self, el, box: int | None = None) -> None:
         if el.tag == W + "p":
@@ -278,7 +267,7 @@ class _Reader:
             note = (self.footnotes if kind == "footnote" else self.endnotes).get(nid)
             if note is None:
                 continue
-            text = _join([self._text(p, own_mark="") for p in note.iter(W + "p")])
+            text = join_lines([self._text(p, own_mark="") for p in note.iter(W + "p")])
             if mark and not text.startswith(mark):
                 text = mark + text
             self.b.add(FOOTNOTE, text, marker=mark)

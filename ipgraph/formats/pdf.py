@@ -1,30 +1,131 @@
-"""PDF: the text layer page by page, with running headers, footers and page numbers removed."""
+"""PDF → blocks: text lines in reading order joined into paragraphs where the layout wrapped them,
+tables from pdfplumber's table finder as grids, running headers, footers and page numbers dropped,
+and the title block (the largest centred lines atop page 1)."""
 from __future__ import annotations
 
 import io
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 import pdfplumber
 
+from ..document import PARAGRAPH, Meta, Read, TextBuilder
+from ..genre import CN_DIGITS
+from .common import header_rows, join_lines, title_block
+
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
+# a line opening with a number of the outline starts a new paragraph, whatever the line above
+_NUMBERED = re.compile(rf"^\s*(?:第[{CN_DIGITS}\d]+[编章节条部]|[{CN_DIGITS}]+[、.．]|[（(][{CN_DIGITS}\d]+[)）]|"
+                       r"\d+(?:\.\d+)*[、.．](?!\d)|[①-⑳]|附件|专栏|注[:：])")
+_ENDS = "。！？!?；;：:…"
+_CLOSERS = "”’）)」』】》"
 
 
-def pdf_pages(data: bytes) -> list[str]:
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [page.extract_text(layout=False) or "" for page in pdf.pages]
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    size: float
+    page: int
+    table: list | None = None   # a table standing at this place: rows of (text, rowspan, colspan)
 
 
-def pdf_text(data: bytes) -> str:
-    pages = [p.split("\n") for p in pdf_pages(data)]
-    # a line that opens or closes most pages is a running header or footer
-    edges = Counter(ln.strip() for lines in pages for ln in {*(lines[:2]), *(lines[-2:])} if ln.strip())
-    repeated = {ln for ln, n in edges.items() if len(pages) >= 3 and n >= 0.6 * len(pages)}
-    out = []
-    for lines in pages:
-        for ln in lines:
-            s = ln.strip()
-            if s in repeated or _PAGE_NUMBER.match(s):
+def _inside(obj, boxes) -> bool:
+    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _written(cells: list[list[str | None]]) -> list[list[tuple[str, int, int]]]:
+    """pdfplumber's rows, where a merged area gives None, as rows of (text, rowspan, colspan): a None
+    extends the cell to its left when that cell starts in the same row, else the cell above."""
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            if text is None and c and owner[(r, c - 1)][0] == r:
+                owner[(r, c)] = owner[(r, c - 1)]
+            elif text is None and r and (r - 1, c) in owner:
+                owner[(r, c)] = owner[(r - 1, c)]
+            else:
+                owner[(r, c)] = (r, c)
+    rows = []
+    for r, row in enumerate(cells):
+        out = []
+        for c, text in enumerate(row):
+            if owner[(r, c)] != (r, c):
                 continue
-            out.append(ln)
-    return "\n".join(out) + "\n"
+            colspan = sum(1 for k in range(c, len(row)) if owner[(r, k)] == (r, c))
+            rowspan = sum(1 for k in range(r, len(cells)) if owner.get((k, c)) == (r, c))
+            out.append((join_lines((text or "").split("\n")), rowspan, colspan))
+        rows.append(out)
+    return rows
+
+
+def _page_lines(page, number: int) -> list[_Line]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    text = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
+    lines = [_Line(ln["text"], ln["x0"], ln["x1"], ln["top"], max((ch["size"] for ch in ln["chars"]), default=0), number)
+             for ln in text.extract_text_lines() if ln["text"].strip()]
+    for t in tables:
+        lines.append(_Line("", t.bbox[0], t.bbox[2], t.bbox[1], 0, number, _written(t.extract())))
+    return sorted(lines, key=lambda ln: ln.top)
+
+
+def _furniture(pages: list[list[_Line]]) -> set[str]:
+    """Lines that open or close most pages: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    edges = Counter(s for lines in pages for s in {ln.text.strip() for ln in lines[:2] + lines[-2:] if ln.table is None})
+    return {s for s, n in edges.items() if n >= 0.6 * len(pages)}
+
+
+def _continues(line: _Line, nxt: _Line, left: float, right: float) -> bool:
+    """A line wrapped by the layout: it fills the measure, ends no sentence, and the next line is in
+    the same type, not indented and not numbered."""
+    size = line.size or 10
+    return (nxt.table is None and line.x1 >= right - 1.5 * size and line.text.rstrip(_CLOSERS)[-1:] not in _ENDS
+            and abs(nxt.size - line.size) < 0.5 and nxt.x0 < left + size and not _NUMBERED.match(nxt.text))
+
+
+def read_pdf(data: bytes) -> Read:
+    """The paragraphs and tables of a PDF's text layer, and its title block."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = [_page_lines(page, k) for k, page in enumerate(pdf.pages)]
+        width = pdf.pages[0].width if pdf.pages else 0
+    furniture = _furniture(pages)
+    lines = [ln for lines in pages for ln in lines
+             if ln.table is not None or not (ln.text.strip() in furniture or _PAGE_NUMBER.match(ln.text))]
+    text_lines = [ln for ln in lines if ln.table is None]
+    # the measure: typeset lines end at the right margin, the longest line marks it
+    right = max((ln.x1 for ln in text_lines), default=width)
+    starts = sorted(ln.x0 for ln in text_lines)
+    left = starts[len(starts) // 10] if starts else 0
+    top_size = max((ln.size for ln in text_lines if ln.page == 0), default=0)
+    b = TextBuilder()
+    title_like: list[bool] = []
+    para: list[_Line] = []
+
+    def flush() -> None:
+        if para and b.add(PARAGRAPH, join_lines([ln.text for ln in para])) is not None:
+            first = para[0]
+            # centred: clear of both margins, its middle on the measure's middle
+            title_like.append(first.page == 0 and first.size >= top_size - 0.5 and first.x0 > left + first.size
+                              and first.x1 < right - first.size
+                              and abs((first.x0 + first.x1) / 2 - (left + right) / 2) < 2 * first.size)
+        para.clear()
+
+    for k, ln in enumerate(lines):
+        if ln.table is not None:
+            flush()
+            if b.table(ln.table, header_rows(ln.table)) is not None:
+                title_like.append(False)
+            continue
+        para.append(ln)
+        if k + 1 == len(lines) or not _continues(ln, lines[k + 1], left, right):
+            flush()
+    read = b.read(Meta())
+    read.meta.title = title_block(read, title_like)
+    return read
