@@ -249,3 +249,34 @@ def test_pdf_table_is_a_grid_and_its_words_are_not_paragraphs():
     assert_spans(read, ["表1 济宁市“十四五”知识产权发展主要指标",
                         "类别\t指标\t目标\n2020年\t2025年\n知识产权创造\t每万人口高价值发明专利拥有量（件）\t1.14\t4.0\n"
                         "海外发明专利授权量（件）\t30\t60", "二、重点任务"])
+
+
+BOX = "实施知识产权保护能力提升工程，建设中国（济宁）知识产权保护中心，开展专利快速预审、快速确权和快速维权，推动形成知识产权保护合力。"
+ENFORCEMENT = "加强知识产权行政执法，完善跨部门、跨区域执法协作机制，严厉打击侵权假冒违法行为，营造良好营商环境。"
+
+
+def test_pdf_framed_box_keeps_a_box_id_and_its_wrapped_lines_join():
+    def draw(c, page):
+        c.setFont("STSong-Light", 12)
+        y, _ = wrapped(c, ENFORCEMENT, 760)
+        c.rect(50, y - 100, 480, 110)
+        c.drawString(60, y - 10, "专栏1 知识产权保护重点工程")
+        _, n = wrapped(c, BOX, y - 34, per_line=37)
+        assert n == 2
+        c.drawString(60, y - 130, "二、重点任务")
+
+    read = read_pdf(pdf(draw))
+    assert_spans(read, [ENFORCEMENT, "专栏1 知识产权保护重点工程", BOX, "二、重点任务"])
+    assert [b.box for b in read.blocks] == [None, 1, 1, None]
+
+
+def test_word_one_cell_box_is_read_as_its_paragraphs():
+    d = Document()
+    d.add_paragraph(ENFORCEMENT)
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "专栏1 知识产权保护重点工程"
+    cell.add_paragraph(BOX)
+    d.add_paragraph("二、重点任务")
+    read = read_docx(saved(d))
+    assert_spans(read, [ENFORCEMENT, "专栏1 知识产权保护重点工程", BOX, "二、重点任务"])
+    assert [(b.kind, b.box) for b in read.blocks] == [(PARAGRAPH, None), (PARAGRAPH, 1), (PARAGRAPH, 1), (PARAGRAPH, None)]

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 import pdfplumber
 
 from ..document import PARAGRAPH, Meta, Read, TextBuilder
-from ..genre import CN_DIGITS
+from ..genre import BOX_OPENER, CN_DIGITS
 from .common import header_rows, join_lines, title_block
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
 # a line opening with a number of the outline starts a new paragraph, whatever the line above
 _NUMBERED = re.compile(rf"^\s*(?:第[{CN_DIGITS}\d]+[编章节条部]|[{CN_DIGITS}]+[、.．]|[（(][{CN_DIGITS}\d]+[)）]|"
                        r"\d+(?:\.\d+)*[、.．](?!\d)|[①-⑳]|附件|专栏|注[:：])")
-_ENDS = "。！？!?；;：:…"
+_ENDS = "。！？!?；;：:….．"
 _CLOSERS = "”’）)」』】》"
 
 
@@ -31,6 +31,7 @@ class _Line:
     size: float
     page: int
     table: list | None = None   # a table standing at this place: rows of (text, rowspan, colspan)
+    frame: tuple | None = None  # the bbox of the framed box (a one-column "table") the line stands in
 
 
 def _inside(obj, boxes) -> bool:
@@ -64,13 +65,28 @@ def _written(cells: list[list[str | None]]) -> list[list[tuple[str, int, int]]]:
 
 
 def _page_lines(page, number: int) -> list[_Line]:
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
+    tables, frames = [], []
+    for t in page.find_tables():
+        cells = t.extract()
+        # one row or one column is a frame drawn round text (专栏, 注), read as lines, not a table
+        if len(cells) > 1 and max(len(r) for r in cells) > 1:
+            tables.append((t.bbox, cells))
+        else:
+            frames.append(t.bbox)
+    # the finder leaves out a single rectangle: a box drawn round text, unless it frames the whole page
+    frames += [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
+               if r["width"] > page.width / 2 and r["height"] > 24 and r["width"] * r["height"] < 0.6 * page.width * page.height]
+    boxes = [bbox for bbox, _ in tables]
     text = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
-    lines = [_Line(ln["text"], ln["x0"], ln["x1"], ln["top"], max((ch["size"] for ch in ln["chars"]), default=0), number)
-             for ln in text.extract_text_lines() if ln["text"].strip()]
-    for t in tables:
-        lines.append(_Line("", t.bbox[0], t.bbox[2], t.bbox[1], 0, number, _written(t.extract())))
+    lines = []
+    for ln in text.extract_text_lines():
+        if ln["text"].strip():
+            frame = min((bbox for bbox in frames if _inside(ln, [bbox])), default=None,
+                        key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+            lines.append(_Line(ln["text"], ln["x0"], ln["x1"], ln["top"], max((ch["size"] for ch in ln["chars"]), default=0),
+                               number, frame=frame))
+    for (x0, top, x1, _), cells in tables:
+        lines.append(_Line("", x0, x1, top, 0, number, _written(cells)))
     return sorted(lines, key=lambda ln: ln.top)
 
 
@@ -82,11 +98,19 @@ def _furniture(pages: list[list[_Line]]) -> set[str]:
     return {s for s, n in edges.items() if n >= 0.6 * len(pages)}
 
 
+def _measure(lines: list[_Line], width: float) -> tuple[float, float]:
+    """Where lines start and end: the left margin, and the right one, which the longest line marks
+    unless it overruns the margin the left one mirrors (a URL, a line of code)."""
+    starts = sorted(ln.x0 for ln in lines)
+    left = starts[len(starts) // 10] if starts else 0
+    return left, max((ln.x1 for ln in lines if ln.x1 <= width - left + (ln.size or 10)), default=width)
+
+
 def _continues(line: _Line, nxt: _Line, left: float, right: float) -> bool:
     """A line wrapped by the layout: it fills the measure, ends no sentence, and the next line is in
     the same type, not indented and not numbered."""
     size = line.size or 10
-    return (nxt.table is None and line.x1 >= right - 1.5 * size and line.text.rstrip(_CLOSERS)[-1:] not in _ENDS
+    return (nxt.table is None and nxt.frame == line.frame and line.x1 >= right - 1.5 * size and line.text.rstrip(_CLOSERS)[-1:] not in _ENDS
             and abs(nxt.size - line.size) < 0.5 and nxt.x0 < left + size and not _NUMBERED.match(nxt.text))
 
 
@@ -99,17 +123,18 @@ def read_pdf(data: bytes) -> Read:
     lines = [ln for lines in pages for ln in lines
              if ln.table is not None or not (ln.text.strip() in furniture or _PAGE_NUMBER.match(ln.text))]
     text_lines = [ln for ln in lines if ln.table is None]
-    # the measure: typeset lines end at the right margin, the longest line marks it
-    right = max((ln.x1 for ln in text_lines), default=width)
-    starts = sorted(ln.x0 for ln in text_lines)
-    left = starts[len(starts) // 10] if starts else 0
+    left, right = _measure([ln for ln in text_lines if ln.frame is None], width)
+    measures = {f: _measure([ln for ln in text_lines if ln.frame == f], f[0] + f[2])   # a frame mirrors in itself
+                for f in {ln.frame for ln in text_lines} if f is not None}
+    measures[None] = left, right
     top_size = max((ln.size for ln in text_lines if ln.page == 0), default=0)
     b = TextBuilder()
     title_like: list[bool] = []
     para: list[_Line] = []
+    box, frame, boxes = None, None, 0
 
     def flush() -> None:
-        if para and b.add(PARAGRAPH, join_lines([ln.text for ln in para])) is not None:
+        if para and b.add(PARAGRAPH, join_lines([ln.text for ln in para]), box=box) is not None:
             first = para[0]
             # centred: clear of both margins, its middle on the measure's middle
             title_like.append(first.page == 0 and first.size >= top_size - 0.5 and first.x0 > left + first.size
@@ -123,8 +148,13 @@ def read_pdf(data: bytes) -> Read:
             if b.table(ln.table, header_rows(ln.table)) is not None:
                 title_like.append(False)
             continue
+        if ln.frame != frame:  # a framed box that opens with 专栏 keeps a box id, as in the other readers
+            frame, box = ln.frame, None
+            if frame is not None and BOX_OPENER.match(ln.text):
+                boxes += 1
+                box = boxes
         para.append(ln)
-        if k + 1 == len(lines) or not _continues(ln, lines[k + 1], left, right):
+        if k + 1 == len(lines) or not _continues(ln, lines[k + 1], *measures[ln.frame]):
             flush()
     read = b.read(Meta())
     read.meta.title = title_block(read, title_like)
