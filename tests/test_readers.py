@@ -280,3 +280,45 @@ def test_word_one_cell_box_is_read_as_its_paragraphs():
     read = read_docx(saved(d))
     assert_spans(read, [ENFORCEMENT, "专栏1 知识产权保护重点工程", BOX, "二、重点任务"])
     assert [(b.kind, b.box) for b in read.blocks] == [(PARAGRAPH, None), (PARAGRAPH, 1), (PARAGRAPH, 1), (PARAGRAPH, None)]
+
+
+def test_numbering_levels_restart_and_formats():
+    from ipgraph.formats.numbering import Numbering
+
+    numbering = Numbering(f"""<w:numbering {W}>
+    <w:abstractNum w:abstractNumId="1">
+     <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+     <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+     <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%3"/>
+      <w:lvlRestart w:val="0"/></w:lvl>
+    </w:abstractNum>
+    <w:abstractNum w:abstractNumId="2">
+     <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="ideographTraditional"/><w:lvlText w:val="%1、"/></w:lvl>
+     <w:lvl w:ilvl="1"><w:start w:val="11"/><w:numFmt w:val="chineseLegalSimplified"/><w:lvlText w:val="第%2条"/></w:lvl>
+    </w:abstractNum>
+    <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+    <w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+    <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
+    </w:numbering>""".encode())
+    shown = [numbering.next(num, level) for num, level in
+             [("1", 0), ("1", 1), ("1", 1), ("1", 2), ("1", 0), ("1", 1), ("1", 2), ("2", 0), ("3", 0), ("3", 1), ("3", 1), ("3", 0)]]
+    # ③ is not restarted by 2. (w:lvlRestart 0); list 2 restarts list 1's first level at 5
+    assert shown == ["1.", "1.1", "1.2", "①", "2.", "2.1", "②", "5.", "甲、", "第壹拾壹条", "第壹拾贰条", "乙、"]
+    assert Numbering(b"<w:numbering").next("1", 0) == ""
+
+
+def test_word_endnotes_and_custom_marks():
+    d = Document()
+    p = d.add_paragraph("知识产权质押融资登记金额")
+    p.add_run()._r.append(parse_xml(f'<w:endnoteReference {W} w:id="1"/>'))
+    p.add_run("达到40亿元，")
+    p.add_run()._r.append(parse_xml(f'<w:footnoteReference {W} w:customMarkFollows="1" w:id="1"/>'))
+    p.add_run("*")
+    p.add_run("含专利、商标质押。")
+    with_footnotes(d, {1: "*以登记金额计。"})
+    xml = (f'<w:endnotes {W}><w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r>'
+           f'<w:r><w:t>数据来源：市市场监管局。</w:t></w:r></w:p></w:endnote></w:endnotes>')
+    d.part.relate_to(Part(PackURI("/word/endnotes.xml"), CT.WML_ENDNOTES, xml.encode(), d.part.package), RT.ENDNOTES)
+    read = read_docx(saved(d))
+    assert_spans(read, ["知识产权质押融资登记金额[1]达到40亿元，*含专利、商标质押。", "[1]数据来源：市市场监管局。", "*以登记金额计。"])
+    assert [b.marker for b in read.blocks] == ["", "[1]", "*"]

@@ -117,14 +117,14 @@ class _Reader:
         seen = set()
         while sid and sid in self.styles and sid not in seen:
             seen.add(sid)
-            yield sid, self.styles[sid]
+            yield self.styles[sid]
             sid = self.styles[sid].based
 
     def _number(self, ppr, sid: str | None) -> str | None:
         """The paragraph's rendered number, "" for a bullet, None when not in a list."""
         num = ppr.find(W + "numPr") if ppr is not None else None
         num_id, ilvl = _child_val(num, "numId"), _int(_child_val(num, "ilvl"))
-        for _, st in self._style_chain(sid):
+        for st in self._style_chain(sid):
             if num_id is None and st.num is not None:
                 num_id = st.num
             if ilvl is None and st.ilvl is not None and st.num == num_id:
@@ -148,7 +148,7 @@ class _Reader:
                 self.marks[key] = render(n, "decimalEnclosedCircle") if kind == "footnote" else f"[{n}]"
         return "" if custom else self.marks[key]
 
-    def _text(self, p, boxes: list | None = None, own_mark: str = "") -> str:
+    def _text(self, p, boxes: list | None = None) -> str:
         """What the paragraph shows; text boxes inside it are collected into `boxes`."""
         lines = [""]
         stack = list(reversed(p))
@@ -171,8 +171,6 @@ class _Reader:
                 lines[-1] += self._mark("footnote", el)
             elif tag == W + "endnoteReference":
                 lines[-1] += self._mark("endnote", el)
-            elif tag in (W + "footnoteRef", W + "endnoteRef"):
-                lines[-1] += own_mark
             elif tag == W + "txbxContent":
                 if boxes is not None:
                     boxes.append(el)
@@ -201,7 +199,7 @@ class _Reader:
 
     def paragraph(self, p, box: int | None) -> None:
         ppr = p.find(W + "pPr")
-        chain = [st for _, st in self._style_chain(_child_val(ppr, "pStyle") or self.default_style)]
+        chain = list(self._style_chain(_child_val(ppr, "pStyle") or self.default_style))
         boxes: list = []
         text, number = self._numbered(p, boxes)
         jc = _child_val(ppr, "jc")
@@ -248,7 +246,6 @@ class _Reader:
             return
         written = _spans(rows, cells)
         grid_rows = [[(self._cell_text(tc) if tc is not None else "", rs, cs) for tc, rs, cs in row] for row in written]
-        grid_rows = [r for r in grid_rows if r]
         if len(grid_rows) > 1 and len(grid_rows[0]) == 1 and len(grid_rows[1]) > 1:
             # a title row across the table is its caption (专栏3 …, 表1 主要指标)
             rows = rows[1:]
@@ -267,7 +264,8 @@ class _Reader:
             note = (self.footnotes if kind == "footnote" else self.endnotes).get(nid)
             if note is None:
                 continue
-            text = join_lines([self._text(p, own_mark="") for p in note.iter(W + "p")])
+            # the note's own mark (w:footnoteRef) shows nothing here: the mark is written before the text
+            text = join_lines([self._text(p) for p in note.iter(W + "p")])
             if mark and not text.startswith(mark):
                 text = mark + text
             self.b.add(FOOTNOTE, text, marker=mark)
