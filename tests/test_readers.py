@@ -322,3 +322,21 @@ def test_word_endnotes_and_custom_marks():
     read = read_docx(saved(d))
     assert_spans(read, ["知识产权质押融资登记金额[1]达到40亿元，*含专利、商标质押。", "[1]数据来源：市市场监管局。", "*以登记金额计。"])
     assert [b.marker for b in read.blocks] == ["", "[1]", "*"]
+
+
+def test_pdf_rows_of_an_unruled_table_are_not_joined():
+    rows = [("每万人口高价值发明专利拥有量（件）", "1.14", "4.0"), ("海外发明专利授权量（件）", "30", "60")]
+
+    def draw(c, page):
+        c.setFont("STSong-Light", 12)
+        y = 760
+        for name, then, target in rows:  # the last column ends at the right margin, no full stop
+            c.drawString(60, y, name)
+            c.drawString(400, y, then)
+            c.drawRightString(516, y, target)
+            y -= 20
+        wrapped(c, PREAMBLE, y)
+
+    read = read_pdf(pdf(draw))
+    assert texts(read)[:2] == ["每万人口高价值发明专利拥有量（件） 1.14 4.0", "海外发明专利授权量（件） 30 60"]
+    assert texts(read)[2] == PREAMBLE

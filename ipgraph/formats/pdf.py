@@ -32,6 +32,7 @@ class _Line:
     page: int
     table: list | None = None   # a table standing at this place: rows of (text, rowspan, colspan)
     frame: tuple | None = None  # the bbox of the framed box (a one-column "table") the line stands in
+    columns: bool = False       # words set apart by wide gaps: a row of a table drawn without rules
 
 
 def _inside(obj, boxes) -> bool:
@@ -83,8 +84,9 @@ def _page_lines(page, number: int) -> list[_Line]:
         if ln["text"].strip():
             frame = min((bbox for bbox in frames if _inside(ln, [bbox])), default=None,
                         key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
-            lines.append(_Line(ln["text"], ln["x0"], ln["x1"], ln["top"], max((ch["size"] for ch in ln["chars"]), default=0),
-                               number, frame=frame))
+            size = max((ch["size"] for ch in ln["chars"]), default=0)
+            gaps = any(b["x0"] - a["x1"] > 2 * size for a, b in zip(ln["chars"], ln["chars"][1:]))
+            lines.append(_Line(ln["text"], ln["x0"], ln["x1"], ln["top"], size, number, frame=frame, columns=gaps))
     for (x0, top, x1, _), cells in tables:
         lines.append(_Line("", x0, x1, top, 0, number, _written(cells)))
     return sorted(lines, key=lambda ln: ln.top)
@@ -108,9 +110,9 @@ def _measure(lines: list[_Line], width: float) -> tuple[float, float]:
 
 def _continues(line: _Line, nxt: _Line, left: float, right: float) -> bool:
     """A line wrapped by the layout: it fills the measure, ends no sentence, and the next line is in
-    the same type, not indented and not numbered."""
+    the same type, not indented, not numbered, and neither is a row of an unruled table."""
     size = line.size or 10
-    return (nxt.table is None and nxt.frame == line.frame and line.x1 >= right - 1.5 * size and line.text.rstrip(_CLOSERS)[-1:] not in _ENDS
+    return (nxt.table is None and not (line.columns or nxt.columns) and nxt.frame == line.frame and line.x1 >= right - 1.5 * size and line.text.rstrip(_CLOSERS)[-1:] not in _ENDS
             and abs(nxt.size - line.size) < 0.5 and nxt.x0 < left + size and not _NUMBERED.match(nxt.text))
 
 
