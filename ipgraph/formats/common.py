@@ -38,7 +38,8 @@ def title_block(read: Read, centered: list[bool]) -> str | None:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Lines broken inside one paragraph, joined: nothing between Chinese characters, else a space."""
+    """Lines broken inside one paragraph, joined: a space between two Latin words, nothing where
+    either side is Chinese (a break inside Chinese text is no space)."""
     out = ""
     for line in (" ".join(s.split()) for s in lines):
         if out and line and not (out[-1].isascii() and line[0].isascii()):
