@@ -14,10 +14,10 @@ from pathlib import Path
 
 from .document import Block, Meta, Read
 from .errors import InputError
-from .formats.docx import docx_text, is_docx
+from .formats.docx import is_docx, read_docx
 from .formats.html import charset as html_charset
 from .formats.html import read_html
-from .formats.pdf import pdf_text
+from .formats.pdf import read_pdf
 
 
 @dataclass(frozen=True)
@@ -134,9 +134,9 @@ def load(path: str | Path) -> SourceText:
     if fmt == "doc":
         raise InputError(str(p), "old binary Word (.doc) file: save it as .docx")
     if fmt == "pdf":
-        read, enc, media = Read(_pdf(data, str(p))), "pdf", "application/pdf"
+        read, enc, media = _pdf(data, str(p)), "pdf", "application/pdf"
     elif fmt == "docx":
-        read, enc, media = Read(_docx(data, str(p))), "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        read, enc, media = _docx(data, str(p)), "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     elif fmt == "html":
         markup, enc = decode(data, str(p), declared=html_charset(data))
         read, media = read_html(markup), "text/html"
@@ -149,25 +149,27 @@ def load(path: str | Path) -> SourceText:
                       format=media, blocks=tuple(read.blocks), meta=read.meta)
 
 
-def _pdf(data: bytes, path: str) -> str:
+def _pdf(data: bytes, path: str) -> Read:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
-        text = pdf_text(data)
+        read = read_pdf(data)
     except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of error for broken files
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in repr(inner).lower():
             raise InputError(path, "encrypted PDF: cannot read its text") from None
         raise InputError(path, f"damaged PDF ({type(inner).__name__})") from None
-    if not text.strip():
+    if not read.text.strip():
         raise InputError(path, "PDF without a text layer (a scanned image?): run OCR first")
-    return text
+    return read
 
 
-def _docx(data: bytes, path: str) -> str:
+def _docx(data: bytes, path: str) -> Read:
+    from lxml import etree
+
     try:
-        return docx_text(data)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return read_docx(data)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, etree.XMLSyntaxError) as exc:
         raise InputError(path, f"damaged Word file ({type(exc).__name__})") from None
 
 

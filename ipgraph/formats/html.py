@@ -16,6 +16,8 @@ from lxml import etree
 
 from ..document import HEADING, PARAGRAPH, Meta, Read, TextBuilder
 from ..genre import BOX_OPENER, PORTAL_FIELDS
+from .common import header_rows as _header_rows
+from .common import title_block as _title_block
 
 _SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "select",
          "button", "iframe", "svg", "head", "object", "input", "textarea", "map"}
@@ -108,16 +110,6 @@ def _is_layout(table, rows) -> bool:
             if c.find(".//table") is not None or len(c.text_content()) > _LAYOUT_CELL_CHARS:
                 return True
     return False
-
-
-def _header_rows(grid_rows: list[list[tuple[str, int, int]]]) -> int:
-    if not grid_rows:
-        return 0
-    first = grid_rows[0]
-    n = max(rs for _, rs, _ in first)
-    if any(cs > 1 for _, _, cs in first):
-        n = max(n, 2)
-    return min(n, len(grid_rows))
 
 
 def _portal_meta(rows: list[list[tuple[str, int, int]]], meta: Meta) -> bool:
@@ -244,27 +236,6 @@ def read_html(markup: str) -> Read:
     read.meta.title = read.meta.title or _title_block(read, w.centered_blocks) or (
         " ".join(h1.text_content().split()) if h1 is not None else None) or _page_title(page_title)
     return read
-
-
-def _title_block(read: Read, centered: list[bool]) -> str | None:
-    """The centred lines that open the document, joined (a title broken over two lines is one)."""
-    from ..genre import DOC_NUMBER, DATE_LINE
-
-    lines: list[str] = []
-    for block, is_centered in zip(read.blocks, centered):
-        text = read.text[block.start:block.end]
-        if not is_centered or block.kind == "table":
-            if lines or len(text) > 60:
-                break
-            continue
-        if DOC_NUMBER.fullmatch(text.strip()) or DATE_LINE.fullmatch(text.strip()):
-            if lines:
-                break
-            continue
-        lines.append(text)
-        if len("".join(lines)) > 100:
-            return None
-    return "".join(lines) if lines else None
 
 
 def _page_title(title: str) -> str | None:

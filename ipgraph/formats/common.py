@@ -1,0 +1,49 @@
+"""What every reader decides the same way: which opening lines are the title, how many rows are a
+table's header, how lines broken inside a paragraph join."""
+from __future__ import annotations
+
+from ..document import Read
+from ..genre import DATE_LINE, DOC_NUMBER
+
+
+def header_rows(grid_rows: list[list[tuple[str, int, int]]]) -> int:
+    """The first row, or as many as its tallest cell spans; two when it has a cell across columns
+    (目标 over 2020年 and 2025年)."""
+    if not grid_rows:
+        return 0
+    first = grid_rows[0]
+    n = max(rs for _, rs, _ in first)
+    if any(cs > 1 for _, _, cs in first):
+        n = max(n, 2)
+    return min(n, len(grid_rows))
+
+
+def title_block(read: Read, centered: list[bool]) -> str | None:
+    """The centred lines that open the document, joined (a title broken over two lines is one)."""
+    lines: list[str] = []
+    for block, is_centered in zip(read.blocks, centered):
+        text = read.text[block.start:block.end]
+        if not is_centered or block.kind == "table":
+            if lines or len(text) > 60:
+                break
+            continue
+        if DOC_NUMBER.fullmatch(text.strip()) or DATE_LINE.fullmatch(text.strip()):
+            if lines:
+                break
+            continue
+        lines.append(text)
+        if len("".join(lines)) > 100:
+            return None
+    return "".join(lines) if lines else None
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines broken inside one paragraph, joined: a space between two Latin words, nothing where
+    either side is Chinese (a break inside Chinese text is no space)."""
+    out = ""
+    for line in (" ".join(s.split()) for s in lines):
+        if out and line and not (out[-1].isascii() and line[0].isascii()):
+            out += line
+        elif line:
+            out = f"{out} {line}" if out else line
+    return out
