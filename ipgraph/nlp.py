@@ -49,7 +49,7 @@ class Vocab:
 
 def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], lead_verbs: list[str],
                subject_verbs: list[str], generic: list[str], tails: list[str], suffixes: list[str],
-               not_owner: list[str], not_bodies: list[str], verb_openers: list[str]) -> Vocab:
+               not_owner: list[str], not_bodies: list[str], verb_openers: list[str], name_breakers: list[str]) -> Vocab:
     from .departments import aliases
 
     alt = genre.alternation
@@ -64,13 +64,15 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
         lead_heads=tuple(lead_heads), lead_verbs=tuple(lead_verbs),
         generic=re.compile("|".join(generic)), tails=re.compile(rf"(?:{alt(tails)})+$"),
         not_owner=re.compile(alt(not_owner)), known=known,
-        not_body=re.compile(rf"^(?:{alt(verb_openers)})|(?:{alt(not_bodies)})$"))
+        not_body=re.compile(rf"^(?:{alt(verb_openers)})|(?:{alt(not_bodies)})$|{alt(name_breakers)}"))
 
 
 def is_body(name: str, vocab: Vocab) -> bool:
     """Whether a name denotes a body: a known central body, or a name ending as bodies do
     (局, 委, 办公室, 总公司…) after a level or region prefix or a stem of two characters or more."""
     core = _NAME_PAREN.sub("", name)
+    if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
+        return False
     if len(core) < 2 or vocab.generic.search(core) or not re.fullmatch(rf"[{_H}A-Za-z0-9()（）·]+", name):
         return False
     if core in vocab.known:
@@ -81,7 +83,10 @@ def is_body(name: str, vocab: Vocab) -> bool:
     if not m:
         return False
     stem = core[:m.start()]
-    return bool(_LEVEL_PREFIX.match(core) or divisions().prefix(core)) or len(stem) >= 2
+    prefixed = bool(_LEVEL_PREFIX.match(core) or divisions().prefix(core))
+    if core.endswith("部门"):  # 知识产权管理部门: a kind of body at every level unless a level names it
+        return prefixed
+    return prefixed or len(stem) >= 2
 
 
 def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str]] | None:
@@ -128,7 +133,7 @@ def _default_vocab() -> Vocab:
 
 RESPONSIBILITY_CONFIG = {k: genre.OWNER[k] for k in ("list_heads", "lead_heads", "verbs", "lead_verbs", "subject_verbs",
                                                      "generic", "tails", "suffixes", "not_owner",
-                                                     "not_bodies", "verb_openers")}
+                                                     "not_bodies", "verb_openers", "name_breakers")}
 
 
 @dataclass(frozen=True)
@@ -258,26 +263,48 @@ class ResponsibilityTagger:
             out += self._list(text, m.start("subj"), m.end("subj"), m.group("verb").startswith("牵头"), "subjects",
                               clause)
         parens = _balanced_parens(text)
-        for m in re.finditer(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*", text):  # clause openings: X、Y要…
-            start = m.end()
+        from .outline import match_numbering
+
+        numbered = match_numbering(text)
+        openings = {m.end() for m in re.finditer(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*", text)}
+        if numbered:  # 4.2.2 X负责…: the clause opens after the item's number
+            openings.add(len(numbered[1]))
+        for start in sorted(openings):  # clause openings: X、Y要…
             if any(a <= start < b for a, b in parens):
                 continue
-            vm = v.subject.search(text, start, min(len(text), start + 80))
-            if not vm or vm.start() == start or text.startswith("了", vm.end()):  # X出台了…: narrative
+            vm = self._subject_end(text, start)
+            if vm is None:
                 continue
-            subj = text[start:vm.start()]
-            subj_trim = re.sub(r"(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须)$", "", subj)
-            if re.search(r"[。;；,，:：()（）《》“”\s]", re.sub(r"[(（][^()（）]{1,12}[)）]", "", subj_trim)) or v.not_owner.search(text[start:vm.end() + 6]):
-                continue
+            subj_trim, vm = vm
             if text.startswith("会同", vm.start()):  # X会同Y、Z…: Y and Z take part
                 found = self._list(text, start, start + len(subj_trim), False, "subjects", _clause_start(text, start))
                 if found:
                     found += self._partners(text, vm.start() + 2, found[0].clause)
                 out += found
                 continue
-            out += self._list(text, start, start + len(subj_trim), vm.group("verb") in v.lead_verbs, "subjects",
-                              _clause_start(text, start))
+            clause_end = re.search(r"[,，。;；]|$", text[vm.start():]).start() + vm.start()
+            lead = vm.group("verb") in v.lead_verbs or "牵头" in text[vm.start():clause_end]  # X依照…牵头组织
+            out += self._list(text, start, start + len(subj_trim), lead, "subjects", _clause_start(text, start))
         return out
+
+    def _subject_end(self, text: str, start: int) -> tuple[str, re.Match] | None:
+        """The bodies that open a clause and the verb after them (X、Y要…, X(Y)承担…): the longest run of
+        body names ending where a subject verb follows; a verb inside a name (应 in 应急) is no verb."""
+        v = self.vocab
+        window = text[start:start + 80]
+        ends = [m.end() for m in re.finditer(rf"(?:{genre.DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?", window)]
+        for end in reversed(ends):
+            subj = window[:end]
+            rest = re.match(r"(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须|要)?", window[end:])
+            vm = v.subject.match(text, start + end + rest.end()) or v.subject.match(text, start + end)
+            if vm is None or text.startswith("了", vm.end()):  # X出台了…: narrative
+                continue
+            if re.search(r"[。;；,，:：()（）《》“”\s]", re.sub(r"[(（][^()（）]{1,12}[)）]", "", subj)):
+                continue
+            if v.not_owner.search(text[start:vm.end() + 6]) or not split_bodies(subj, v):
+                continue
+            return subj, vm
+        return None
 
     def set_annotations(self, doc: Doc, matches: list[Match]) -> None:
         spans = {"owners": [], "subjects": []}
@@ -298,9 +325,10 @@ class ResponsibilityTagger:
                   assigns=["doc.spans"])
 def make_responsibility(nlp: Language, name: str, list_heads: list[str], lead_heads: list[str], verbs: list[str],
                         lead_verbs: list[str], subject_verbs: list[str], generic: list[str], tails: list[str],
-                        suffixes: list[str], not_owner: list[str], not_bodies: list[str], verb_openers: list[str]):
+                        suffixes: list[str], not_owner: list[str], not_bodies: list[str], verb_openers: list[str],
+                        name_breakers: list[str]):
     return ResponsibilityTagger(make_vocab(list_heads, lead_heads, verbs, lead_verbs, subject_verbs, generic, tails,
-                                           suffixes, not_owner, not_bodies, verb_openers))
+                                           suffixes, not_owner, not_bodies, verb_openers, name_breakers))
 
 
 @Language.factory("ipgraph_regions", assigns=["doc.spans"])

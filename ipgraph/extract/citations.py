@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from ..genre import CITE_AFTER
 from ..outline import Outline
 from .model import CitationRec, PlanInfo
 from .plan import _ALIAS, _NOTICE, DOC_NUMBER, PLAN_TYPES
@@ -20,7 +21,8 @@ _TRIGGER = re.compile(r"(?:依据|根据|按照|遵照|遵循|贯彻落实|贯�
                       r"(?:印发的|出台的|颁布的|发布的|的|关于)?$")
 _CITED_RUN = re.compile(r"(?:《[^《》]*》\s*(?:\([^()]*\))?\s*[、和及与,]?\s*)+$")
 _PLAN_LIKE = re.compile(r"(?:规划|纲要|计划|方案|意见|决定|战略|部署|通知)$")
-_AFTER = re.compile(r"^[^,。;]{0,20}?(?:为指导|为依据|为遵循|为统领|为引领|精神|要求|部署|相衔接|衔接|相一致)")
+_AFTER = re.compile(rf"^[^,。;]{{0,20}}?(?:{CITE_AFTER})|^[^。;]{{0,60}}?(?:作出了?[^,。;]{{0,8}}部署|提出了?[^,。;]{{0,8}}要求)")
+_ANNEX = re.compile(r"\s*\(\s*(?:见|详见)?附件")
 _MAKING = re.compile(r"本规划|本计划|本方案|本纲要|本意见|本行动计划|制定|编制|特制定|相衔接|相一致")
 _GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规划|五年规划)$")
 _NUMBER_AFTER = re.compile(r"\s*\(\s*(" + DOC_NUMBER.pattern + r")\s*\)")
@@ -39,11 +41,13 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-def _is_self(title: str, plan: PlanInfo) -> bool:
+def _is_self(title: str, plan: PlanInfo, number: str | None = None) -> bool:
     own = fold(plan.title)
     t = fold(title)
     if t == own or title in plan.aliases or _GENERIC.match(t):
         return True
+    if number and plan.document_number and number != plan.document_number:
+        return False  # a predecessor with a near-identical title and its own 文号
     return len(own) >= 8 and difflib.SequenceMatcher(a=t, b=own).ratio() >= 0.9
 
 
@@ -68,13 +72,13 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
     out: list[CitationRec] = []
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
-        if title in aliases or _is_self(title, plan):
-            continue
+        num = _NUMBER_AFTER.match(text, m.end())
+        number = re.sub(r"\s+", "", num.group(1)) if num else None
+        if title in aliases or _is_self(title, plan, number) or _ANNEX.match(text, m.end()):
+            continue  # the plan itself, or its own annex: 《X》(见附件)
         rec = CitationRec(title, m.start(1), m.end(1),
                           parent=not in_footnote(m.start()) and _is_parent(text, m, title))
-        num = _NUMBER_AFTER.match(text, m.end())
-        if num:
-            rec.document_number = re.sub(r"\s+", "", num.group(1))
+        rec.document_number = number
         notice = _NOTICE.search(title)
         if notice:
             rec.promulgates = notice.group(1).strip("《》")
