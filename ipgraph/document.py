@@ -43,6 +43,7 @@ class Meta:
     published: str | None = None    # 发布日期, ISO
     index: str | None = None        # 索引号
     subject: str | None = None      # 主题分类
+    titles: list[str] = field(default_factory=list)  # later title blocks: what a notice issues or forwards
 
 
 @dataclass

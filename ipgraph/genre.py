@@ -42,6 +42,10 @@ FIRST_IS_LEAD = re.compile(alternation(OWNER["first_is_lead"]))
 OWNER_TAILS = alternation(OWNER["tails"])
 GENERIC_ACTOR = re.compile("|".join(OWNER["generic"]))
 DEPT_SUFFIXES = alternation(OWNER["suffixes"])
+# where a body's name may end: after a suffix, not inside a word such as 办法 or 部署
+DEPT_END = re.compile(rf"(?:{DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?(?![{OWNER['after_suffix']}])")
+REQUESTS = alternation(OWNER["requests"])
+BY_NOT = re.compile(alternation(OWNER["by_not"]))
 DUTY_HEADING = re.compile(rf"^(?P<body>.{{2,40}}?)(?:的)?(?:{alternation(OWNER['duty_heading'])})(?:是|为|如下)?[:：]?$")
 NOT_OWNER = re.compile(alternation(OWNER["not_owner"]))
 ADVERBIAL = re.compile(rf"^(?:{alternation(OWNER['adverbial_heads'])})|(?:{alternation(OWNER['adverbial_tails'])})$"

@@ -26,7 +26,7 @@ for _ext, _default in (("clause", None), ("list_first", False)):
 
 _H = r"\u4e00-\u9fff"
 _LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|中央|全国|中国|省|市|县|区|州|自治区|盟|旗|乡|镇|团)")
-_SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组门位])(?:和|及|与|以及)(?=[" + _H + "])")
+_SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等])(?:和|及|与|以及)(?=[" + _H + "])")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
 
 
@@ -36,7 +36,6 @@ class Vocab:
     list_head: re.Pattern
     verb_tail: re.Pattern
     subject: re.Pattern
-    by: re.Pattern
     suffix: re.Pattern
     lead_heads: tuple[str, ...]
     lead_verbs: tuple[str, ...]
@@ -59,7 +58,6 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
         list_head=re.compile(rf"(?P<head>{alt(list_heads)})\s*[:：]\s*"),
         verb_tail=re.compile(rf"(?P<verb>{alt(verbs)})(?:[。.]?\s*)$"),
         subject=re.compile(rf"(?P<verb>{alt(subject_verbs)})"),
-        by=re.compile(rf"由(?P<subj>[^,，。;；:：由]{{2,80}}?)(?P<verb>牵头负责|牵头|负责|承担)"),
         suffix=re.compile(rf"(?:{alt(suffixes)})$"),
         lead_heads=tuple(lead_heads), lead_verbs=tuple(lead_verbs),
         generic=re.compile("|".join(generic)), tails=re.compile(rf"(?:{alt(tails)})+$"),
@@ -83,7 +81,8 @@ def is_body(name: str, vocab: Vocab) -> bool:
     if not m:
         return False
     stem = core[:m.start()]
-    prefixed = bool(_LEVEL_PREFIX.match(core) or divisions().prefix(core))
+    prefixed = bool((_LEVEL_PREFIX.match(core) and not core.startswith(("市场", "区域", "县域")))
+                    or divisions().prefix(core))
     if core.endswith("部门"):  # 知识产权管理部门: a kind of body at every level unless a level names it
         return prefixed
     return prefixed or len(stem) >= 2
@@ -197,8 +196,11 @@ class ResponsibilityTagger:
     def _partners(self, text: str, a: int, clause: int | None) -> list[Match]:
         """The bodies right after 会同: the longest run of names that all are bodies."""
         window = re.split(r"[,，。;；]", text[a:a + 60])[0]
-        ends = [m.end() for m in re.finditer(rf"(?:{genre.DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?", window)]
+        ends = [m.end() for m in genre.DEPT_END.finditer(window)]
         for end in reversed(ends):
+            first = _SEP.split(window[:end])[0]
+            if not is_body(self.vocab.tails.sub("", first).strip(), self.vocab):
+                continue  # 会同有关部门…: no partner named
             found = self._list(text, a, a + end, False, "subjects", clause)
             if found:
                 return found
@@ -256,12 +258,11 @@ class ResponsibilityTagger:
                 continue
             end = re.search(r"[()（）;；。\n]|$", text[m.end():]).start() + m.end()
             out += self._list(text, m.end(), end, m.group("head") in v.lead_heads, "owners")
-        for m in v.by.finditer(text):  # 由X负责…: the sentence is X's
-            if any(a <= m.start() < b for a, b in _balanced_parens(text)) or v.not_owner.search(text[m.start():m.end() + 6]):
+        for m in re.finditer("由", text):  # 由X负责…, 由X颁发…: the sentence is X's
+            if any(a <= m.start() < b for a, b in _balanced_parens(text)):
                 continue
             clause = max(text.rfind(c, 0, m.start()) for c in "。;；\n") + 1
-            out += self._list(text, m.start("subj"), m.end("subj"), m.group("verb").startswith("牵头"), "subjects",
-                              clause)
+            out += self._by(text, m.end(), clause)
         parens = _balanced_parens(text)
         from .outline import match_numbering
 
@@ -269,6 +270,7 @@ class ResponsibilityTagger:
         openings = {m.end() for m in re.finditer(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*", text)}
         if numbered:  # 4.2.2 X负责…: the clause opens after the item's number
             openings.add(len(numbered[1]))
+        openings |= {m.end() for p in list(openings) if (m := re.compile(genre.REQUESTS).match(text, p))}
         for start in sorted(openings):  # clause openings: X、Y要…
             if any(a <= start < b for a, b in parens):
                 continue
@@ -287,15 +289,33 @@ class ResponsibilityTagger:
             out += self._list(text, start, start + len(subj_trim), lead, "subjects", _clause_start(text, start))
         return out
 
+    def _by(self, text: str, a: int, clause: int) -> list[Match]:
+        """由X…: the longest run of bodies right after 由, unless they only make something up (由A、B组成)."""
+        window = re.split(r"[,，。;；:：]", text[a:a + 160])[0]
+        for end in reversed([m.end() for m in genre.DEPT_END.finditer(window)]):
+            first = _SEP.split(window[:end])[0]
+            if not is_body(self.vocab.tails.sub("", first).strip(), self.vocab):
+                continue
+            rest = window[end:]
+            if genre.BY_NOT.match(re.sub(rf"^(?:{genre.OWNER_TAILS})*", "", rest)) or self.vocab.not_owner.match(rest):
+                return []
+            lead = rest.startswith("牵头")
+            found = self._list(text, a, a + end, lead, "subjects", clause)
+            if found and rest.startswith("会同"):
+                found += self._partners(text, a + end + 2, clause)
+            return found
+        return []
+
     def _subject_end(self, text: str, start: int) -> tuple[str, re.Match] | None:
         """The bodies that open a clause and the verb after them (X、Y要…, X(Y)承担…): the longest run of
         body names ending where a subject verb follows; a verb inside a name (应 in 应急) is no verb."""
         v = self.vocab
         window = text[start:start + 80]
-        ends = [m.end() for m in re.finditer(rf"(?:{genre.DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?", window)]
+        ends = [m.end() for m in genre.DEPT_END.finditer(window)]
         for end in reversed(ends):
             subj = window[:end]
-            rest = re.match(r"(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须|要)?", window[end:])
+            rest = re.match(rf"(?:{genre.OWNER_TAILS})*(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须|要)?",
+                            window[end:])
             vm = v.subject.match(text, start + end + rest.end()) or v.subject.match(text, start + end)
             if vm is None or text.startswith("了", vm.end()):  # X出台了…: narrative
                 continue

@@ -104,14 +104,22 @@ def iso_date(text: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
-def _meta_title(title: str | None) -> str | None:
-    """The plan a source's own title names: X of 关于印发X的通知; none for a headline about a plan."""
+_COVERING = re.compile(rf"(?:{NOTICE_VERBS})|令$|批复$|的函$|通知$|复函$")
+
+
+def _meta_title(title: str | None, later: list[str]) -> str | None:
+    """The plan a source's own title names: X of 关于印发X的通知; the attachment's own title under a
+    covering notice, letter or decree (转发…的通知, 国务院令); none for a headline about a plan."""
     if not title:
         return None
     title = re.sub(r"\s+", "", title)
     notice = _NOTICE.search(title)
     if notice:
         return notice.group(1).strip("《》")
+    if _COVERING.search(title):
+        attached = [re.sub(r"\s+", "", t) for t in later if len(t) >= 4 and not t.endswith(("表", "目录", "目 录"))]
+        if attached:
+            return attached[0]
     if re.search(r"[,。;!?]|出台|印发|发布|召开|解读|答记者问|一图读懂", title):
         return None
     return title
@@ -122,7 +130,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     text = outline.text
     first_item = outline.items[0].start if outline.items else len(text)
     preamble = [p for p in outline.paras if p.start < first_item]
-    title = _meta_title(meta.title)
+    title = _meta_title(meta.title, meta.titles)
     for p in preamble:
         if title:
             break

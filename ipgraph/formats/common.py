@@ -2,6 +2,8 @@
 table's header, how lines broken inside a paragraph join."""
 from __future__ import annotations
 
+import re
+
 from ..document import Read
 from ..genre import DATE_LINE, DOC_NUMBER
 
@@ -18,23 +20,40 @@ def header_rows(grid_rows: list[list[tuple[str, int, int]]]) -> int:
     return min(n, len(grid_rows))
 
 
-def title_block(read: Read, centered: list[bool]) -> str | None:
-    """The centred lines that open the document, joined (a title broken over two lines is one)."""
+def title_blocks(read: Read, centered: list[bool]) -> list[str]:
+    """Every run of centred title lines, joined, in order: the document's title first, then the titles
+    of what it issues or forwards (an attachment's own title block), 文号, dates and bylines left out."""
+    runs: list[str] = []
     lines: list[str] = []
+
+    def close() -> None:
+        if lines and len("".join(lines)) <= 100:
+            runs.append("".join(lines))
+        lines.clear()
+
     for block, is_centered in zip(read.blocks, centered):
-        text = read.text[block.start:block.end]
+        text = read.text[block.start:block.end].strip()
         if not is_centered or block.kind == "table":
-            if lines or len(text) > 60:
-                break
+            if not runs and not lines and len(text) <= 60:
+                continue  # a line above the title (a source note)
+            close()
             continue
-        if DOC_NUMBER.fullmatch(text.strip()) or DATE_LINE.fullmatch(text.strip()):
-            if lines:
-                break
+        if re.match(r"第\s*[一二三四五六七八九十百\d]+\s*[章节编条]", text):  # a centred chapter heading
+            close()
+            continue
+        if DOC_NUMBER.fullmatch(text) or DATE_LINE.fullmatch(text) or text[:1] in "(（" or re.fullmatch(
+                r"第\s*\d+\s*号", text):
+            close()
             continue
         lines.append(text)
-        if len("".join(lines)) > 100:
-            return None
-    return "".join(lines) if lines else None
+    close()
+    return runs
+
+
+def title_block(read: Read, centered: list[bool]) -> str | None:
+    """The centred lines that open the document, joined (a title broken over two lines is one)."""
+    runs = title_blocks(read, centered)
+    return runs[0] if runs else None
 
 
 def join_lines(lines: list[str]) -> str:

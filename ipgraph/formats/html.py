@@ -17,7 +17,7 @@ from lxml import etree
 from ..document import HEADING, PARAGRAPH, Meta, Read, TextBuilder
 from ..genre import BOX_OPENER, PORTAL_FIELDS
 from .common import header_rows as _header_rows
-from .common import title_block as _title_block
+from .common import title_blocks
 
 _SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "select",
          "button", "iframe", "svg", "head", "object", "input", "textarea", "map"}
@@ -233,7 +233,9 @@ def read_html(markup: str) -> Read:
     body = root.find(".//body")
     w.walk(body if body is not None else root)
     read = w.b.read(w.meta)
-    read.meta.title = read.meta.title or _title_block(read, w.centered_blocks) or (
+    runs = title_blocks(read, w.centered_blocks)
+    read.meta.titles = runs[1:]
+    read.meta.title = read.meta.title or (runs[0] if runs else None) or (
         " ".join(h1.text_content().split()) if h1 is not None else None) or _page_title(page_title)
     return read
 
