@@ -69,7 +69,7 @@ def is_body(name: str, vocab: Vocab) -> bool:
     """Whether a name denotes a body: a known central body, or a name ending as bodies do
     (局, 委, 办公室, 总公司…) after a level or region prefix or a stem of two characters or more."""
     core = _NAME_PAREN.sub("", name)
-    if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
+    if name.count("(") + name.count("（") != name.count(")") + name.count("）") or name[:1] in "(（":
         return False
     if len(core) < 2 or vocab.generic.search(core) or not re.fullmatch(rf"[{_H}A-Za-z0-9()（）·]+", name):
         return False
@@ -81,8 +81,10 @@ def is_body(name: str, vocab: Vocab) -> bool:
     if not m:
         return False
     stem = core[:m.start()]
-    prefixed = bool((_LEVEL_PREFIX.match(core) and not core.startswith(("市场", "区域", "县域")))
-                    or divisions().prefix(core))
+    level = _LEVEL_PREFIX.match(core)
+    if level and level.end() == m.start() and m.group() not in genre.OWNER["level_bodies"]:
+        return False  # 市科 is no body; 市委, 市政府 are
+    prefixed = bool((level and not core.startswith(("市场", "区域", "县域"))) or divisions().prefix(core))
     if core.endswith("部门"):  # 知识产权管理部门: a kind of body at every level unless a level names it
         return prefixed
     return prefixed or len(stem) >= 2
@@ -104,6 +106,37 @@ def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str]] | None:
             out.append((pos + raw.find(name), name))
         pos += len(raw) + (len(seps[k]) if k < len(seps) else 0)
     return out
+
+
+def _whole(name: str, vocab: Vocab) -> bool:
+    """A name that is complete as it stands (教育行政部门 is, though only a level would make it a body)."""
+    return is_body(name, vocab) or (name.endswith("部门") and len(name) >= 4 and not vocab.not_body.search(name))
+
+
+def body_run(window: str, vocab: Vocab) -> int:
+    """Where the run of bodies opening `window` ends (0: none). A name is a stem and one or more
+    endings (指挥部 + 办公室, 市场监管局 + (知识产权局)); names are joined by 、和及与 and closed by a
+    tail (等有关部门). A name that runs on into other words (教育行政部门办成公办) ends where it was whole."""
+    run, start, whole = 0, 0, 0   # end of the run; start of the current name; where it was last whole
+    for m in genre.DEPT_END.finditer(window):
+        end = m.end()
+        if whole:
+            piece = window[whole:end]
+            sep = _SEP.match(window, whole)
+            if sep:
+                start, whole = sep.end(), 0
+            elif not re.fullmatch(rf"(?:{genre.DEPT_SUFFIXES}|[(（][^()（）]{{1,12}}[)）])+", piece):
+                break  # words after a whole name that are no ending of it: the run is over
+        name = vocab.tails.sub("", window[start:end]).strip()
+        if _whole(name, vocab):
+            whole = end
+            if split_bodies(window[:end], vocab):
+                run = end
+    if run:
+        tail = re.match(rf"(?:{genre.OWNER_TAILS})+", window[run:])
+        if tail and split_bodies(window[:run + tail.end()], vocab):
+            run += tail.end()
+    return run
 
 
 def list_items(text: str) -> list[tuple[int, str, bool]]:
@@ -194,17 +227,9 @@ class ResponsibilityTagger:
                 for k, (off, name) in enumerate(names)]
 
     def _partners(self, text: str, a: int, clause: int | None) -> list[Match]:
-        """The bodies right after 会同: the longest run of names that all are bodies."""
-        window = re.split(r"[,，。;；]", text[a:a + 60])[0]
-        ends = [m.end() for m in genre.DEPT_END.finditer(window)]
-        for end in reversed(ends):
-            first = _SEP.split(window[:end])[0]
-            if not is_body(self.vocab.tails.sub("", first).strip(), self.vocab):
-                continue  # 会同有关部门…: no partner named
-            found = self._list(text, a, a + end, False, "subjects", clause)
-            if found:
-                return found
-        return []
+        """The bodies named right after 会同 (会同有关部门 names none)."""
+        end = body_run(re.split(r"[,，。;；]", text[a:a + 60])[0], self.vocab)
+        return self._list(text, a, a + end, False, "subjects", clause) if end else []
 
     def _note(self, text: str, a: int, b: int) -> list[Match]:
         """An owner note: (X、Y负责), (X牵头，Y配合), (牵头单位：X；配合单位：Y), (负责部门：X；适用范围：…)."""
@@ -290,41 +315,31 @@ class ResponsibilityTagger:
         return out
 
     def _by(self, text: str, a: int, clause: int) -> list[Match]:
-        """由X…: the longest run of bodies right after 由, unless they only make something up (由A、B组成)."""
+        """由X…: the bodies right after 由, unless they only make something up (由A、B组成)."""
         window = re.split(r"[,，。;；:：]", text[a:a + 160])[0]
-        for end in reversed([m.end() for m in genre.DEPT_END.finditer(window)]):
-            first = _SEP.split(window[:end])[0]
-            if not is_body(self.vocab.tails.sub("", first).strip(), self.vocab):
-                continue
-            rest = window[end:]
-            if genre.BY_NOT.match(re.sub(rf"^(?:{genre.OWNER_TAILS})*", "", rest)) or self.vocab.not_owner.match(rest):
-                return []
-            lead = rest.startswith("牵头")
-            found = self._list(text, a, a + end, lead, "subjects", clause)
-            if found and rest.startswith("会同"):
-                found += self._partners(text, a + end + 2, clause)
-            return found
-        return []
+        end = body_run(window, self.vocab)
+        if not end or genre.BY_NOT.search(window) or self.vocab.not_owner.match(window[end:]):
+            return []
+        rest = window[end:]
+        found = self._list(text, a, a + end, rest.startswith("牵头"), "subjects", clause)
+        if found and rest.startswith("会同"):
+            found += self._partners(text, a + end + 2, clause)
+        return found
 
     def _subject_end(self, text: str, start: int) -> tuple[str, re.Match] | None:
-        """The bodies that open a clause and the verb after them (X、Y要…, X(Y)承担…): the longest run of
-        body names ending where a subject verb follows; a verb inside a name (应 in 应急) is no verb."""
+        """The bodies that open a clause and the verb after them (X、Y要…, X(Y)承担…); a verb inside a
+        name (应 in 应急) is no verb."""
         v = self.vocab
         window = text[start:start + 80]
-        ends = [m.end() for m in genre.DEPT_END.finditer(window)]
-        for end in reversed(ends):
-            subj = window[:end]
-            rest = re.match(rf"(?:{genre.OWNER_TAILS})*(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须|要)?",
-                            window[end:])
-            vm = v.subject.match(text, start + end + rest.end()) or v.subject.match(text, start + end)
-            if vm is None or text.startswith("了", vm.end()):  # X出台了…: narrative
-                continue
-            if re.search(r"[。;；,，:：()（）《》“”\s]", re.sub(r"[(（][^()（）]{1,12}[)）]", "", subj)):
-                continue
-            if v.not_owner.search(text[start:vm.end() + 6]) or not split_bodies(subj, v):
-                continue
-            return subj, vm
-        return None
+        end = body_run(window, v)
+        if not end:
+            return None
+        rest = re.match(rf"(?:{genre.OWNER_TAILS})*(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须|要)?",
+                        window[end:])
+        vm = v.subject.match(text, start + end + rest.end()) or v.subject.match(text, start + end)
+        if vm is None or text.startswith("了", vm.end()) or v.not_owner.search(text[start:vm.end() + 6]):
+            return None  # X出台了…: narrative
+        return window[:end], vm
 
     def set_annotations(self, doc: Doc, matches: list[Match]) -> None:
         spans = {"owners": [], "subjects": []}
