@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .load import SourceText
+from .script import is_traditional
 
 
 @dataclass(frozen=True)
@@ -102,11 +103,13 @@ def clean_string(text: str) -> tuple[str, array]:
     keep = array("i")
     pos = 0
     lines = text.split("\n")
+    traditional = is_traditional(text)  # t2s on simplified text turns 乾安县 into 干安县
     for n, raw in enumerate(lines):
         last = n == len(lines) - 1
         line = raw.translate(_WIDTH)
-        simplified = to_simplified(line)
-        line = simplified if len(simplified) == len(line) else _simplify(line)
+        if traditional:
+            simplified = to_simplified(line)
+            line = simplified if len(simplified) == len(line) else _simplify(line)
         if _FURNITURE.match(line.strip()):
             pos += len(raw) + 1  # page furniture goes, newline and all
             continue
