@@ -107,8 +107,16 @@ def region_of(title: str) -> Region | None:
     return region
 
 
+# A central document is addressed to every province: 各省、自治区、直辖市人民政府,国务院各部委…
+_CENTRAL_ADDRESSEE = re.compile(r"各省、自治区、直辖市(?:人民政府|及新疆生产建设兵团)")
+
+
 def main_region(text: str) -> Region | None:
-    """The division a text names most often outside 《》 titles: the fallback for untitled plans."""
+    """The division a text names most often outside 《》 titles: the fallback for untitled plans.
+    The country only for a central document: 中国 is named by local plans too (中国(宜昌)知识产权
+    保护中心, 中国特色)."""
+    if _CENTRAL_ADDRESSEE.search(text[:6000]):
+        return CHINA
     body = re.sub(r"《[^》]*》", "", text[:6000])
     counts: dict[str, int] = {}
     doc = get_nlp()(body)  # spans die with their Doc: keep it alive while reading them
