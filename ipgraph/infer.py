@@ -29,6 +29,7 @@ _PLANS = """
 SELECT DISTINCT ?q ?label ?level ?region ?year WHERE {
   ?q a ipg:Plan ; ipg:level ?level ; ipg:startYear ?year ; ipg:region ?region ; rdfs:label ?label .
   FILTER NOT EXISTS { ?q ipg:promulgates ?issued }
+  FILTER NOT EXISTS { ?q ipg:draftOf ?final }
 }
 """
 _CITED = "SELECT DISTINCT ?p ?q WHERE { ?p ipg:cites ?q }"

@@ -156,6 +156,12 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
         add(outline, dcterms.type, plan_kind(info.title))
         add(outline, ipg.draftOf, plan)
         add(outline, prov.wasDerivedFrom, doc)
+        if res.region is not None:  # a version of the plan: the same jurisdiction and period
+            add(outline, ipg.region, iri.region(res.region.code))
+            add(outline, ipg.level, LEVELS[res.region.level])
+        if info.start_year:
+            add(outline, ipg.startYear, integer(info.start_year))
+            add(outline, ipg.endYear, integer(info.end_year))
     belongs = ipg.about if article else ipg.inPlan
 
     projects = {}
