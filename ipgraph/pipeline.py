@@ -76,6 +76,10 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
     start = time.perf_counter()
     docs = [(str(f), d) for f, d in document_ids(paths)]
     files = [f for f, _ in docs]
+    gone: dict[str, list[str]] = {}  # sha256 → documents whose files are no longer where they were built
+    for d, entry in store.logged().items():
+        if not Path(entry["path"]).exists():
+            gone.setdefault(entry["sha256"], []).append(d)
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(files) >= 8 else 1
     report = BuildReport()
@@ -89,17 +93,17 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
                 for f, d in docs:
                     pending.append(pool.submit(statements, f, base, d))
                     if len(pending) >= 4 * workers:
-                        _store_one(pending.popleft().result(), store, base, report, on_file)
+                        _store_one(pending.popleft().result(), store, base, report, on_file, gone)
                         done += 1
                 while pending:
-                    _store_one(pending.popleft().result(), store, base, report, on_file)
+                    _store_one(pending.popleft().result(), store, base, report, on_file, gone)
                     done += 1
         except BrokenProcessPool:  # workers could not start (no importable __main__): go on here
             pass
     for f, d in docs[done:]:
-        _store_one(statements(f, base, d), store, base, report, on_file)
+        _store_one(statements(f, base, d), store, base, report, on_file, gone)
     if prune:
-        report.removed += _drop(store, [d for d, e in store.logged().items() if not Path(e["path"]).exists()], base)
+        report.removed += _drop(store, sorted(d for ds in gone.values() for d in ds), base)
     store.save_log()
     infer_lineage(store, base)
     store.flush()
@@ -107,19 +111,29 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
     return report
 
 
-def _store_one(result: Statements | str, store: GraphStore, base: str, report: BuildReport, on_file) -> None:
+def _store_one(result: Statements | str, store: GraphStore, base: str, report: BuildReport, on_file,
+               gone: dict[str, list[str]]) -> None:
     if isinstance(result, str):
         report.failed.append(result)
+    elif _elsewhere(store, result):
+        report.failed.append(f"{result.path}: document {result.doc_id} was built from {_elsewhere(store, result)}, "
+                             "which is still there; build their common folder, or remove that one first")
     else:
         # a file renamed or moved since it was built: the same bytes under a new id, the old path gone
-        moved = [d for d, e in store.logged().items() if d != result.doc_id and e["sha256"] == result.sha256
-                 and not Path(e["path"]).exists()]
+        moved = [d for d in gone.pop(result.sha256, []) if d != result.doc_id]
         report.removed += _drop(store, moved, base)
         n = store.put(Iris(base).graph(result.doc_id), result.lines)
         store.record(result.doc_id, str(Path(result.path).resolve()), result.sha256, n)
         report.built.append((result.path, n))
     if on_file:
         on_file(result)
+
+
+def _elsewhere(store: GraphStore, result: Statements) -> str | None:
+    """The other file a document of this id was built from, if it still exists: two files never
+    silently share one document."""
+    path = store.logged().get(result.doc_id, {}).get("path")
+    return path if path and path != str(Path(result.path).resolve()) and Path(path).exists() else None
 
 
 def _drop(store: GraphStore, documents: list[str], base: str) -> list[str]:

@@ -47,6 +47,19 @@ def test_same_stem_files_in_two_folders_are_two_documents(tmp_path):
     assert {g.value for g in store.graphs()} >= {ID + "graph/a/plan.txt", ID + "graph/b/plan.txt"}
 
 
+def test_a_file_of_the_same_name_from_another_folder_does_not_replace_a_document(tmp_path):
+    for sub, seed in (("a", "jilin"), ("b", "yichang")):
+        (tmp_path / sub).mkdir()
+        shutil.copy(SEEDS[seed], tmp_path / sub / "plan.txt")
+    store = GraphStore(tmp_path / "s")
+    build([tmp_path / "a"], store)
+    report = build([tmp_path / "b"], store)
+    assert report.built == [] and report.failed == [
+        f"{tmp_path / 'b' / 'plan.txt'}: document plan.txt was built from {(tmp_path / 'a' / 'plan.txt').resolve()}, "
+        "which is still there; build their common folder, or remove that one first"]
+    assert select(store, "SELECT ?p WHERE { ?d ipg:describes ?p }") == [(ID + "plan/十三五吉林省知识产权保护和运用规划",)]
+
+
 def test_files_named_alike_on_the_command_line_are_named_below_their_common_folder(tmp_path):
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()
