@@ -16,6 +16,7 @@ from pathlib import Path
 from .clean import CleanText
 from .extract import Extraction
 from .extract.citations import fold
+from .extract.plan import PLAN_TYPES
 from .load import SourceText, discover
 from .nlp import get_nlp
 from .outline import CIRCLED
@@ -137,11 +138,21 @@ def is_traditional(clean: CleanText, sample: int = 20000) -> bool:
     return changed >= 5
 
 
+def plan_key(title: str, source: SourceText, document: str) -> str:
+    """A plan is keyed by its folded title. A text whose title was not found carries its file's
+    name instead; a name that is no title (01.html, a/plan.txt) names that document's plan only
+    (`doc-<document>`), so two untitled plans named alike are not merged."""
+    if title == source.path.stem and not re.search(rf"(?:{PLAN_TYPES})", title):
+        return "doc-" + document
+    return key(title)
+
+
 def resolve(source: SourceText, clean: CleanText, extraction: Extraction, document: str | None = None) -> Resolved:
     """`document`: the id document_ids gave the file (by default its name)."""
     plan = extraction.plan
     region = region_of(plan.title) or region_of(plan.issuer or "") or main_region(clean.text)
-    res = Resolved(document or doc_id(source.path.name), source, clean, extraction, key(plan.title), region,
+    document = document or doc_id(source.path.name)
+    res = Resolved(document, source, clean, extraction, plan_key(plan.title, source, document), region,
                    traditional=is_traditional(clean))
     surfaces = [o.surface for t in extraction.tasks for o in t.owners]
     surfaces += [o.surface for p in extraction.projects for o in p.owners]

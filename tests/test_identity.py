@@ -259,7 +259,7 @@ def test_two_plans_defining_a_term_keep_their_definitions_with_their_spans(tmp_p
     (tmp_path / "b.txt").write_text(FOOTNOTED.format(city="乾安县", definition="专利分析与产业决策相结合。"),
                                     encoding="utf-8")
     store = GraphStore(tmp_path / "s")
-    build([tmp_path], store)
+    build(sorted(tmp_path.glob("*.txt")), store)
     rows = select(store, "SELECT ?t ?def ?start ?end ?c WHERE { ?t a ipg:DefinedTerm ; skos:definition ?def ; "
                          "ipg:charStart ?start ; ipg:charEnd ?end ; ipg:definitionOf ?c }")
     assert [(r[0], r[1][:6], r[4]) for r in rows] == [
@@ -289,7 +289,7 @@ def test_lineage_is_inferred_within_a_field(tmp_path):
     (tmp_path / "linyi.txt").write_text(
         plan("临沂市“十四五”综合交通运输发展规划", "本规划与省规划相衔接。\n"), encoding="utf-8")
     store = GraphStore(tmp_path / "s")
-    build([tmp_path], store)
+    build(sorted(tmp_path.glob("*.txt")), store)
     assert select(store, "SELECT ?p ?q WHERE { ?p ipg:inferredBasedOn ?q }") == [
         (ID + "plan/临沂市十四五综合交通运输发展规划", ID + "plan/山东省十四五综合交通运输发展规划")]
 
@@ -300,3 +300,14 @@ def test_a_central_document_is_national_by_its_addressees():
     text = "关于深入开展消费扶贫的指导意见\n各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n坚持中国特色。"
     assert main_region(text).code == "CN"
     assert main_region("坚持中国特色社会主义。中国特色。") is None
+
+
+def test_untitled_plans_named_alike_stay_apart(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / "c" / sub).mkdir(parents=True)
+        (tmp_path / "c" / sub / "plan.txt").write_text(f"一、主要任务\n(一)推进{sub}工作。(责任单位:省科技厅)\n",
+                                                     encoding="utf-8")
+    store = GraphStore(tmp_path / "s")
+    build([tmp_path / "c"], store)
+    assert select(store, "SELECT ?d ?p WHERE { ?d ipg:describes ?p }") == [
+        (ID + "doc/a/plan.txt", ID + "plan/doc-a/plan.txt"), (ID + "doc/b/plan.txt", ID + "plan/doc-b/plan.txt")]
