@@ -125,7 +125,7 @@ def remove_cmd(targets, store_dir, base_iri):
     """Take documents out of the store: TARGETS are document ids (a/plan.txt) or the paths of
     built files or folders, present or gone. Each goes in one transaction; the merged graph and
     the inferred lineage are kept in step."""
-    for d in remove(list(targets), _store(store_dir, create=True), base_iri):
+    for d in remove(list(targets), GraphStore(store_dir, create=False), base_iri):
         click.echo(f"removed {d}")
 
 

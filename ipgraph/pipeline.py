@@ -77,7 +77,9 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
     docs = [(str(f), d) for f, d in document_ids(paths)]
     files = [f for f, _ in docs]
     gone: dict[str, list[str]] = {}  # sha256 → documents whose files are no longer where they were built
+    built: dict[str, list[str]] = {}  # path → documents built from it
     for d, entry in store.logged().items():
+        built.setdefault(entry["path"], []).append(d)
         if not Path(entry["path"]).exists():
             gone.setdefault(entry["sha256"], []).append(d)
     if workers is None:
@@ -93,15 +95,15 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
                 for f, d in docs:
                     pending.append(pool.submit(statements, f, base, d))
                     if len(pending) >= 4 * workers:
-                        _store_one(pending.popleft().result(), store, base, report, on_file, gone)
+                        _store_one(pending.popleft().result(), store, base, report, on_file, gone, built)
                         done += 1
                 while pending:
-                    _store_one(pending.popleft().result(), store, base, report, on_file, gone)
+                    _store_one(pending.popleft().result(), store, base, report, on_file, gone, built)
                     done += 1
         except BrokenProcessPool:  # workers could not start (no importable __main__): go on here
             pass
     for f, d in docs[done:]:
-        _store_one(statements(f, base, d), store, base, report, on_file, gone)
+        _store_one(statements(f, base, d), store, base, report, on_file, gone, built)
     if prune:
         report.removed += _drop(store, sorted(d for ds in gone.values() for d in ds), base)
     store.save_log()
@@ -112,18 +114,20 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
 
 
 def _store_one(result: Statements | str, store: GraphStore, base: str, report: BuildReport, on_file,
-               gone: dict[str, list[str]]) -> None:
+               gone: dict[str, list[str]], built: dict[str, list[str]]) -> None:
     if isinstance(result, str):
         report.failed.append(result)
     elif _elsewhere(store, result):
         report.failed.append(f"{result.path}: document {result.doc_id} was built from {_elsewhere(store, result)}, "
                              "which is still there; build their common folder, or remove that one first")
     else:
-        # a file renamed or moved since it was built: the same bytes under a new id, the old path gone
-        moved = [d for d in gone.pop(result.sha256, []) if d != result.doc_id]
-        report.removed += _drop(store, moved, base)
+        # a file renamed or moved since it was built (the same bytes under a new id, the old path gone),
+        # or the same file built before under another id (from another folder, or by an older ipgraph)
+        path = str(Path(result.path).resolve())
+        moved = [d for d in gone.pop(result.sha256, []) + built.pop(path, []) if d != result.doc_id]
+        report.removed += _drop(store, sorted(set(moved)), base)
         n = store.put(Iris(base).graph(result.doc_id), result.lines)
-        store.record(result.doc_id, str(Path(result.path).resolve()), result.sha256, n)
+        store.record(result.doc_id, path, result.sha256, n)
         report.built.append((result.path, n))
     if on_file:
         on_file(result)

@@ -311,3 +311,19 @@ def test_untitled_plans_named_alike_stay_apart(tmp_path):
     build([tmp_path / "c"], store)
     assert select(store, "SELECT ?d ?p WHERE { ?d ipg:describes ?p }") == [
         (ID + "doc/a/plan.txt", ID + "plan/doc-a/plan.txt"), (ID + "doc/b/plan.txt", ID + "plan/doc-b/plan.txt")]
+
+
+def test_a_file_built_alone_then_with_its_folder_is_one_document(tmp_path, three):
+    store = GraphStore(tmp_path / "s")
+    build([three / "sub" / "linyi.txt"], store)   # named linyi.txt
+    build([three], store)                          # now sub/linyi.txt: the same file, one document
+    assert nquads(store) == nquads(fresh(tmp_path, three))
+
+
+def test_districts_and_counties_bodies():
+    d = divisions()
+    xiling = d.lookup("西陵区", within=d.lookup("宜昌市"))
+    assert xiling.code == "420502"
+    assert department("区市场监管局", xiling).key == "420502/市场监督管理局"
+    assert department("市市场监管局", xiling).key == "420500/市场监督管理局"
+    assert department("市市场监管局", d.lookup("渝北区")).key == "500000/市场监督管理局"  # 重庆市's
