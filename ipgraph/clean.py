@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .document import Block, Cell
 from .load import SourceText
+from .script import is_traditional
 
 
 @dataclass(frozen=True)
@@ -111,11 +112,13 @@ def clean_string(text: str, furniture: bool = True) -> tuple[str, array]:
     keep = array("i")
     pos = 0
     lines = text.split("\n")
+    traditional = is_traditional(text)  # t2s on simplified text turns 乾安县 into 干安县
     for n, raw in enumerate(lines):
         last = n == len(lines) - 1
         line = raw.translate(_WIDTH)
-        simplified = to_simplified(line)
-        line = simplified if len(simplified) == len(line) else _simplify(line)
+        if traditional:
+            simplified = to_simplified(line)
+            line = simplified if len(simplified) == len(line) else _simplify(line)
         if furniture and _FURNITURE.match(line.strip()):
             pos += len(raw) + 1  # page furniture goes, newline and all
             continue

@@ -14,7 +14,7 @@ from . import query as q
 from .errors import IpgraphError
 from .export import FORMATS, SUFFIXES, export
 from .load import discover
-from .pipeline import build
+from .pipeline import build, remove
 from .store import DEFAULT_STORE, GraphStore
 from .vocab import DEFAULT_BASE
 
@@ -81,12 +81,15 @@ def cli():
 @click.option("--workers", "-j", type=int, default=None,
               help="Processes for extraction (default: all cores when there are 8 files or more).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
-def build_cmd(paths, store_dir, base_iri, workers, quiet):
+@click.option("--prune", is_flag=True, help="Also take out documents whose files are gone.")
+def build_cmd(paths, store_dir, base_iri, workers, quiet, prune):
     """Ingest files and folders (default: the bundled data/ corpus) into the store.
 
     Text, saved web pages, Word (.docx) and PDF files are read; each goes in its own named graph,
     and building a file again replaces its statements. A file that cannot be read is named with
-    the reason and skipped; the exit status is then 3.
+    the reason and skipped; the exit status is then 3. A document is named by its path inside
+    the folder given (a/plan.txt and b/plan.txt are two); a file renamed since it was built stays
+    one document.
     """
     if not paths:
         if not BUNDLED.is_dir():
@@ -98,7 +101,7 @@ def build_cmd(paths, store_dir, base_iri, workers, quiet):
     with click.progressbar(length=files, label="building", show_eta=True, show_pos=True, file=sys.stderr,
                            item_show_func=lambda r: _rate(r, bar)) if show else nullcontext() as bar:
         report = build(list(paths), store, base_iri, workers=workers,
-                       on_file=(lambda r: bar.update(1, r)) if show else None)
+                       on_file=(lambda r: bar.update(1, r)) if show else None, prune=prune)
     for failure in report.failed:
         click.echo(f"ipgraph: skipped {failure}", err=True)
     if not quiet:
@@ -108,8 +111,22 @@ def build_cmd(paths, store_dir, base_iri, workers, quiet):
                    + (f", {len(report.failed)} failed" if report.failed else "")
                    + f" in {report.seconds:.1f} s ({rate:.1f} documents/s)")
         click.echo("  ".join(f"{k}={v}" for k, v in counts.items()))
+        for d in report.removed:
+            click.echo(f"removed {d}")
     if report.failed:
         sys.exit(EXIT_PARTIAL)
+
+
+@cli.command("remove")
+@click.argument("targets", nargs=-1, required=True)
+@store_option
+@base_option
+def remove_cmd(targets, store_dir, base_iri):
+    """Take documents out of the store: TARGETS are document ids (a/plan.txt) or the paths of
+    built files or folders, present or gone. Each goes in one transaction; the merged graph and
+    the inferred lineage are kept in step."""
+    for d in remove(list(targets), GraphStore(store_dir, create=False), base_iri):
+        click.echo(f"removed {d}")
 
 
 def _rate(result, bar) -> str:

@@ -50,7 +50,10 @@ def _is_national(core: str) -> bool:
 
 
 def _city_of(region: Region) -> Region:
-    if region.level == "county" and region.parent and region.parent != region.province:
+    """The 市 of a plan's region: the region itself for a city, a county-level city (宜都市: about
+    390 of them) included; the prefecture for a county or district."""
+    if region.level == "county" and not region.name.endswith("市") and region.parent \
+            and region.parent != region.province:
         return divisions().get(region.parent) or region
     return region
 
@@ -68,7 +71,10 @@ def department(surface: str, home: Region | None, scope: str = "") -> DeptRef:
     if alias and surface[:1] in "省市县区":
         surfaces.add(surface[0] + alias.group(1))
     prefix = d.prefix(core)
-    if home is None and prefix is None and not _is_national(core):
+    local = core[0] in "省市县区" and not core.startswith(_NOT_A_LEVEL)
+    # 市市场监管局 in a plan of unknown or national scope names some city's bureau, not a national one
+    unplaced = home is None or (home.code == CHINA.code and local)
+    if unplaced and prefix is None and not _is_national(core):
         return DeptRef(f"{scope or 'unscoped'}/{_key(core)}", core, None, tuple(sorted(surfaces)))
     home = home or CHINA
     level_prefix = False
@@ -77,7 +83,7 @@ def department(surface: str, home: Region | None, scope: str = "") -> DeptRef:
         rest = core[len(prefix):]
     elif home.code == CHINA.code or _is_national(core):
         region, rest = CHINA, core
-    elif core[0] in "省市县区" and not core.startswith(_NOT_A_LEVEL):
+    elif local:
         level_prefix = True
         if core[0] == "省":
             region = d.get(home.province) or home

@@ -381,8 +381,20 @@ class RegionTagger:
         self.matcher.add("REGION", list(nlp.tokenizer.pipe(names)))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["regions"] = filter_spans(Span(doc, s, e, label="REGION") for _, s, e in self.matcher(doc))
+        spans = filter_spans(Span(doc, s, e, label="REGION") for _, s, e in self.matcher(doc))
+        doc.spans["regions"] = [s for s in spans if _whole_region(doc.text, s.start_char, s.end_char)]
         return doc
+
+
+# Two-character names such as 北区, 东区, 城区 (districts of 香港, 台湾, 山西 cities) are also the end of
+# longer names (渝北区, 城东区): they count only where no other character is written before them.
+_AMBIGUOUS = re.compile(r"^[^\W\d_]区$")
+
+
+def _whole_region(text: str, start: int, end: int) -> bool:
+    if not _AMBIGUOUS.match(text[start:end]):
+        return True
+    return start == 0 or not re.match(rf"[{_H}]", text[start - 1])
 
 
 @lru_cache(maxsize=1)

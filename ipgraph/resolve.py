@@ -7,14 +7,17 @@ name without the level prefix (省科技厅 in a 吉林 plan → 220000/科技�
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .clean import CleanText
 from .extract import Extraction
 from .extract.citations import fold
-from .load import SourceText
+from .extract.plan import PLAN_TYPES
+from .load import SourceText, discover
 from .nlp import get_nlp
 from .outline import CIRCLED
 from .departments import DeptRef, department
@@ -37,8 +40,36 @@ def indicator_concept(name: str) -> str:
     return re.sub(r"[\s\W_]+", "", text).upper()
 
 
-def doc_id(source: SourceText) -> str:
-    return re.sub(r"[^\w.-]", "_", source.path.stem) or "document"
+def doc_id(relative: str) -> str:
+    """A document's id from its path relative to the folder it was built from: a/plan.txt and
+    b/plan.txt are two documents; characters an IRI path cannot hold readably become _."""
+    parts = [re.sub(r"[^\w.-]", "_", part).strip(".") for part in Path(relative).parts]
+    return "/".join(p for p in parts if p) or "document"
+
+
+def document_ids(paths: list[str | Path]) -> list[tuple[Path, str]]:
+    """Every file a build reads, with its document id.
+
+    A file found in a folder given to build is named by its path inside that folder (building
+    data/ or data/x.txt both give x.txt); a file given on its own by its name. Files given on
+    their own with the same name are named by their paths below their deepest common folder, as
+    if that folder had been built, so no document silently replaces another.
+    """
+    found: list[tuple[Path, str]] = []
+    for raw in paths:
+        root = Path(raw)
+        for f in discover([root]):
+            found.append((f, f.relative_to(root).as_posix() if root.is_dir() else f.name))
+    by_id: dict[str, list[int]] = {}
+    for n, (_, rel) in enumerate(found):
+        by_id.setdefault(rel, []).append(n)
+    for rel, clash in by_id.items():
+        files = {found[n][0].resolve() for n in clash}
+        if len(files) > 1:
+            common = Path(os.path.commonpath([str(f.parent) for f in files]))
+            for n in clash:
+                found[n] = (found[n][0], found[n][0].resolve().relative_to(common).as_posix())
+    return [(f, doc_id(rel)) for f, rel in found]
 
 
 @dataclass
@@ -61,8 +92,8 @@ def region_of(title: str) -> Region | None:
     Divisions written one after another narrow it down: 湖北省宜昌市 → 宜昌市, 北京市海淀区 → 海淀区.
     """
     doc = get_nlp()(title)
-    spans = list(doc.spans["regions"])
-    national = re.search(r"国家|全国|中国|国务院|中共中央", title)
+    spans = [s for s in doc.spans["regions"] if divisions().lookup(s.text) != CHINA]
+    national = re.search(r"国家|全国|中国(?!\()|国务院|中共中央", title)  # 中国(宜昌)…中心 is 宜昌's
     if not spans or (national and national.start() < spans[0].start_char):
         return CHINA if national else None
     d = divisions()
@@ -77,13 +108,22 @@ def region_of(title: str) -> Region | None:
     return region
 
 
+# A central document is addressed to every province: 各省、自治区、直辖市人民政府,国务院各部委…
+_CENTRAL_ADDRESSEE = re.compile(r"各省、自治区、直辖市(?:人民政府|及新疆生产建设兵团)")
+
+
 def main_region(text: str) -> Region | None:
-    """The division a text names most often outside 《》 titles: the fallback for untitled plans."""
+    """The division a text names most often outside 《》 titles: the fallback for untitled plans.
+    The country only for a central document: 中国 is named by local plans too (中国(宜昌)知识产权
+    保护中心, 中国特色)."""
+    if _CENTRAL_ADDRESSEE.search(text[:6000]):
+        return CHINA
     body = re.sub(r"《[^》]*》", "", text[:6000])
     counts: dict[str, int] = {}
     doc = get_nlp()(body)  # spans die with their Doc: keep it alive while reading them
     for span in doc.spans["regions"]:
-        counts[span.text] = counts.get(span.text, 0) + 1
+        if divisions().lookup(span.text) != CHINA:  # 中国(X)知识产权保护中心 is named by local plans too
+            counts[span.text] = counts.get(span.text, 0) + 1
     if not counts:
         return None
     return divisions().lookup(max(sorted(counts), key=counts.get))
@@ -98,10 +138,21 @@ def is_traditional(clean: CleanText, sample: int = 20000) -> bool:
     return changed >= 5
 
 
-def resolve(source: SourceText, clean: CleanText, extraction: Extraction) -> Resolved:
+def plan_key(title: str, source: SourceText, document: str) -> str:
+    """A plan is keyed by its folded title. A text whose title was not found carries its file's
+    name instead; a name that is no title (01.html, a/plan.txt) names that document's plan only
+    (`doc-<document>`), so two untitled plans named alike are not merged."""
+    if title == source.path.stem and not re.search(rf"(?:{PLAN_TYPES})", title):
+        return "doc-" + document
+    return key(title)
+
+
+def resolve(source: SourceText, clean: CleanText, extraction: Extraction, document: str | None = None) -> Resolved:
+    """`document`: the id document_ids gave the file (by default its name)."""
     plan = extraction.plan
     region = region_of(plan.title) or region_of(plan.issuer or "") or main_region(clean.text)
-    res = Resolved(doc_id(source), source, clean, extraction, key(plan.title), region,
+    document = document or doc_id(source.path.name)
+    res = Resolved(document, source, clean, extraction, plan_key(plan.title, source, document), region,
                    traditional=is_traditional(clean))
     surfaces = [o.surface for t in extraction.tasks for o in t.owners]
     surfaces += [o.surface for p in extraction.projects for o in p.owners]

@@ -272,6 +272,16 @@ class GraphStore:
             self.put(graph, triples)  # now a new graph, of more than BATCH statements: loaded at once
         return len(triples)
 
+    def remove(self, graph: NamedNode) -> None:
+        """Take a document's graph out, and its statements out of the merge where no other document
+        states them: one SPARQL update, so one transaction."""
+        self.commit()
+        current = {line(q) for q in self.store.quads_for_pattern(None, None, None, graph)}
+        gone = self._orphans(graph, current)
+        self.changed |= current
+        ops = [f"DELETE DATA {{ {_block(gone)} }}"] if gone else []
+        self.store.update(" ;\n".join(ops + [f"DROP SILENT GRAPH {graph}"]))
+
     def graphs(self) -> list[NamedNode]:
         return sorted(self.store.named_graphs(), key=str)
 
@@ -297,6 +307,17 @@ class GraphStore:
     def log(self) -> dict:
         p = self.path / _LOG
         return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
+
+    def logged(self) -> dict:
+        """The ingest log as this writer has it: document id → path, sha256, statements, time."""
+        if self._log is None:
+            self._log = self.log()
+        return self._log
+
+    def forget(self, doc_id: str) -> None:
+        """Take a removed document out of the ingest log."""
+        if self.logged().pop(doc_id, None) is not None:
+            self._unsaved += 1
 
     def record(self, doc_id: str, path: str, sha256: str, triples: int) -> None:
         """Note a built document in the ingest log (written by save_log, every 500 documents and at the end)."""

@@ -80,12 +80,12 @@ def test_kill_9_during_a_build_leaves_whole_documents(tmp_path):
     for i in range(40):
         (folder / f"doc{i:02d}.txt").write_text(SEEDS["yichang"].read_text(encoding="utf-8"), encoding="utf-8")
     build([folder / "doc00.txt"], reference)
-    complete = graphs(reference)["https://w3id.org/ipgraph/id/graph/doc00"]
+    complete = graphs(reference)["https://w3id.org/ipgraph/id/graph/doc00.txt"]
     del reference
     store_dir = tmp_path / "s"
     first = GraphStore(store_dir)
     build([SEEDS["jilin"]], first)
-    jilin = graphs(first)["https://w3id.org/ipgraph/id/graph/jilin_13fyp_ip_plan"]
+    jilin = graphs(first)["https://w3id.org/ipgraph/id/graph/jilin_13fyp_ip_plan.txt"]
     del first
     proc = subprocess.Popen([IPGRAPH, "build", str(folder), "--store", str(store_dir), "-q", "-j", "1"])
     deadline = time.time() + 60
@@ -99,7 +99,7 @@ def test_kill_9_during_a_build_leaves_whole_documents(tmp_path):
     proc.wait()
     store = GraphStore(store_dir)
     got = graphs(store)
-    assert got["https://w3id.org/ipgraph/id/graph/jilin_13fyp_ip_plan"] == jilin
+    assert got["https://w3id.org/ipgraph/id/graph/jilin_13fyp_ip_plan.txt"] == jilin
     docs = {g: n for g, n in got.items() if "/graph/doc" in g}
     assert 0 < len(docs) < 40
     assert all(n == complete for n in docs.values())
@@ -138,11 +138,11 @@ def test_readers_open_snapshots_not_the_store_being_written(tmp_path):
     writer = GraphStore(tmp_path / "s")
     build([SEEDS["jilin"]], writer)  # ends with a compaction, which a reader of the live files trips over
     counts = [set(graphs(GraphStore(tmp_path / "s", create=False, exclusive=False))) for _ in range(20)]
-    assert counts == [{"https://w3id.org/ipgraph/id/graph/jilin_13fyp_ip_plan"}] * 20
+    assert counts == [{"https://w3id.org/ipgraph/id/graph/jilin_13fyp_ip_plan.txt"}] * 20
     early = GraphStore(tmp_path / "s", create=False, exclusive=False)
     build([SEEDS["yichang"]], writer)
     assert len(graphs(early)) == 1  # a reader keeps the store as it was when it opened
-    assert "https://w3id.org/ipgraph/id/graph/yichang_14fyp_ip_plan" in graphs(
+    assert "https://w3id.org/ipgraph/id/graph/yichang_14fyp_ip_plan.txt" in graphs(
         GraphStore(tmp_path / "s", create=False, exclusive=False))
     snapshots = tmp_path / "s" / "snapshots"
     assert len(list(snapshots.iterdir())) == 2  # the newest, and the one `early` holds

@@ -73,7 +73,8 @@ def get(url: str, accept: str) -> tuple[int, str, bytes]:
         return e.code, e.headers["Content-Type"], e.read()
 
 
-Q = 'PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?t WHERE { ?p dcterms:title ?t FILTER(CONTAINS(?t, "济宁")) }'
+Q = ('PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX ipg: <https://w3id.org/ipgraph/ontology#> '
+     'SELECT ?t WHERE { ?d ipg:describes ?p . ?p dcterms:title ?t FILTER(CONTAINS(?t, "济宁")) }')
 
 
 def test_sparqlwrapper_in_every_format(endpoint):
