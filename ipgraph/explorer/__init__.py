@@ -33,9 +33,10 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def wants_html(accept: str) -> bool:
-    """Whether the Accept header prefers HTML to the RDF types /id/ also serves (q-values honoured)."""
+    """Whether the Accept header prefers HTML to the RDF types /id/ also serves (q-values honoured;
+    */* or no header counts as HTML, as the endpoint's own negotiation has it)."""
     best_html, best_other = -1.0, -1.0
-    for part in (accept or "").split(","):
+    for part in (accept or "*/*").split(","):
         media, _, params = part.strip().partition(";")
         q = 1.0
         for p in params.split(";"):
@@ -45,11 +46,11 @@ def wants_html(accept: str) -> bool:
                 except ValueError:
                     q = 0.0
         media = media.strip().lower()
-        if media in HTML_TYPES or media == "text/*":
+        if media in HTML_TYPES or media in ("text/*", "*/*"):
             best_html = max(best_html, q)
-        elif media not in ("*/*", "application/*") and media:
+        elif media:
             best_other = max(best_other, q)
-    return best_html >= 0 and best_html >= best_other
+    return best_html > 0 and best_html >= best_other
 
 
 class Explorer:

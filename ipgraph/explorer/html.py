@@ -131,7 +131,8 @@ def search(d: dict, L: Links, query: dict) -> str:
         meta = " · ".join(x for x in [L.a(h["plan"], h["plan_label"]) if h["kind"] != "plan" and h["plan"] else "",
                                       e(h["region_label"] or ""), e(h["level"] or ""), e(h["period"] or "")] if x)
         hits.append(f'<li class="hit k-{e(h["kind"])}"><span class="kind">{e(KIND_NAMES[h["kind"]])}</span> '
-                    f'{L.a(h["link"], h["label"], "hit-label")} {L.src(h["doc"], h["iri"]) if h["start"] is not None else ""}'
+                    f'<a href="{e(L.href(h["link"]))}" class="hit-label">{e(h["snippet"][0])}<b>{e(h["snippet"][1])}</b>'
+                    f'{e(h["snippet"][2])}</a> {L.src(h["doc"], h["iri"]) if h["start"] is not None else ""}'
                     f'<div class="meta">{meta}</div></li>')
     more = ""
     if d["offset"] + len(d["hits"]) < d["total"]:

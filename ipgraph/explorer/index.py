@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,9 +58,12 @@ def fresh(store) -> bool:
 
 def ensure(store) -> Path:
     """The index of this store, rebuilt first if it is missing or older than the store."""
-    if not fresh(store):
-        rebuild(store)
-    return path_of(store)
+    if fresh(store):
+        return path_of(store)
+    try:
+        return rebuild(store)
+    except (OSError, sqlite3.Error):  # a store folder this process may not write: index beside it in /tmp
+        return rebuild(store, Path(tempfile.mkdtemp(prefix="ipgraph-explorer-")) / FILE)
 
 
 def select(store, sparql: str) -> list[dict]:
@@ -220,12 +224,25 @@ def search(db: sqlite3.Connection, q: str, filters: dict[str, str] | None = None
             for r in db.execute(f"SELECT e.kind, e.iri, e.link, e.label, e.plan, e.plan_label, e.region, e.region_label, "
                                 f"e.level, e.period, e.doc, e.start, e.end {base} ORDER BY {order}, length(e.label), e.id "
                                 f"LIMIT ? OFFSET ?", [*args, limit, offset])]
+    for h in hits:
+        h["snippet"] = snippet(h["label"], q)
     facets = {}
     for f in FACETS:
         facets[f] = [{"value": v, "count": n} for v, n in db.execute(
             f"SELECT e.{f}, count(*) AS n {base} AND e.{f} IS NOT NULL AND e.{f} != '' GROUP BY e.{f} "
             f"ORDER BY n DESC, e.{f} LIMIT 30", args)]
     return {"q": q, "filters": filters, "total": total, "offset": offset, "hits": hits, "facets": facets}
+
+
+def snippet(text: str, q: str, width: int = 60) -> list[str]:
+    """[before, match, after] around the first match of q, cut to about `width` characters each
+    side: a task can be a whole page long."""
+    at = text.find(q) if q else -1
+    if at < 0:
+        return [text[: 2 * width] + ("…" if len(text) > 2 * width else ""), "", ""]
+    before, after = text[max(0, at - width):at], text[at + len(q):at + len(q) + width]
+    return [("…" if at > width else "") + before, text[at:at + len(q)],
+            after + ("…" if at + len(q) + width < len(text) else "")]
 
 
 def overview(db: sqlite3.Connection) -> dict:
