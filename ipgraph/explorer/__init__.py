@@ -113,7 +113,7 @@ class Explorer:
             return (d := data.region(self.store, iri)) and self._reply(fmt, d, html.region, "plans")
         doc = index.source(self.db, iri)
         if doc:
-            focus = data.entity(self.store, params["focus"]) if params.get("focus") else None
+            focus = data.entity(self.store, params["focus"], iri) if params.get("focus") else None
             doc["plan_label"] = data.label(self.store, doc["plan"]) if doc["plan"] else None
             spans = data.spans(self.store, iri)
             if fmt == "json":

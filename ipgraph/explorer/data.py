@@ -2,6 +2,7 @@
 dicts and lists: the page's JSON twin as served, and what the HTML is drawn from."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from pyoxigraph import NamedNode
@@ -14,9 +15,7 @@ LEVEL_RANK = {IPG + "National": 0, IPG + "Provincial": 1, IPG + "Municipal": 2, 
 
 def _q(sparql: str, **iris: str) -> str:
     """Put IRIs into a query as <…> terms (NamedNode checks them, so no input can break out)."""
-    for k, v in iris.items():
-        sparql = sparql.replace("$" + k, str(NamedNode(v)))
-    return sparql
+    return re.sub(r"\$(\w+)", lambda m: str(NamedNode(iris[m.group(1)])) if m.group(1) in iris else m.group(0), sparql)
 
 
 def _int(v):
@@ -40,6 +39,25 @@ def _level(iri):
 
 def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1]
+
+
+def span_map(store, where: str, inside: str = "", **iris) -> dict[str, dict]:
+    """The character span and source document of each item ?s that `where` selects.
+
+    Read inside each document's own graph, so that a start, its end and its document belong
+    together: a term defined in many documents is one node with a span in each, and in the merged
+    graph its starts and ends would pair up every way. `inside` selects ?s within the document's
+    graph (the selective pattern goes there, or Oxigraph scans every graph's spans first)."""
+    out: dict[str, dict] = {}
+    for r in select(store, _q(f"""SELECT ?s ?doc ?start ?end WHERE {{ {where}
+            GRAPH ?g {{ {inside} ?s ipg:charStart ?start ; ipg:charEnd ?end ; prov:wasDerivedFrom ?doc }} }}""", **iris)):
+        out.setdefault(r["s"], {"doc": r["doc"], "start": int(r["start"]), "end": int(r["end"])})
+    return out
+
+
+def _span(spans: dict, iri: str) -> dict:
+    sp = spans.get(iri)
+    return {"doc": sp["doc"], "start": sp["start"], "end": sp["end"]} if sp else {"doc": None, "start": None, "end": None}
 
 
 def _owners_in_text_order(text: str, owners: list[dict]) -> list[dict]:
@@ -90,14 +108,17 @@ def plan(store, iri: str) -> dict | None:
                                         plan=iri))
     for d in out["documents"]:
         d["kind"] = _local(d["kind"] or "")
-    out["outline"] = outline(store, iri)
-    out["indicators"] = indicators_of_plan(store, iri)
-    out["projects"] = projects(store, iri)
-    out["terms"] = [dict(r, start=_int(r["start"]), end=_int(r["end"])) for r in select(store, _q(
-        """SELECT ?term ?label ?definition ?doc ?start ?end WHERE { ?term a ipg:DefinedTerm ; ipg:inPlan $plan ;
-        rdfs:label ?label OPTIONAL { ?term skos:definition ?definition }
-        OPTIONAL { ?term prov:wasDerivedFrom ?doc } OPTIONAL { ?term ipg:charStart ?start ; ipg:charEnd ?end } }
-        ORDER BY ?start""", plan=iri))]
+    # spans from the documents that describe this plan (a shared term has spans in others too)
+    spans = span_map(store, "?doc ipg:describes $plan .", "?s ipg:inPlan $plan .", plan=iri)
+    out["outline"] = outline(store, iri, spans)
+    out["indicators"] = indicators_of_plan(store, iri, spans)
+    out["projects"] = projects(store, iri, spans)
+    terms = {}
+    for r in select(store, _q("""SELECT ?term ?label ?definition WHERE { ?term a ipg:DefinedTerm ; ipg:inPlan $plan ;
+            rdfs:label ?label OPTIONAL { ?term skos:definition ?definition } }""", plan=iri)):
+        terms.setdefault(r["term"], {"term": r["term"], "label": r["label"], "definition": r["definition"],
+                                     **_span(spans, r["term"])})
+    out["terms"] = sorted(terms.values(), key=lambda t: (t["start"] is None, t["start"] or 0, t["label"]))
     return out
 
 
@@ -127,17 +148,18 @@ def lineage(store, iri: str, limit: int = 200) -> list[dict]:
     return out[:limit]
 
 
-def outline(store, iri: str) -> list[dict]:
+def outline(store, iri: str, spans: dict) -> list[dict]:
     """The plan's tasks as a tree per source document, in reading order, each with its owners."""
-    rows = select(store, _q("""SELECT ?t ?parent ?num ?seq ?text ?doc ?start ?end WHERE { ?t a ipg:Task ; ipg:inPlan $plan ;
-        ipg:text ?text OPTIONAL { ?t ipg:partOf ?parent } OPTIONAL { ?t ipg:numbering ?num } OPTIONAL { ?t ipg:sequence ?seq }
-        OPTIONAL { ?t prov:wasDerivedFrom ?doc } OPTIONAL { ?t ipg:charStart ?start ; ipg:charEnd ?end } }""",
+    rows = select(store, _q("""SELECT ?t ?parent ?num ?seq ?text WHERE { ?t a ipg:Task ; ipg:inPlan $plan ;
+        ipg:text ?text OPTIONAL { ?t ipg:partOf ?parent } OPTIONAL { ?t ipg:numbering ?num } OPTIONAL { ?t ipg:sequence ?seq } }""",
                             plan=iri))
     owners = _owners(store, "?t a ipg:Task ; ipg:inPlan $plan .", plan=iri)
     nodes = {}
     for r in rows:
-        nodes[r["t"]] = {"iri": r["t"], "numbering": r["num"], "text": r["text"], "doc": r["doc"],
-                         "start": _int(r["start"]), "end": _int(r["end"]), "seq": _int(r["seq"]) or 0,
+        if r["t"] in nodes:
+            continue
+        nodes[r["t"]] = {"iri": r["t"], "numbering": r["num"], "text": r["text"], **_span(spans, r["t"]),
+                         "seq": _int(r["seq"]) or 0,
                          "owners": [{k: o[k] for k in ("iri", "label", "lead")}
                                     for o in _owners_in_text_order(r["text"], owners.get(r["t"], []))],
                          "parent": r["parent"], "children": []}
@@ -152,36 +174,39 @@ def outline(store, iri: str) -> list[dict]:
     return roots
 
 
-def indicators_of_plan(store, iri: str) -> list[dict]:
-    rows = select(store, _q("""SELECT ?i ?label ?concept ?unit ?bt ?by ?tt ?ty ?nature ?doc ?start ?end WHERE {
+def indicators_of_plan(store, iri: str, spans: dict) -> list[dict]:
+    rows = select(store, _q("""SELECT ?i ?label ?concept ?unit ?bt ?by ?tt ?ty ?nature WHERE {
         ?i a ipg:Indicator ; ipg:inPlan $plan ; rdfs:label ?label OPTIONAL { ?i ipg:measures ?concept }
         OPTIONAL { ?i ipg:unit ?unit } OPTIONAL { ?i ipg:baselineText ?bt } OPTIONAL { ?i ipg:baselineYear ?by }
-        OPTIONAL { ?i ipg:targetText ?tt } OPTIONAL { ?i ipg:targetYear ?ty } OPTIONAL { ?i ipg:nature ?nature }
-        OPTIONAL { ?i prov:wasDerivedFrom ?doc } OPTIONAL { ?i ipg:charStart ?start ; ipg:charEnd ?end } }
-        ORDER BY ?start""", plan=iri))
+        OPTIONAL { ?i ipg:targetText ?tt } OPTIONAL { ?i ipg:targetYear ?ty } OPTIONAL { ?i ipg:nature ?nature } }""",
+                            plan=iri))
+    rows = list({r["i"]: r for r in reversed(rows)}.values())[::-1]  # one row per indicator
+    rows.sort(key=lambda r: (_span(spans, r["i"])["start"] or 0))
     inherited = defaultdict(list)
-    for r in select(store, _q("""SELECT DISTINCT ?concept ?parent ?pl ?level ?tt ?ty ?unit WHERE {
-        ?i ipg:inPlan $plan ; ipg:measures ?concept .
-        $plan ((ipg:basedOn|ipg:inferredBasedOn)/ipg:promulgates?)+ ?parent .
-        ?j ipg:inPlan ?parent ; ipg:measures ?concept OPTIONAL { ?j ipg:targetText ?tt } OPTIONAL { ?j ipg:targetYear ?ty }
-        OPTIONAL { ?j ipg:unit ?unit } OPTIONAL { ?parent rdfs:label ?pl } OPTIONAL { ?parent ipg:level ?level } }""",
-                              plan=iri)):
+    # the plans above this one first (a path from a bound plan is quick), then their indicators
+    parents = [r["p"] for r in select(store, _q(
+        "SELECT DISTINCT ?p WHERE { $plan ((ipg:basedOn|ipg:inferredBasedOn)/ipg:promulgates?)+ ?p }", plan=iri))]
+    values = " ".join(str(NamedNode(p)) for p in parents)
+    for r in [] if not parents else select(store, _q(f"""SELECT DISTINCT ?concept ?parent ?pl ?level ?tt ?ty ?unit WHERE {{
+        VALUES ?parent {{ {values} }} ?j ipg:inPlan ?parent ; ipg:measures ?concept . ?i ipg:inPlan $plan ; ipg:measures ?concept .
+        OPTIONAL {{ ?j ipg:targetText ?tt }} OPTIONAL {{ ?j ipg:targetYear ?ty }} OPTIONAL {{ ?j ipg:unit ?unit }}
+        OPTIONAL {{ ?parent rdfs:label ?pl }} OPTIONAL {{ ?parent ipg:level ?level }} }}""", plan=iri)):
         inherited[r["concept"]].append({"plan": r["parent"], "plan_label": r["pl"], "level": _level(r["level"]),
                                         "target": r["tt"], "target_year": _int(r["ty"]), "unit": r["unit"]})
     nature = {IPG + "Expected": "预期性", IPG + "Binding": "约束性"}
     return [{"iri": r["i"], "label": r["label"], "concept": r["concept"], "unit": r["unit"], "baseline": r["bt"],
              "baseline_year": _int(r["by"]), "target": r["tt"], "target_year": _int(r["ty"]),
-             "nature": nature.get(r["nature"] or "", ""), "doc": r["doc"], "start": _int(r["start"]),
-             "end": _int(r["end"]), "in_parent_plans": inherited.get(r["concept"], [])} for r in rows]
+             "nature": nature.get(r["nature"] or "", ""), **_span(spans, r["i"]),
+             "in_parent_plans": inherited.get(r["concept"], [])} for r in rows]
 
 
-def projects(store, iri: str) -> list[dict]:
-    rows = select(store, _q("""SELECT ?p ?label ?text ?doc ?start ?end WHERE { ?p a ipg:Project ; ipg:inPlan $plan ;
-        rdfs:label ?label OPTIONAL { ?p ipg:text ?text } OPTIONAL { ?p prov:wasDerivedFrom ?doc }
-        OPTIONAL { ?p ipg:charStart ?start ; ipg:charEnd ?end } } ORDER BY ?start""", plan=iri))
+def projects(store, iri: str, spans: dict) -> list[dict]:
+    rows = select(store, _q("""SELECT ?p ?label ?text WHERE { ?p a ipg:Project ; ipg:inPlan $plan ;
+        rdfs:label ?label OPTIONAL { ?p ipg:text ?text } }""", plan=iri))
+    rows = list({r["p"]: r for r in reversed(rows)}.values())[::-1]
+    rows.sort(key=lambda r: (_span(spans, r["p"])["start"] or 0))
     owners = _owners(store, "?t a ipg:Project ; ipg:inPlan $plan .", plan=iri)
-    return [{"iri": r["p"], "label": r["label"], "text": r["text"], "doc": r["doc"], "start": _int(r["start"]),
-             "end": _int(r["end"]), "owners": [{k: o[k] for k in ("iri", "label", "lead")}
+    return [{"iri": r["p"], "label": r["label"], "text": r["text"], **_span(spans, r["p"]), "owners": [{k: o[k] for k in ("iri", "label", "lead")}
                                                for o in owners.get(r["p"], [])]} for r in rows]
 
 
@@ -191,20 +216,19 @@ def department(store, iri: str) -> dict | None:
                              d=iri))
     if not facts:
         return None
-    rows = select(store, _q("""SELECT ?t ?kind ?text ?label ?num ?plan ?pl ?level ?lead ?doc ?start ?end WHERE {
+    spans = span_map(store, "", "?s ipg:responsibleDepartment $d .", d=iri)
+    rows = select(store, _q("""SELECT ?t ?kind ?text ?label ?num ?plan ?pl ?level ?lead WHERE {
         ?t ipg:responsibleDepartment $d ; a ?kind ; ipg:inPlan ?plan OPTIONAL { ?t ipg:text ?text }
         OPTIONAL { ?t rdfs:label ?label } OPTIONAL { ?t ipg:numbering ?num }
         OPTIONAL { ?plan rdfs:label ?pl } OPTIONAL { ?plan ipg:level ?level }
-        BIND(EXISTS { ?t ipg:leadDepartment $d } AS ?lead)
-        OPTIONAL { ?t prov:wasDerivedFrom ?doc } OPTIONAL { ?t ipg:charStart ?start ; ipg:charEnd ?end } }""",
-                            d=iri))
+        BIND(EXISTS { ?t ipg:leadDepartment $d } AS ?lead) }""", d=iri))
+    rows = list({r["t"]: r for r in reversed(rows)}.values())[::-1]
     plans: dict[str, dict] = {}
     for r in rows:
         p = plans.setdefault(r["plan"], {"iri": r["plan"], "label": r["pl"] or r["plan"], "level": _level(r["level"]),
                                          "tasks": [], "count": 0, "leads": 0})
         p["tasks"].append({"iri": r["t"], "kind": _local(r["kind"]).lower(), "numbering": r["num"],
-                           "text": r["text"] or r["label"], "lead": r["lead"] == "true", "doc": r["doc"],
-                           "start": _int(r["start"]), "end": _int(r["end"])})
+                           "text": r["text"] or r["label"], "lead": r["lead"] == "true", **_span(spans, r["t"])})
     for p in plans.values():
         p["tasks"].sort(key=lambda t: (t["doc"] or "", t["start"] or 0))
         p["count"], p["leads"] = len(p["tasks"]), sum(t["lead"] for t in p["tasks"])
@@ -218,20 +242,21 @@ def department(store, iri: str) -> dict | None:
 def indicator(store, iri: str) -> dict | None:
     """An indicator concept: every plan that sets it, by level and region."""
     label = select(store, _q("SELECT ?l WHERE { $c skos:prefLabel|rdfs:label ?l } LIMIT 1", c=iri))
-    rows = select(store, _q("""SELECT ?i ?label ?plan ?pl ?level ?region ?rl ?unit ?bt ?bv ?by ?tt ?tv ?ty ?doc ?start ?end WHERE {
+    spans = span_map(store, "", "?s ipg:measures $c .", c=iri)
+    rows = select(store, _q("""SELECT ?i ?label ?plan ?pl ?level ?region ?rl ?unit ?bt ?bv ?by ?tt ?tv ?ty WHERE {
         ?i ipg:measures $c ; rdfs:label ?label ; ipg:inPlan ?plan OPTIONAL { ?plan rdfs:label ?pl }
         OPTIONAL { ?plan ipg:level ?level } OPTIONAL { ?plan ipg:region ?region OPTIONAL { ?region rdfs:label ?rl } }
         OPTIONAL { ?i ipg:unit ?unit } OPTIONAL { ?i ipg:baselineText ?bt } OPTIONAL { ?i ipg:baselineValue ?bv }
         OPTIONAL { ?i ipg:baselineYear ?by } OPTIONAL { ?i ipg:targetText ?tt } OPTIONAL { ?i ipg:targetValue ?tv }
-        OPTIONAL { ?i ipg:targetYear ?ty } OPTIONAL { ?i prov:wasDerivedFrom ?doc }
-        OPTIONAL { ?i ipg:charStart ?start ; ipg:charEnd ?end } }""", c=iri))
+        OPTIONAL { ?i ipg:targetYear ?ty } }""", c=iri))
+    rows = list({r["i"]: r for r in reversed(rows)}.values())[::-1]
     if not label and not rows:
         return None
     settings = [{"iri": r["i"], "label": r["label"], "plan": r["plan"], "plan_label": r["pl"] or r["plan"],
                  "level": _level(r["level"]), "region": {"iri": r["region"], "label": r["rl"]} if r["region"] else None,
                  "unit": r["unit"], "baseline": r["bt"], "baseline_value": _num(r["bv"]), "baseline_year": _int(r["by"]),
-                 "target": r["tt"], "target_value": _num(r["tv"]), "target_year": _int(r["ty"]), "doc": r["doc"],
-                 "start": _int(r["start"]), "end": _int(r["end"])} for r in rows]
+                 "target": r["tt"], "target_value": _num(r["tv"]), "target_year": _int(r["ty"]),
+                 **_span(spans, r["i"])} for r in rows]
     settings.sort(key=lambda s: ((s["level"] or {}).get("rank", 4), (s["region"] or {}).get("label") or "", s["plan_label"]))
     national = [s["target_value"] for s in settings if (s["level"] or {}).get("rank") == 0 and s["target_value"] is not None]
     return {"iri": iri, "label": label[0]["l"] if label else settings[0]["label"], "plans": settings,
@@ -248,7 +273,7 @@ def region(store, iri: str) -> dict | None:
     rows = select(store, _q("""SELECT DISTINCT ?plan ?label ?level ?region ?rl ?start ?end (EXISTS { ?d ipg:describes ?plan } AS ?ingested)
         WHERE { ?plan a ipg:Plan ; ipg:region ?region . ?region ipg:parentRegion* $r .
         OPTIONAL { ?plan rdfs:label ?label } OPTIONAL { ?plan ipg:level ?level } OPTIONAL { ?region rdfs:label ?rl }
-        OPTIONAL { ?plan ipg:startYear ?start ; ipg:endYear ?end } }""", r=iri))
+        OPTIONAL { ?plan ipg:startYear ?start } OPTIONAL { ?plan ipg:endYear ?end } }""", r=iri))
     plans = {}
     for r in rows:
         plans.setdefault(r["plan"], {"iri": r["plan"], "label": r["label"] or r["plan"], "level": _level(r["level"]),
@@ -267,10 +292,11 @@ def region(store, iri: str) -> dict | None:
 
 
 def spans(store, doc_iri: str) -> list[dict]:
-    """Every entity extracted from a document, with its character span, for the source view."""
-    rows = select(store, _q("""SELECT ?e ?kind ?label ?start ?end WHERE { ?e prov:wasDerivedFrom $doc ;
-        ipg:charStart ?start ; ipg:charEnd ?end ; a ?kind OPTIONAL { ?e rdfs:label ?label }
-        FILTER(?kind IN (ipg:Task, ipg:Project, ipg:Indicator, ipg:DefinedTerm)) }""", doc=doc_iri))
+    """Every entity extracted from a document, with its character span in it, for the source view."""
+    rows = select(store, _q("""SELECT ?e ?kind ?label ?start ?end WHERE {
+        GRAPH ?g { ?e prov:wasDerivedFrom $doc ; ipg:charStart ?start ; ipg:charEnd ?end }
+        ?e a ?kind FILTER(?kind IN (ipg:Task, ipg:Project, ipg:Indicator, ipg:DefinedTerm))
+        OPTIONAL { ?e rdfs:label ?label } }""", doc=doc_iri))
     seen = {}
     for r in rows:
         seen.setdefault(r["e"], {"iri": r["e"], "kind": _local(r["kind"]).lower(), "label": r["label"] or "",
@@ -278,21 +304,21 @@ def spans(store, doc_iri: str) -> list[dict]:
     return sorted(seen.values(), key=lambda s: (s["start"], -s["end"]))
 
 
-def entity(store, iri: str) -> dict | None:
-    """One extracted item (task, project, indicator, term): what it says, where, and who owns it."""
-    rows = select(store, _q("""SELECT ?kind ?label ?text ?plan ?pl ?doc ?docid ?start ?end WHERE { $e a ?kind
+def entity(store, iri: str, doc: str | None = None) -> dict | None:
+    """One extracted item (task, project, indicator, term): what it says, where, and who owns it;
+    its span in `doc` when given (a term can be defined in several documents)."""
+    rows = select(store, _q("""SELECT ?kind ?label ?text ?plan ?pl WHERE { $e a ?kind
         FILTER(?kind IN (ipg:Task, ipg:Project, ipg:Indicator, ipg:DefinedTerm))
         OPTIONAL { $e rdfs:label ?label } OPTIONAL { $e ipg:text|skos:definition ?text }
-        OPTIONAL { $e ipg:inPlan ?plan OPTIONAL { ?plan rdfs:label ?pl } }
-        OPTIONAL { $e prov:wasDerivedFrom ?doc . ?doc dcterms:identifier ?docid }
-        OPTIONAL { $e ipg:charStart ?start ; ipg:charEnd ?end } } LIMIT 1""", e=iri))
+        OPTIONAL { $e ipg:inPlan ?plan } OPTIONAL { ?plan rdfs:label ?pl } } LIMIT 1""", e=iri))
     if not rows:
         return None
     r = rows[0]
+    where = "VALUES ?s { $e } VALUES ?doc { $doc }" if doc else "VALUES ?s { $e }"
+    span = _span(span_map(store, where, **({"e": iri, "doc": doc} if doc else {"e": iri})), iri)
     owners = _owners(store, "VALUES ?t { $e }", e=iri).get(iri, [])
     return {"iri": iri, "kind": _local(r["kind"]).lower(), "label": r["label"], "text": r["text"],
-            "plan": r["plan"], "plan_label": r["pl"], "doc": r["docid"], "doc_iri": r["doc"],
-            "start": _int(r["start"]), "end": _int(r["end"]),
+            "plan": r["plan"], "plan_label": r["pl"], "doc_iri": span["doc"], "start": span["start"], "end": span["end"],
             "owners": [{k: o[k] for k in ("iri", "label", "lead")} for o in _owners_in_text_order(r["text"] or "", owners)]}
 
 

@@ -154,20 +154,33 @@ def rebuild(store, target: Path | None = None) -> Path:
     for iri, p in plans.items():
         add("plan", iri, p["label"], " ".join(dict.fromkeys([p["label"], *p["labels"]])), plan=iri,
             ingested=p.get("ingested", 0))
-    spans = """ OPTIONAL { ?s ipg:charStart ?b ; ipg:charEnd ?e } OPTIONAL { ?s prov:wasDerivedFrom ?doc }"""
-    for r in select(store, "SELECT ?s ?x ?l ?plan ?b ?e ?doc WHERE { ?s a ipg:Task ; ipg:text ?x ; ipg:inPlan ?plan "
-                           "OPTIONAL { ?s rdfs:label ?l }" + spans + " }"):
-        add("task", r["s"], r["x"], r["x"], plan=r["plan"], doc=r["doc"], start=r["b"], end=r["e"])
-    for r in select(store, "SELECT ?s ?l ?x ?plan ?b ?e ?doc WHERE { ?s a ipg:Project ; rdfs:label ?l ; ipg:inPlan ?plan "
-                           "OPTIONAL { ?s ipg:text ?x }" + spans + " }"):
-        add("project", r["s"], r["l"], f"{r['l']} {r['x'] or ''}", plan=r["plan"], doc=r["doc"], start=r["b"], end=r["e"])
-    for r in select(store, "SELECT ?s ?l ?c ?plan ?b ?e ?doc WHERE { ?s a ipg:Indicator ; rdfs:label ?l ; ipg:inPlan ?plan "
-                           "OPTIONAL { ?s ipg:measures ?c }" + spans + " }"):
-        add("indicator", r["s"], r["l"], r["l"], link=r["c"] or r["s"], plan=r["plan"], doc=r["doc"],
-            start=r["b"], end=r["e"])
-    for r in select(store, "SELECT ?s ?l ?def ?plan ?b ?e ?doc WHERE { ?s a ipg:DefinedTerm ; rdfs:label ?l "
-                           "OPTIONAL { ?s ipg:inPlan ?plan } OPTIONAL { ?s skos:definition ?def }" + spans + " }"):
-        add("term", r["s"], r["l"], f"{r['l']} {r['def'] or ''}", plan=r["plan"], doc=r["doc"], start=r["b"], end=r["e"])
+    # a start, its end and its document are read together inside each document's graph: a term
+    # defined in many documents is one node with a span in each (see data.span_map)
+    spans = {(r["s"], r["doc"]): (int(r["b"]), int(r["e"])) for r in select(store, """SELECT ?s ?doc ?b ?e WHERE {
+        GRAPH ?g { ?s ipg:charStart ?b ; ipg:charEnd ?e ; prov:wasDerivedFrom ?doc } }""")}
+    seen = set()
+
+    def items(kind: str, sparql: str, label, body, link=lambda r: None):
+        # required patterns and one-pattern OPTIONALs only: Oxigraph evaluates an OPTIONAL of
+        # several patterns over the whole store; one row per item and document (labels in zh and
+        # zh-Hant give two)
+        for r in select(store, sparql):
+            if (r["s"], r["doc"]) in seen:
+                continue
+            seen.add((r["s"], r["doc"]))
+            b, e = spans.get((r["s"], r["doc"]), (None, None))
+            add(kind, r["s"], label(r), body(r), link=link(r), plan=r["plan"], doc=r["doc"], start=b, end=e)
+
+    items("task", """SELECT ?s ?x ?plan ?doc WHERE { ?s a ipg:Task ; ipg:text ?x ; ipg:inPlan ?plan ;
+        prov:wasDerivedFrom ?doc }""", lambda r: r["x"], lambda r: r["x"])
+    items("project", """SELECT ?s ?l ?x ?plan ?doc WHERE { ?s a ipg:Project ; rdfs:label ?l ; ipg:inPlan ?plan ;
+        prov:wasDerivedFrom ?doc OPTIONAL { ?s ipg:text ?x } }""", lambda r: r["l"], lambda r: f"{r['l']} {r['x'] or ''}")
+    items("indicator", """SELECT ?s ?l ?c ?plan ?doc WHERE { ?s a ipg:Indicator ; rdfs:label ?l ; ipg:inPlan ?plan ;
+        prov:wasDerivedFrom ?doc OPTIONAL { ?s ipg:measures ?c } }""", lambda r: r["l"], lambda r: r["l"],
+          link=lambda r: r["c"])
+    items("term", """SELECT ?s ?l ?def ?plan ?doc WHERE { GRAPH ?g { ?s a ipg:DefinedTerm ; rdfs:label ?l ;
+        ipg:inPlan ?plan ; prov:wasDerivedFrom ?doc OPTIONAL { ?s skos:definition ?def } } }""",
+          lambda r: r["l"], lambda r: f"{r['l']} {r['def'] or ''}")
     depts: dict[str, dict] = {}
     for r in select(store, "SELECT ?s ?l ?alt ?region WHERE { ?s a ipg:Department ; rdfs:label ?l "
                            "OPTIONAL { ?s skos:altLabel ?alt } OPTIONAL { ?s ipg:region ?region } }"):
