@@ -51,6 +51,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--rounds", type=int, default=20, help="requests per page kind")
+    ap.add_argument("--memory", action="store_true", help="serve --memory (the merged graph copied into memory)")
     args = ap.parse_args()
     folder, store = ROOT / f"explorer-corpus-{args.docs}", ROOT / f"explorer-store-{args.docs}"
     if not folder.exists():
@@ -63,7 +64,9 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([IPGRAPH, "serve", "--store", str(store), "--port", str(port)], stderr=subprocess.DEVNULL)
+    t = time.perf_counter()
+    proc = subprocess.Popen([IPGRAPH, "serve", "--store", str(store), "--port", str(port)]
+                            + (["--memory"] if args.memory else []), stderr=subprocess.DEVNULL)
     try:
         for _ in range(600):
             try:
@@ -71,6 +74,7 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.5)
+        print(f"serving after {time.perf_counter() - t:.1f} s (search index rebuilt first if stale)")
         print("store:", ", ".join(f"{k}={v}" for k, v in overview["counts"].items()))
         rnd = random.Random(0)
         base = "https://w3id.org/ipgraph/id/"

@@ -230,3 +230,22 @@ def test_every_page_has_its_twins(server):
     ctype, body = _get(server + "/search.csv?q=" + urllib.parse.quote("市场监管"))
     assert body.splitlines()[0].startswith("kind,iri") and "宜昌市市场监督管理局" in body
     assert json.loads(_get(server + "/index.json")[1])["counts"]["document"] >= 6
+
+
+def test_the_index_follows_the_store(tmp_path):
+    from ipgraph.explorer import index
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    store = GraphStore(tmp_path / "s")
+    build([tmp_path / "a"], store)
+    assert index.fresh(store)
+    with index.connect(index.path_of(store)) as db:
+        assert index.search(db, "市场监管")["total"] == 0
+    build([DATA / "yichang_14fyp_ip_plan.txt"], store)  # a second document: the build brings the index up to date
+    assert index.fresh(store)
+    with index.connect(index.path_of(store)) as db:
+        hits = index.search(db, "市場監管局")["hits"]  # traditional input
+        assert "宜昌市市场监督管理局" in [h["label"] for h in hits if h["kind"] == "department"]
+        assert index.source(db, "https://w3id.org/ipgraph/id/doc/yichang_14fyp_ip_plan")["text"] == \
+            (DATA / "yichang_14fyp_ip_plan.txt").read_text(encoding="utf-8").lstrip("\ufeff")

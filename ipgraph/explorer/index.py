@@ -21,15 +21,16 @@ from pathlib import Path
 from ..vocab import IPG, PREFIXES
 
 FILE = "explorer.sqlite"
+VERSION = 2  # of the index's layout: an index written by another version is rebuilt
 KIND_ORDER = ["plan", "department", "indicator", "term", "project", "task"]
 LEVELS = {IPG + "National": "国家级", IPG + "Provincial": "省级", IPG + "Municipal": "市级", IPG + "County": "县级"}
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE docs (doc_id TEXT PRIMARY KEY, iri TEXT, name TEXT, kind TEXT, plan TEXT, path TEXT, sha256 TEXT,
                    format TEXT, text TEXT);
-CREATE TABLE entities (id INTEGER PRIMARY KEY, kind TEXT, iri TEXT, label TEXT, body TEXT, link TEXT,
-                       plan TEXT, plan_label TEXT, region TEXT, region_label TEXT, level TEXT, period TEXT,
-                       ingested INTEGER, doc TEXT, start INTEGER, end INTEGER);
+CREATE TABLE entities (id INTEGER PRIMARY KEY, kind TEXT, rank INTEGER, level TEXT, region_label TEXT, period TEXT,
+                       plan_label TEXT, ingested INTEGER, plan TEXT, region TEXT, link TEXT, doc TEXT, start INTEGER,
+                       end INTEGER, iri TEXT, label TEXT);
 CREATE INDEX entities_kind ON entities(kind);
 CREATE INDEX docs_iri ON docs(iri);
 CREATE VIRTUAL TABLE fts USING fts5(body, tokenize='trigram');
@@ -41,10 +42,11 @@ def path_of(store) -> Path:
 
 
 def fingerprint(store) -> str:
-    """What the index was built from: each document's id, checksum and statement count."""
+    """What the index was built from: each document's id, checksum and statement count, and the
+    layout version."""
     log = store.log()
     rows = sorted((k, v.get("sha256", ""), v.get("triples", 0)) for k, v in log.items())
-    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([VERSION, rows]).encode()).hexdigest()
 
 
 def fresh(store) -> bool:
@@ -189,9 +191,17 @@ def rebuild(store, target: Path | None = None) -> Path:
             d["names"].append(r["alt"])
     for iri, d in depts.items():
         add("department", iri, d["label"], " ".join(dict.fromkeys(d["names"])), region=d["region"])
-    db.executemany("INSERT INTO entities (kind, iri, label, body, link, plan, plan_label, region, region_label, level, "
-                   "period, ingested, doc, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    db.execute("INSERT INTO fts (rowid, body) SELECT id, body FROM entities")
+    # The searchable text lives only in the FTS table, and the label (a task's can be pages long)
+    # is the last column: SQLite reads a row's columns in order, so facets and counts over tens of
+    # thousands of matches never touch the long text. `rank` orders hits: kind, then shorter first.
+    order = {k: i for i, k in enumerate(KIND_ORDER)}
+    db.executemany("INSERT INTO entities (id, kind, rank, level, region_label, period, plan_label, ingested, plan, region, "
+                   "link, doc, start, end, iri, label) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   ((i, kind, order[kind] * 1_000_000 + min(len(label or ""), 999_999), level, region_label, period,
+                     plan_label, ingested, plan, region, link, doc, start, end, iri, label)
+                    for i, (kind, iri, label, _, link, plan, plan_label, region, region_label, level, period, ingested, doc,
+                            start, end) in enumerate(rows, 1)))
+    db.executemany("INSERT INTO fts (rowid, body) VALUES (?, ?)", ((i, r[3]) for i, r in enumerate(rows, 1)))
     db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(store),))
     db.commit()
     db.close()
@@ -225,25 +235,27 @@ def search(db: sqlite3.Connection, q: str, filters: dict[str, str] | None = None
         match = "SELECT rowid AS id FROM fts WHERE fts MATCH ?"
         arg = '"' + q.replace('"', '""') + '"'
     else:
-        match = "SELECT id FROM entities WHERE body LIKE ? ESCAPE '\\'"
+        match = "SELECT rowid AS id FROM fts WHERE body LIKE ? ESCAPE '\\'"
         arg = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    # The matches, with the columns facets and ordering need, go once into a temporary table (this
+    # connection's own); the count, the facets and the page of hits then read only that table.
+    # CROSS JOIN keeps SQLite from scanning every entity to probe the matches.
     where = "".join(f" AND e.{k} = ?" for k in filters)
-    base = f"FROM entities e JOIN ({match}) m ON e.id = m.id WHERE 1{where}"
-    args = [arg, *filters.values()]
-    total = db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-    order = "CASE e.kind " + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(KIND_ORDER)) + " END"
-    hits = [dict(zip(("kind", "iri", "link", "label", "plan", "plan_label", "region", "region_label", "level",
-                      "period", "doc", "start", "end"), r))
-            for r in db.execute(f"SELECT e.kind, e.iri, e.link, e.label, e.plan, e.plan_label, e.region, e.region_label, "
-                                f"e.level, e.period, e.doc, e.start, e.end {base} ORDER BY {order}, length(e.label), e.id "
-                                f"LIMIT ? OFFSET ?", [*args, limit, offset])]
+    db.execute("DROP TABLE IF EXISTS temp.matched")
+    db.execute(f"CREATE TEMP TABLE matched AS SELECT e.id, e.rank, {', '.join('e.' + f for f in FACETS)} "
+               f"FROM ({match}) m CROSS JOIN entities e ON e.id = m.id WHERE 1{where}", [arg, *filters.values()])
+    total = db.execute("SELECT count(*) FROM temp.matched").fetchone()[0]
+    cols = ("kind", "iri", "link", "label", "plan", "plan_label", "region", "region_label", "level", "period", "doc",
+            "start", "end")
+    page = [r[0] for r in db.execute("SELECT id FROM temp.matched ORDER BY rank, id LIMIT ? OFFSET ?", (limit, offset))]
+    found = {r[0]: dict(zip(cols, r[1:])) for r in db.execute(
+        f"SELECT id, {', '.join(cols)} FROM entities WHERE id IN ({','.join('?' * len(page))})", page)}
+    hits = [found[i] for i in page]
     for h in hits:
         h["snippet"] = snippet(h["label"], q)
-    facets = {}
-    for f in FACETS:
-        facets[f] = [{"value": v, "count": n} for v, n in db.execute(
-            f"SELECT e.{f}, count(*) AS n {base} AND e.{f} IS NOT NULL AND e.{f} != '' GROUP BY e.{f} "
-            f"ORDER BY n DESC, e.{f} LIMIT 30", args)]
+    facets = {f: [{"value": v, "count": n} for v, n in db.execute(
+        f"SELECT {f}, count(*) AS n FROM temp.matched WHERE {f} IS NOT NULL AND {f} != '' GROUP BY {f} "
+        f"ORDER BY n DESC, {f} LIMIT 30")] for f in FACETS}
     return {"q": q, "filters": filters, "total": total, "offset": offset, "hits": hits, "facets": facets}
 
 
