@@ -185,7 +185,7 @@ def indicators_of_plan(store, iri: str, spans: dict) -> list[dict]:
     inherited = defaultdict(list)
     # the plans above this one first (a path from a bound plan is quick), then their indicators
     parents = [r["p"] for r in select(store, _q(
-        "SELECT DISTINCT ?p WHERE { $plan ((ipg:basedOn|ipg:inferredBasedOn)/ipg:promulgates?)+ ?p }", plan=iri))]
+        "SELECT DISTINCT ?p WHERE { $plan ((ipg:basedOn|ipg:inferredBasedOn)/ipg:promulgates?)+ ?p }", plan=iri))] if rows else []
     values = " ".join(str(NamedNode(p)) for p in parents)
     for r in [] if not parents else select(store, _q(f"""SELECT DISTINCT ?concept ?parent ?pl ?level ?tt ?ty ?unit WHERE {{
         VALUES ?parent {{ {values} }} ?j ipg:inPlan ?parent ; ipg:measures ?concept . ?i ipg:inPlan $plan ; ipg:measures ?concept .
@@ -252,7 +252,9 @@ def indicator(store, iri: str) -> dict | None:
     """An indicator concept: every plan that sets it, by level and region. (An indicator row is one
     document's, so its span needs no GRAPH: it has one start, one end, one source.)"""
     label = select(store, _q("SELECT ?l WHERE { $c skos:prefLabel|rdfs:label ?l } LIMIT 1", c=iri))
-    rows = _facts_of(store, "SELECT ?s ?p ?o WHERE { ?s ipg:measures $c ; ?p ?o }", c=iri)
+    rows = _facts_of(store, """SELECT ?s ?p ?o WHERE { ?s ipg:measures $c ; ?p ?o FILTER(?p IN (rdfs:label, ipg:inPlan,
+        ipg:unit, ipg:baselineText, ipg:baselineValue, ipg:baselineYear, ipg:targetText, ipg:targetValue, ipg:targetYear,
+        prov:wasDerivedFrom, ipg:charStart, ipg:charEnd)) }""", c=iri)
     if not label and not rows:
         return None
     plans = _facts_of(store, """SELECT ?s ?p ?o WHERE { { SELECT DISTINCT ?s WHERE { ?i ipg:measures $c ; ipg:inPlan ?s } }
