@@ -43,7 +43,7 @@ class Links:
         c = f' class="{cls}"' if cls else ""
         return f'<a href="{e(self.href(iri))}"{c}>{e(label or iri)}</a>'
 
-    def src(self, doc, iri, start=None) -> str:
+    def src(self, doc, iri) -> str:
         href = self.source(doc, iri)
         return f'<a class="src" href="{e(href)}" title="原文 open the source sentence">原文</a>' if href else ""
 
@@ -114,7 +114,8 @@ def home(d: dict, L: Links) -> str:
 def search(d: dict, L: Links, query: dict) -> str:
     def link(**change):
         params = {k: v for k, v in {**query, **change}.items() if v}
-        params.pop("offset", None) if "offset" not in change else None
+        if "offset" not in change:  # a new filter starts from the first page
+            params.pop("offset", None)
         return "/search?" + urllib.parse.urlencode(params)
     facets = ""
     for f, values in d["facets"].items():
@@ -334,7 +335,3 @@ def query_page(examples: list[dict]) -> str:
             + data_block({"queries": examples}))
     return layout("SPARQL", body, {"JSON": "/queries.json"}, scripts=("vendor/yasgui/yasgui.min.js", "sparql.js"),
                   styles=("vendor/yasgui/yasgui.min.css",))
-
-
-def not_found(what: str) -> str:
-    return layout("not found", f"<h1>Not found</h1><p>{e(what)}</p>")
