@@ -249,3 +249,30 @@ def test_the_index_follows_the_store(tmp_path):
         assert "宜昌市市场监督管理局" in [h["label"] for h in hits if h["kind"] == "department"]
         assert index.source(db, "https://w3id.org/ipgraph/id/doc/yichang_14fyp_ip_plan")["text"] == \
             (DATA / "yichang_14fyp_ip_plan.txt").read_text(encoding="utf-8").lstrip("\ufeff")
+
+
+PROVINCE = ("湖北省知识产权“十四五”规划\n\n一、发展目标\n\n  表1:“十四五”湖北省知识产权发展主要指标\n\n"
+            "指标 单位 2020年 2025年 属性\n每万人口高价值发明专利拥有量 件 4.1 12 预期性\n\n"
+            "二、重点任务\n\n  1.加强知识产权保护。(省市场监管局负责)\n")
+CITY = ("宜都市知识产权“十四五”规划\n\n  依据《湖北省知识产权“十四五”规划》,制定本规划。\n\n一、发展目标\n\n"
+        "  表1:“十四五”宜都市知识产权发展主要指标\n\n指标 单位 2020年 2025年 属性\n"
+        "每万人口高价值发明专利拥有量 件 1.5 6 预期性\n\n二、重点任务\n\n  1.加强知识产权运用。(市市场监管局负责)\n")
+
+
+def test_a_plan_shows_its_parents_target_for_the_same_indicator(tmp_path):
+    """The city plan is based on the province's and sets the same indicator: its plan page gives
+    the province's target (12) beside its own (6)."""
+    from ipgraph.explorer import Explorer
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "province.txt").write_text(PROVINCE, encoding="utf-8")
+    (tmp_path / "docs" / "city.txt").write_text(CITY, encoding="utf-8")
+    build([tmp_path / "docs"], GraphStore(tmp_path / "s"))
+    app = Explorer(GraphStore(tmp_path / "s", create=False, exclusive=False), "https://w3id.org/ipgraph/id/")
+    status, _, body = app.handle("/id/plan/宜都市知识产权十四五规划.json", {"HTTP_ACCEPT": "text/html"})
+    assert status == "200 OK"
+    [row] = json.loads(body)["indicators"]
+    assert (row["label"], row["target"]) == ("每万人口高价值发明专利拥有量", "6")
+    assert [(p["plan_label"], p["target"]) for p in row["in_parent_plans"]] == [("湖北省知识产权“十四五”规划", "12")]
+    status, _, body = app.handle("/id/plan/宜都市知识产权十四五规划", {"HTTP_ACCEPT": "text/html"})
+    assert "湖北省知识产权“十四五”规划</a> <span class=\"level r1\">省级</span>: <b>12</b>" in body.decode()
