@@ -230,6 +230,9 @@ def test_every_page_has_its_twins(server):
     ctype, body = _get(server + "/search.csv?q=" + urllib.parse.quote("市场监管"))
     assert body.splitlines()[0].startswith("kind,iri") and "宜昌市市场监督管理局" in body
     assert json.loads(_get(server + "/index.json")[1])["counts"]["document"] >= 6
+    # the Linyi interpretation names the plan's 文号 and the office that issued it
+    linyi = json.loads(_get(server + "/id/plan/" + urllib.parse.quote("临沂市十四五知识产权保护和运用规划") + ".json")[1])
+    assert linyi["document_number"] == "临政办字〔2021〕113号" and linyi["issuer"]["label"] == "临沂市人民政府办公室"
 
 
 def test_the_index_follows_the_store(tmp_path):

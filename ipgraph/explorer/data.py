@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from pyoxigraph import NamedNode
 
-from ..vocab import IPG
+from ..vocab import DCTERMS, IPG, RDFS, SKOS
 from .index import LEVELS, select
 
 LEVEL_RANK = {IPG + "National": 0, IPG + "Provincial": 1, IPG + "Municipal": 2, IPG + "County": 3}
@@ -88,11 +88,13 @@ def plan(store, iri: str) -> dict | None:
     one = {}
     alts = []
     for r in facts:
-        key = _local(r["p"]).rsplit("/", 1)[-1]
-        if key in ("label", "altLabel"):
+        if r["p"] in (RDFS + "label", SKOS + "altLabel"):
             alts.append(r["o"])
-        one.setdefault(key, (r["o"], r["ol"]))
-    get = lambda k: one.get(k, (None, None))  # noqa: E731
+        one.setdefault(r["p"], (r["o"], r["ol"]))
+    names = {"title": DCTERMS + "title", "label": RDFS + "label", "type": DCTERMS + "type",
+             "publisher": DCTERMS + "publisher", "issued": DCTERMS + "issued", "documentNumber": IPG + "documentNumber",
+             "startYear": IPG + "startYear", "endYear": IPG + "endYear", "region": IPG + "region", "level": IPG + "level"}
+    get = lambda k: one.get(names[k], (None, None))  # noqa: E731
     out = {
         "iri": iri, "title": (get("title")[0] or get("label")[0]), "other_names": sorted(set(alts) - {get("title")[0]}),
         "kind": _local(get("type")[0] or ""), "issuer": {"iri": get("publisher")[0], "label": get("publisher")[1]}
