@@ -109,6 +109,8 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
     store.save_log()
     infer_lineage(store, base)
     store.flush()
+    from .explorer.index import ensure  # the explorer's search index and source texts, when documents changed
+    ensure(store)
     report.seconds = time.perf_counter() - start
     return report
 

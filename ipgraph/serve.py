@@ -15,6 +15,7 @@ from concurrent.futures import TimeoutError as QueryTimeout
 
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, serialize
 
+from .explorer import Explorer
 from .store import GraphStore
 from .vocab import DEFAULT_BASE, PREFIXES
 
@@ -52,17 +53,22 @@ class App:
         self.store, self.base, self.timeout, self.max_rows = store, base, timeout, max_rows
         self.pool = ThreadPoolExecutor(4)
         self.lock = threading.Lock()
+        self.explorer = Explorer(store, base)
 
     def __call__(self, environ, start_response):
         # WSGI hands the (already unquoted) path over as latin-1 text of its UTF-8 bytes
         path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", errors="replace")
+        # the explorer's pages (ipgraph/explorer): the site, and HTML for the /id/ IRIs it has a page for
+        page = self.explorer.handle(path, environ)
+        if page is not None:
+            status, headers, body = page
+            start_response(status, [*headers, ("Content-Length", str(len(body)))])
+            return [body]
         try:
             if path == "/sparql":
                 status, ctype, body = self.sparql(environ)
             elif path.startswith("/id/"):
                 status, ctype, body = self.describe(path[len("/id/"):], environ.get("HTTP_ACCEPT", ""))
-            elif path == "/":
-                status, ctype, body = "200 OK", "text/html; charset=utf-8", _home().encode("utf-8")
             else:
                 status, ctype, body = "404 Not Found", "text/plain; charset=utf-8", b"not found\n"
         except ValueError as exc:
@@ -169,12 +175,6 @@ def _short(iri: str) -> str:
 
 def _prefixes(media: str) -> dict | None:
     return PREFIXES if media == "text/turtle" else None
-
-
-def _home() -> str:
-    return ("<!DOCTYPE html><html lang='zh'><head><meta charset='utf-8'><title>ipgraph</title></head><body>"
-            "<h1>ipgraph SPARQL endpoint</h1><p>SPARQL 1.1 Protocol at <code>/sparql</code> (GET or POST, read-only); "
-            "instances at <code>/id/…</code> as HTML, Turtle or JSON-LD.</p></body></html>")
 
 
 def serve(store: GraphStore, host: str = "127.0.0.1", port: int = 8000, base: str = DEFAULT_BASE,

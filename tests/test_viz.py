@@ -132,3 +132,17 @@ def test_stats_rank_departments(corpus_store):
 def test_page_is_deterministic(corpus_store):
     g = VIEWS["indicators"](corpus_store)
     assert page(g, "indicators", "t") == page(g, "indicators", "t")
+
+
+def test_accountability_opens_on_one_plan_and_lineage_stays_legible(browser, corpus_store, tmp_path):
+    path = render(VIEWS["accountability"](corpus_store), "accountability", tmp_path / "a.html")
+    page, *_ = open_page(browser, path)
+    assert page.input_value("#group") == "“十三五”吉林省知识产权保护和运用规划"  # the plan with most tasks
+    shown, total = map(int, page.text_content("#count").split(" / "))
+    assert 0 < shown < total
+    page.select_option("#group", label="吉林省科学技术厅")  # a department: it and its tasks
+    assert 1 < int(page.text_content("#count").split(" / ")[0]) < total
+    path = render(VIEWS["lineage"](corpus_store), "lineage", tmp_path / "l.html")
+    page, *_ = open_page(browser, path)
+    # drawn at a scale where a 14 px label stays at least 10 px on screen
+    assert page.evaluate("window.ipgraph.network.getScale()") * 14 >= 10

@@ -78,7 +78,7 @@ def lineage(store: GraphStore, plan: str = "", department: str = "", region: str
         if p in titles:
             continue
         titles[p] = title
-        g.add_node(p, kind="plan" if ingested == "true" else "cited", label=_short(title, 20), tooltip=title,
+        g.add_node(p, kind="plan" if ingested == "true" else "cited", label=_short(title, 28), tooltip=title,
                    level=level or "", group=level or "unknown")
     for a, b, kind in rows(run(store, _LINKS))[1]:
         if a in g and b in g:

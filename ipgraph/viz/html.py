@@ -33,6 +33,10 @@ EDGE_STYLES = {"basedOn": ("#2e7d32", False, "依据 based on"), "cites": ("#9e9
                "inferred": ("#e67e22", [2, 6], "推断依据 inferred"), "promulgates": ("#607d8b", [8, 4], "印发 promulgates"),
                "lead": ("#d9534f", False, "牵头 lead"), "resp": ("#bbbbbb", True, "参与 responsible")}
 LEVEL_Y = {"National": 0, "Provincial": 1, "Municipal": 2, "County": 3, "": 4}
+LINEAGE_ROW = 6  # plans per row of a level's band
+# The accountability view of a whole corpus is one hairball; above this many nodes it opens on the
+# plan with the most tasks (the filter shows all on request)
+FOCUS_ABOVE = 60
 
 
 @lru_cache(maxsize=1)
@@ -51,14 +55,20 @@ def script_json(value) -> str:
 
 def _positions(g: nx.Graph, view: str) -> dict:
     if view == "lineage":
+        # one band per level, national on top; a band holds rows of at most LINEAGE_ROW plans, so the
+        # page stays about as wide as a screen and vis-network need not zoom the labels out of sight
         by_level: dict[str, list] = {}
-        for n, d in sorted(g.nodes(data=True), key=lambda x: (x[1].get("label", ""), str(x[0]))):
+        for n, d in sorted(g.nodes(data=True), key=lambda x: (x[1].get("kind") != "plan", x[1].get("label", ""), str(x[0]))):
             by_level.setdefault(d.get("level", ""), []).append(n)
-        pos = {}
-        for level, nodes in by_level.items():
+        pos, y = {}, 0
+        for level in sorted(by_level, key=lambda lv: LEVEL_Y.get(lv, 4)):
+            nodes = by_level[level]
             for i, n in enumerate(nodes):
-                pos[n] = (i - len(nodes) / 2, LEVEL_Y.get(level, 4))
-        return {n: (x * 340, y * 220) for n, (x, y) in pos.items()}
+                row, col = divmod(i, LINEAGE_ROW)
+                width = min(LINEAGE_ROW, len(nodes) - row * LINEAGE_ROW)
+                pos[n] = ((col - (width - 1) / 2) * 230, y + row * 70 + (col % 2) * 22)
+            y += (math.ceil(len(nodes) / LINEAGE_ROW) - 1) * 70 + 150
+        return pos
     if g.number_of_nodes() <= SPRING_LIMIT:
         raw = nx.spring_layout(g, seed=7, iterations=50)
         scale = 60 * math.sqrt(max(g.number_of_nodes(), 1))
@@ -88,7 +98,8 @@ def build_network(g: nx.Graph, view: str) -> tuple[Network, dict]:
                      cluster=str(d.get("group", "")), kind=kind)
         if kind in ("plan", "cited"):
             attrs["shape"] = "box"
-            attrs["font"] = {"color": "#ffffff" if kind == "plan" else "#222222"}
+            attrs["font"] = {"color": "#ffffff" if kind == "plan" else "#222222", "size": 14}
+            attrs["widthConstraint"] = {"maximum": 190}  # long titles wrap onto two lines instead of shrinking
         if n in pos:
             attrs.update(x=round(pos[n][0], 2), y=round(pos[n][1], 2), physics=False)
         # pyvis's add_node/add_edge look each id up in a list (quadratic at 10,000 nodes); networkx
@@ -151,7 +162,13 @@ div.vis-tooltip { white-space: pre-line; max-width: 480px; }
   data.edges.forEach(function (e) { if (e.title) { e.title = tip(e.title); } });
   var nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
   var groupSel = document.getElementById("group"), search = document.getElementById("search");
-  data.groups.forEach(function (g) { var o = document.createElement("option"); o.value = g; o.textContent = g; groupSel.appendChild(o); });
+  data.groups.forEach(function (grp) {
+    if (!grp.values.length) { return; }
+    var og = document.createElement("optgroup"); og.label = grp.label;
+    grp.values.forEach(function (g) { var o = document.createElement("option"); o.value = g; o.textContent = g; og.appendChild(o); });
+    groupSel.appendChild(og);
+  });
+  if (data.focus) { groupSel.value = data.focus; }
   var legend = document.getElementById("legend");
   data.legend.forEach(function (item) {
     var row = document.createElement("div"), sw = document.createElement("span");
@@ -160,13 +177,15 @@ div.vis-tooltip { white-space: pre-line; max-width: 480px; }
     else { sw.style.background = item.color; }
     row.appendChild(sw); row.appendChild(document.createTextNode(item.name)); legend.appendChild(row);
   });
+  // a node shows under a filter when it is in the chosen plan or department, or next to one that is
+  // (a plan's departments; a department's tasks); neighbours are listed once, not searched per node
+  var cluster = {}, near = {};
+  data.nodes.forEach(function (n) { cluster[n.id] = n.cluster; near[n.id] = []; });
+  data.edges.forEach(function (e) { near[e.from].push(e.to); near[e.to].push(e.from); });
   function visible(n) {
     var g = groupSel.value, q = search.value.trim();
-    if (g && n.cluster !== g && !(n.kind === "department" && linkedTo(n.id, g))) { return false; }
+    if (g && n.cluster !== g && !near[n.id].some(function (m) { return cluster[m] === g; })) { return false; }
     return !q || (n.label || "").indexOf(q) >= 0 || (n.title && n.title.textContent.indexOf(q) >= 0);
-  }
-  function linkedTo(id, g) {
-    return edges.get({ filter: function (e) { return (e.from === id && nodes.get(e.to).cluster === g) || (e.to === id && nodes.get(e.from).cluster === g); } }).length > 0;
   }
   var nodeView = new vis.DataView(nodes, { filter: visible });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return nodeView.get(e.from) && nodeView.get(e.to); } });
@@ -191,10 +210,19 @@ def page(g: nx.Graph, view: str, title: str) -> str:
     legend = [{"name": KIND_NAMES.get(k, k), "color": COLORS.get(k, "#777")} for k in kinds]
     legend += [{"name": EDGE_STYLES[k][2], "color": EDGE_STYLES[k][0], "line": True, "dashed": bool(EDGE_STYLES[k][1])}
                for k in edge_kinds if k in EDGE_STYLES]
-    groups = sorted({str(d.get("group", "")) for _, d in g.nodes(data=True)
-                     if d.get("kind") in ("task", "project", "plan", "department")} - {""})
+    plans = sorted({str(d.get("group", "")) for _, d in g.nodes(data=True)
+                    if d.get("kind") in ("task", "project", "plan")} - {""})
+    departments = sorted({str(d.get("group", "")) for _, d in g.nodes(data=True) if d.get("kind") == "department"} - {""})
+    focus = ""
+    if view == "accountability" and g.number_of_nodes() > FOCUS_ABOVE:
+        sizes: dict[str, int] = {}
+        for _, d in g.nodes(data=True):
+            if d.get("kind") in ("task", "project"):
+                sizes[str(d.get("group", ""))] = sizes.get(str(d.get("group", "")), 0) + 1
+        focus = min(sizes, key=lambda k: (-sizes[k], k)) if sizes else ""
     data = {"title": title, "nodes": net.nodes, "edges": net.edges, "options": options,
-            "groups": groups, "legend": legend}
+            "groups": [{"label": "规划 plan", "values": plans}, {"label": "部门 department", "values": departments}],
+            "focus": focus, "legend": legend}
     return (_PAGE.replace("__VISCSS__", css.replace("</", "<\\/")).replace("__VISJS__", js.replace("</script", "<\\/script"))
             .replace("__TITLE__", html.escape(title, quote=True)).replace("__DATA__", script_json(data)))
 
