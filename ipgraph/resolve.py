@@ -86,13 +86,20 @@ class Resolved:
     traditional: bool = False                                         # the source is in traditional script
 
 
+_TITLE_LEAD = re.compile(r"[《“\"\s]*(?:十[一二三四五]五|\d{4}\s*[-—–~至]\s*\d{4}\s*年?|\d{4}\s*年)?[”\"\s]*(?:中共)?")
+
+
 def region_of(title: str) -> Region | None:
     """The jurisdiction a title names, or the country for 国家/全国.
 
     Divisions written one after another narrow it down: 湖北省宜昌市 → 宜昌市, 北京市海淀区 → 海淀区.
     """
     doc = get_nlp()(title)
+    # a title names its jurisdiction first (宜昌市…规划, “十三五”吉林省…规划); a division named later is
+    # the subject (关于内地西藏班…的请示, 国务院关于支持河北雄安新区…)
+    lead = _TITLE_LEAD.match(title).end()
     spans = [s for s in doc.spans["regions"] if divisions().lookup(s.text) != CHINA]
+    spans = spans if spans and spans[0].start_char <= lead else []
     national = re.search(r"国家|全国|中国(?!\()|国务院|中共中央", title)  # 中国(宜昌)…中心 is 宜昌's
     if not spans or (national and national.start() < spans[0].start_char):
         return CHINA if national else None

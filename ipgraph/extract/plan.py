@@ -107,6 +107,12 @@ def iso_date(text: str) -> str | None:
 _COVERING = re.compile(rf"(?:{NOTICE_VERBS})|令$|批复$|的函$|通知$|复函$")
 
 
+def _covering_issuer(title: str | None) -> str | None:
+    """The body that issues a covering notice, letter or decree: 国务院办公厅 of 国务院办公厅转发…的通知."""
+    m = re.match(rf"(.{{2,30}}?)(?:关于|{NOTICE_VERBS}|令$)", re.sub(r"\s+", "", title or ""))
+    return m.group(1) if m and _COVERING.search(re.sub(r"\s+", "", title or "")) else None
+
+
 def _meta_title(title: str | None, later: list[str]) -> str | None:
     """The plan a source's own title names: X of 关于印发X的通知; the attachment's own title under a
     covering notice, letter or decree (转发…的通知, 国务院令); none for a headline about a plan."""
@@ -156,7 +162,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
                     aliases=sorted(set(a for a in aliases if a != title)), aligns_with=aligns_with(text))
     head = text[:first_item]
     info.document_number = re.sub(r"\s+", "", meta.number) if meta.number else None
-    info.issuer = meta.issuer
+    info.issuer = meta.issuer or _covering_issuer(meta.title)
     info.issued = iso_date(meta.written or meta.published or "")
     num = None if info.document_number else re.search(r"文\s*号\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")", head)
     if num:
