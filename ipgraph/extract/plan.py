@@ -104,7 +104,8 @@ def iso_date(text: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
-_COVERING = re.compile(rf"(?:{NOTICE_VERBS})|令$|批复$|的函$|通知$|复函$")
+# a title that only covers another document: 转发…的通知, 印发…的通知, 国务院令
+_COVERING = re.compile(rf"(?:{NOTICE_VERBS}).+的(?:通知|函)$|令$")
 
 
 def _covering_issuer(title: str | None) -> str | None:
