@@ -152,7 +152,7 @@ def test_duty_table_lead_from_a_merged_cell_leads_both_tasks(tmp_path):
     got = [(fold(t.text), [(o.surface, o.lead) for o in t.owners]) for t in res.extraction.tasks]
     assert got == [
         (fold("建设知识产权保护中心，开展专利快速预审。"), [("市市场监管局", True), ("市司法局", False), ("市公安局", False)]),
-        ("健全知识产权纠纷多元化解机制。", [("市市场监管局", True), ("市中级人民法院", False), ("市司法局", False)])]
+        (fold("健全知识产权纠纷多元化解机制。"), [("市市场监管局", True), ("市中级人民法院", False), ("市司法局", False)])]
 
 
 DECIMAL = """大同市突发环境事件应急预案
