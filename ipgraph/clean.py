@@ -57,9 +57,14 @@ _PINYIN = re.compile(rf"(?<=[{_CJK}])\s?\((?:[a-zü]*[āáǎàēéěèīíǐìō
                      rf"(?:\s[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ1-5][a-zü]*)*\)")
 # whole short lines of web-page furniture in a page saved as plain text (a saved page's own
 # structure drops them before this stage); a longer line is prose, whatever word it opens with
-_FURNITURE = re.compile(r"^(?:当前位置|您当前的位置|您的位置|【?关闭窗口】?|【?打印本页】?|【?打印】?|【?关闭】?|字体[:：]?\s*[大中小]"
-                        r"|【字体|扫描二维码|扫一扫|分享到|上一篇|下一篇|返回顶部|版权所有|网站标识码|.*ICP备|主办单位|"
-                        r"无障碍浏览|收藏本页|相关链接).{0,24}$")
+_FURNITURE = re.compile(r"^(?:当前位置|您当前的位置|您的位置|字体[:：]?\s*[大中小]|【字体|扫描二维码|扫一扫|分享到|上一篇|下一篇|"
+                        r"版权所有|网站标识码|.*ICP备|主办单位).{0,40}$")
+# buttons that make up a whole line ([打印本页] [关闭窗口]); a line that only opens with 关闭 is prose
+_BUTTONS = re.compile(r"[【\[]?(?:关闭窗口|打印本页|打印|关闭|返回顶部|收藏本页|相关链接|无障碍浏览)[】\]]?|[\s|/·]")
+
+
+def _furniture(line: str) -> bool:
+    return bool(_FURNITURE.match(line)) or (bool(line) and not _BUTTONS.sub("", line))
 _VALUE_CELL = re.compile(r"^[\[\(]?[≥≤><~约]?-?\d[\d.,%]*[\]\)]?(?:%|年)?$")
 
 
@@ -119,7 +124,7 @@ def clean_string(text: str, furniture: bool = True) -> tuple[str, array]:
         if traditional:
             simplified = to_simplified(line)
             line = simplified if len(simplified) == len(line) else _simplify(line)
-        if furniture and _FURNITURE.match(line.strip()):
+        if furniture and _furniture(line.strip()):
             pos += len(raw) + 1  # page furniture goes, newline and all
             continue
         drop = _dropped(line)

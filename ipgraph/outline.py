@@ -106,6 +106,7 @@ class Row:
     cells: list[str]
     start: int
     end: int
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each cell's span, where the reader gave it
 
 
 @dataclass
@@ -338,9 +339,13 @@ def grid_table(block: Block, item: int | None) -> Table:
                 parts.append(t)
         header.append("".join(parts))
     rows = []
+    above: list = []
     for row in grid[len(head_rows):]:
-        own = [c for c in row if c.text] or row
-        rows.append(Row([c.text for c in row], min(c.start for c in own), max(c.end for c in own)))
+        # a cell merged down from the row above belongs to that row's span, not this one's
+        own = [c for c in row if c.text and not any(c is a for a in above)] or [c for c in row if c.text] or row
+        rows.append(Row([c.text for c in row], min(c.start for c in own), max(c.end for c in own),
+                        [(c.start, c.end) for c in row]))
+        above = row
     return Table(header, rows, block.start, block.end, "", item, _table_kind(header))
 
 

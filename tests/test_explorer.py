@@ -250,7 +250,7 @@ def test_the_index_follows_the_store(tmp_path):
     with index.connect(index.path_of(store)) as db:
         hits = index.search(db, "市場監管局")["hits"]  # traditional input
         assert "宜昌市市场监督管理局" in [h["label"] for h in hits if h["kind"] == "department"]
-        assert index.source(db, "https://w3id.org/ipgraph/id/doc/yichang_14fyp_ip_plan")["text"] == \
+        assert index.source(db, "https://w3id.org/ipgraph/id/doc/yichang_14fyp_ip_plan.txt")["text"] == \
             (DATA / "yichang_14fyp_ip_plan.txt").read_text(encoding="utf-8").lstrip("\ufeff")
 
 

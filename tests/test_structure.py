@@ -76,8 +76,6 @@ def test_portal_page_describes_the_plan_it_issues(tmp_path):
     assert "版权所有" not in res.source.text and "ICP备" not in res.source.text and "首页" not in res.source.text
 
 
-@pytest.mark.xfail(strict=True, reason="plain text: clean drops a short body line that opens with 关闭 "
-                   "(关闭退出一批落后煤矿产能。) as page furniture, the way it drops 【关闭】")
 def test_page_saved_as_plain_text_keeps_body_lines_and_drops_furniture(tmp_path):
     text = ("大同市“十四五”能源发展规划\n（三）化解过剩产能\n关闭退出一批落后煤矿产能。\n无障碍环境建设全面推进。\n"
             "【打印本页】【关闭窗口】\n版权所有：大同市人民政府办公室　晋ICP备05001234号\n")
@@ -123,8 +121,6 @@ def test_indicator_table_is_the_expanded_grid_with_two_header_rows():
         "二、重点任务"])
 
 
-@pytest.mark.xfail(strict=True, reason="the stacked header 目标值+2020年 is taken for the target column: "
-                   "every indicator gets the 2020 value as target (target_year 2020) and no baseline")
 def test_indicator_records_are_what_the_table_states(tmp_path):
     res = process(write(tmp_path, "plan.html", INDICATORS))
     got = [(i.name, i.unit, i.baseline_text, i.baseline_year, i.target_text, i.target_year, i.nature)
@@ -334,8 +330,6 @@ def test_paragraph_task_spans_give_their_text(tmp_path, fmt):
     assert mismatched_spans(res, paragraphs) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a numbered item's span starts at its number (一、, （一）, 1．) while the "
-                   "task's text leaves the number out")
 @pytest.mark.parametrize("fmt", TASK_FILES)
 def test_numbered_task_spans_give_their_text(tmp_path, fmt):
     res = process(write(tmp_path, *TASK_FILES[fmt]))
@@ -344,8 +338,6 @@ def test_numbered_task_spans_give_their_text(tmp_path, fmt):
     assert mismatched_spans(res, items) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a duty-table task's span is its whole row (序号, task, departments), "
-                   "and a row under a merged 牵头单位 cell starts in the row above")
 def test_duty_row_task_spans_give_their_text(tmp_path):
     res = process(write(tmp_path, "duties.html", DUTIES))
     assert len(res.extraction.tasks) == 2

@@ -41,6 +41,8 @@ def _columns(header: list[str], plan: PlanInfo):
     years = {i: int(m.group()) for i in value_cols if (m := _YEAR.search(header[i]))}
     base = next((i for i in value_cols if any(w in header[i] for w in ("基期", "现状", "基数", "基准"))), None)
     target = next((i for i in value_cols if any(w in header[i] for w in ("目标", "预期值", "规划值"))), None)
+    if len(set(years.values())) >= 2 and (base is None or target is None or years.get(base) == years.get(target)):
+        base = target = None  # 目标值 over 2020年 and 2025年: the years tell baseline from target
     if target is None and years:
         target = next((i for i, y in years.items() if y == plan.end_year), max(years, key=years.get))
     if base is None and years:

@@ -46,7 +46,8 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
     by_item: dict[int, TaskRec] = {}
     for it in outline.items:
         parent = by_item[it.parent].key if it.parent is not None else None
-        task = TaskRec(item_key(outline, it), it.numbering, it.text.strip(), it.start, it.end, parent)
+        body = it.offset(len(it.line) - len(it.text.lstrip()))  # the task's text starts after its number
+        task = TaskRec(item_key(outline, it), it.numbering, it.text.strip(), body, it.end, parent)
         task.refers_to = _BOX_REF.findall(it.text)
         by_item[it.index] = task
         tasks.append(task)
@@ -128,7 +129,9 @@ def _duty_rows(table: Table, tasks: list[TaskRec], extra: dict[str, int], home: 
             continue
         task = by_text.get(text)
         if task is None:
-            task = by_text[text] = _new(tasks, extra, home, "r", text, row.start, row.end)
+            col = next(i for i in reversed(task_cols) if i < len(cells) and cells[i])
+            start, end = row.spans[col] if row.spans else (row.start, row.end)
+            task = by_text[text] = _new(tasks, extra, home, "r", text, start, end)
         _add(task, [Owner(name, lead or marked) for col, lead in owner_cols
                     for _, name, marked in list_items(cells[col])])
 
