@@ -15,7 +15,7 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .document import Block, Cell
+from .document import Block, Cell, Meta
 from .load import SourceText
 from .script import is_traditional
 
@@ -26,6 +26,7 @@ class CleanText:
     offsets: array  # offsets[i] = index in the original text of clean character i
     original: str
     blocks: tuple[Block, ...] = ()  # the reader's blocks, spans in clean text
+    meta: Meta = dataclasses.field(default_factory=Meta)  # the reader's metadata, in simplified script
 
     def clean_pos(self, orig: int) -> int:
         """The clean offset of the first clean character at or after original offset `orig`."""
@@ -145,7 +146,19 @@ def clean_string(text: str, furniture: bool = True) -> tuple[str, array]:
 def clean(src: SourceText) -> CleanText:
     text, offsets = clean_string(src.text, furniture=not src.blocks)
     out = CleanText(text=text, offsets=offsets, original=src.text)
-    return dataclasses.replace(out, blocks=tuple(_moved(b, out) for b in src.blocks))
+    meta = src.meta
+    if is_traditional(src.text):  # the title block and portal fields as the rules read them
+        meta = dataclasses.replace(meta, **{f.name: _simple(getattr(meta, f.name))
+                                            for f in dataclasses.fields(meta)})
+    return dataclasses.replace(out, blocks=tuple(_moved(b, out) for b in src.blocks), meta=meta)
+
+
+def _simple(value):
+    if isinstance(value, str):
+        return to_simplified(value.translate(_WIDTH))
+    if isinstance(value, list):
+        return [_simple(v) for v in value]
+    return value
 
 
 def _moved(block: Block, ct: CleanText) -> Block:

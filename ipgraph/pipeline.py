@@ -29,7 +29,7 @@ def process(path: str | Path, document: str | None = None) -> Resolved:
     source = load_stage.load(path)
     cleaned = clean_stage.clean(source)
     outline = outline_stage.parse(cleaned)
-    extraction = extract(outline, fallback_title=source.path.stem, meta=source.meta)
+    extraction = extract(outline, fallback_title=source.path.stem, meta=cleaned.meta)
     return resolve(source, cleaned, extraction, document)
 
 
