@@ -51,11 +51,24 @@ def test_owner_notes_with_verbs_in_a_provincial_transport_plan(doc):
               "1.推进智慧公路建设。开展高速公路车路协同试点。(省交通运输厅、省工业和信息化厅负责)\n"
               "2.建设智慧港口。推进集装箱码头自动化改造。(省港口集团牵头,省交通运输厅配合)\n"
               "3.推广电子证照。实现道路运输电子证照互认。(省交通运输厅牵头,省政务服务和大数据管理局参与)\n"
-              "4.规范数据共享。(交通运输部、国家数据局指导)\n")
+              "4.规范数据共享。(交通运输部、国家数据局指导)\n"
+              "5.推进综合交通大数据共享。(省交通运输厅牵头负责)\n")
     assert owners(task_with(res, "车路协同")) == [("省交通运输厅", False), ("省工业和信息化厅", False)]
     assert owners(task_with(res, "集装箱码头")) == [("省港口集团", True), ("省交通运输厅", False)]
     assert owners(task_with(res, "电子证照互认")) == [("省交通运输厅", True), ("省政务服务和大数据管理局", False)]
     assert owners(task_with(res, "规范数据共享")) == [("交通运输部", False), ("国家数据局", False)]
+    assert owners(task_with(res, "大数据共享")) == [("省交通运输厅", True)]
+
+
+@pytest.mark.xfail(strict=True, reason="tasks._BODY_OPENS (监督组。负责…) takes an item title ending in 中心 for a body: "
+                                       "建设 is not among [owners] verb_openers, so is_body(建设…中心) holds")
+def test_an_item_titled_build_a_centre_names_no_owner(doc):
+    res = doc("某省交通运输领域新型基础设施建设行动方案（2023—2025年）\n一、重点任务\n"
+              "5.建设综合交通大数据中心。推进行业数据汇聚共享。(省交通运输厅牵头负责)\n")
+    assert owners(task_with(res, "数据汇聚")) == [("省交通运输厅", True)]
+    res = doc("某县“十四五”卫生健康事业发展规划\n四、主要任务\n"
+              "（六）建设县域医疗次中心。推进中心乡镇卫生院提档升级。（县卫生健康局负责）\n")
+    assert owners(task_with(res, "提档升级")) == [("县卫生健康局", False)]
 
 
 def test_lead_and_partner_heads_separated_by_semicolon_or_comma(doc):
@@ -297,6 +310,11 @@ def test_a_lower_bound_stays_a_bound(doc):
     assert (ind.name, ind.unit, ind.target_value) == ("高技能人才占技能人才比例", "%", "30")
     assert ind.target_text in ("不低于30%", "≥30%")
 
+    res = doc("某省“十四五”综合交通运输发展规划\n二、发展目标\n到2025年，内河高等级航道里程不低于1500公里。\n")
+    [ind] = res.extraction.indicators
+    assert (ind.name, ind.unit, ind.target_value) == ("内河高等级航道里程", "公里", "1500")
+    assert ind.target_text in ("不低于1500公里", "≥1500公里")
+
 
 def test_a_paragraph_of_targets_counts_what_it_builds(doc):
     res = doc("某省职业教育提质培优行动计划（2020—2022年）\n一、总体要求\n具体指标：到2022年，建设50所高水平中等职业学校"
@@ -324,6 +342,24 @@ def test_footnote_definitions_with_circled_marks(doc):
     assert got["家庭医生签约服务"].startswith("是指以全科医生为核心")
 
 
+def test_footnote_definitions_with_circled_marks_in_a_transport_plan(doc):
+    res = doc("某省推进多式联运发展行动计划（2022—2025年）\n一、重点任务\n（一）发展多式联运①。推进铁路专用线②建设。\n"
+              "①多式联运：指由两种及以上交通运输方式相互衔接、转运而共同完成的运输过程。\n"
+              "②铁路专用线，是指由企业或者其他单位管理的与国家铁路或者其他铁路线路接轨的岔线。\n")
+    got = terms(res)
+    assert list(got) == ["多式联运", "铁路专用线"]
+    assert got["多式联运"].startswith("指由两种及以上交通运输方式")
+    assert got["铁路专用线"].startswith("是指由企业或者其他单位管理")
+
+
+@pytest.mark.xfail(strict=True, reason="outline._footnotes keeps the quotation marks of a quoted footnote term "
+                                       "(“公转铁”), while stated definitions (_QUOTED, _SO_CALLED) drop them")
+def test_a_quoted_footnote_term_is_the_words_inside_the_quotes(doc):
+    res = doc("某省推进多式联运发展行动计划（2022—2025年）\n一、重点任务\n（一）推进大宗货物“公转铁”①。\n"
+              "①“公转铁”，是指将公路运输的大宗货物转由铁路运输。\n")
+    assert list(terms(res)) == ["公转铁"]
+
+
 def test_numbered_and_bracketed_notes(doc):
     res = doc("某市“十四五”数字经济发展规划\n一、发展基础\n数字经济核心产业增加值年均增长15%。\n"
               "注：1.数字经济核心产业：指为产业数字化发展提供数字技术、产品、服务、基础设施和解决方案的产业。"
@@ -340,6 +376,20 @@ def test_numbered_and_bracketed_notes(doc):
     assert list(got) == ["无废城市", "生态产品价值实现"]
     assert got["无废城市"].startswith("以创新、协调、绿色")
     assert got["生态产品价值实现"].startswith("指通过市场化途径")
+
+    res = doc("某县“十四五”养老服务体系建设规划\n一、发展目标\n到2025年，养老机构护理型床位占比达到55%。\n"
+              "注：1.护理型床位：指能够为失能、失智老年人提供照护服务的床位。2.家庭养老床位：指依托有资质的养老服务机构，"
+              "在老年人家中设置的具备机构化照护功能的床位。\n")
+    got = terms(res)
+    assert list(got) == ["护理型床位", "家庭养老床位"]
+    assert got["家庭养老床位"].startswith("指依托有资质的养老服务机构")
+
+    res = doc("某市“十四五”就业促进规划\n一、主要任务\n（一）发展零工市场[1]。支持劳务品牌[2]建设。\n"
+              "[1]零工市场：指为灵活就业人员和用工主体提供供需对接服务的公共服务场所。\n"
+              "[2]劳务品牌：指具有鲜明地域标记、过硬技能特征和良好用户口碑的劳务标识。\n")
+    got = terms(res)
+    assert list(got) == ["零工市场", "劳务品牌"]
+    assert got["劳务品牌"].startswith("指具有鲜明地域标记")
 
 
 @pytest.mark.xfail(strict=True, reason="outline._footnotes reads 1./2. as note marks only on the line that opens "
