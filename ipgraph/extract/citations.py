@@ -9,21 +9,21 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..genre import CITE_AFTER
+from ..genre import CITE_AFTER, CITE_MAKING, CITE_TRIGGERS
 from ..outline import Outline
 from .model import CitationRec, PlanInfo
 from .plan import _ALIAS, _NOTICE, DOC_NUMBER, PLAN_TYPES
 
 _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 # a trigger verb whose object is the citation: only other citations and connectors between them
-_TRIGGER = re.compile(r"(?:依据|根据|按照|遵照|遵循|贯彻落实|贯彻|落实|衔接|对接|承接|对照|结合|参照)"
+_TRIGGER = re.compile(rf"(?:{CITE_TRIGGERS}|结合)(?:认真)?"
                       r"(?:党中央、国务院|国务院|中央|国家|省委、省政府|省政府|省|市委、市政府|市政府|市)?"
                       r"(?:印发的|出台的|颁布的|发布的|的|关于)?$")
 _CITED_RUN = re.compile(r"(?:《[^《》]*》\s*(?:\([^()]*\))?\s*[、和及与,]?\s*)+$")
 _PLAN_LIKE = re.compile(r"(?:规划|纲要|计划|方案|意见|决定|战略|部署|通知)$")
 _AFTER = re.compile(rf"^[^,。;]{{0,20}}?(?:{CITE_AFTER})|^[^。;]{{0,60}}?(?:作出了?[^,。;]{{0,8}}部署|提出了?[^,。;]{{0,8}}要求)")
 _ANNEX = re.compile(r"\s*\(\s*(?:见|详见)?附件")
-_MAKING = re.compile(r"本规划|本计划|本方案|本纲要|本意见|本行动计划|制定|编制|特制定|相衔接|相一致")
+_MAKING = CITE_MAKING
 _GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规划|五年规划)$")
 _NUMBER_AFTER = re.compile(r"\s*\(\s*(" + DOC_NUMBER.pattern + r")\s*\)")
 _FOLD = re.compile(r"[\s“”\"'‘’「」()〈〉<>—–\-~]")

@@ -144,10 +144,46 @@ def _anchor_year(m: re.Match, plan: PlanInfo, issued: str | None) -> int | None:
     return int(issued[:4]) if issued else plan.end_year
 
 
-def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
-    """NAME达到10件, NAME年均增长8%: a target stated after the indicator's name."""
+_NUM = rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?"
+# X和Y分别达到A和B: one indicator each
+_RESPECTIVELY = re.compile(rf"(?P<names>[^,，。;；:：《》]{{4,60}}?)分别(?:达到|为|提高到|提升到|增长到|增加到|超过|不低于)"
+                           rf"(?P<vals>{_NUM}(?:(?:、|和|及|,|，)\s*{_NUM})+)")
+# X由2020年的A提高到B: a baseline beside the target
+_FROM_TO = re.compile(rf"(?P<name>[^,，。;；:：、()《》\"“”]{{2,30}}?)(?:由|从)(?:(?P<by>20\d{{2}})\s*年(?:底|末)?(?:的)?)?"
+                      rf"(?P<base>\d+(?:\.\d+)?)\s*(?P<bunit>{_UNIT})?(?:提高|增加|增长|提升|下降|降低|扩大|减少)(?:到|至)"
+                      rf"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?(?P<more>以上|左右|以内|以下)?")
+
+
+def _paired(s: str, offset: int, year: int) -> list[IndicatorRec]:
+    """Targets stated two at a time (分别达到) or with their baseline (由A提高到B)."""
     out = []
+    for m in _RESPECTIVELY.finditer(s):
+        names = [n for n in re.split(r"[、和及]", _NAME_NOISE.sub("", m.group("names").strip())) if n]
+        vals = re.findall(rf"(\d+(?:\.\d+)?)\s*({_UNIT})?", m.group("vals"))
+        if len(names) == len(vals) >= 2:
+            for name, (val, unit) in zip(names, vals):
+                out.append(IndicatorRec(name=name, start=offset + m.start(), end=offset + m.end(), unit=unit or None,
+                                        target_text=val + (unit or ""), target_value=val, target_year=year))
+    for m in _FROM_TO.finditer(s):
+        name = re.sub(rf"(?:{ADVERBS})$", "", _NAME_NOISE.sub("", m.group("name").strip()))
+        if len(name) < 2 or any(o.start <= offset + m.start() < o.end for o in out):
+            continue
+        unit = m.group("unit") or m.group("bunit")
+        out.append(IndicatorRec(
+            name=name, start=offset + m.start("name"), end=offset + m.end(), unit=unit,
+            baseline_text=m.group("base") + (m.group("bunit") or ""), baseline_value=m.group("base"),
+            baseline_year=int(m.group("by")) if m.group("by") else None,
+            target_text=m.group("val") + (m.group("unit") or "") + (m.group("more") or ""), target_value=m.group("val"),
+            target_year=year))
+    return out
+
+
+def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
+    """NAME达到10件, NAME年均增长8%: a target stated after the indicator's name; pairs and baselines too."""
+    out = _paired(s, offset, year)
     for m in _STATED.finditer(s):
+        if any(o.start <= offset + m.start("verb") < o.end for o in out):
+            continue
         name = _NAME_NOISE.sub("", m.group("name").strip())
         name = re.sub(rf"(?:{ADVERBS})$", "", name)
         if len(name) < 4 or re.search(r"\d", name):

@@ -1,6 +1,7 @@
 """The plan a document is, or is about: title, kind of document, period, number, issuer, date."""
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 
@@ -132,6 +133,10 @@ def _meta_title(title: str | None, later: list[str]) -> str | None:
     return title
 
 
+def _fold(title: str) -> str:
+    return re.sub(r"[\s《》“”\"()（）〈〉—–\-]", "", title)
+
+
 def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None) -> PlanInfo:
     meta = meta or Meta()
     text = outline.text
@@ -145,7 +150,9 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     aliases: list[str] = []
     for m in _ALIAS.finditer(text):
         alias = m.group(2).strip()
-        if re.search(rf"(?:{PLAN_TYPES})$", alias) and len(alias) <= 10:
+        # 《X》(以下简称《规划》) names the plan only if X is it, perhaps in other words (an article's wording)
+        own = title is None or difflib.SequenceMatcher(a=_fold(m.group(1)), b=_fold(title)).ratio() >= 0.75
+        if re.search(rf"(?:{PLAN_TYPES})$", alias) and len(alias) <= 10 and own:
             aliases.extend([m.group(1), alias])
             title = title or m.group(1)
     if not title:

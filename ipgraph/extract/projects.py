@@ -8,7 +8,14 @@ from spacy.language import Language
 from ..outline import Outline
 from .model import Owner, ProjectRec, TaskRec
 
-_SECTION = re.compile(r"(?:重点|重大|专项|重点专项|十大|[一二三四五六七八九十\d]+[大项])(?:工程|项目)(?:建设)?$")
+_SECTION = re.compile(r"(?:重点|重大|专项|重点专项|十大|[一二三四五六七八九十\d]+[大项])(?:工程|项目)(?:建设)?[。:：]?$")
+_KINDS = r"(?:重点|专项|重大|重点专项)(?:工程|项目)"
+_NAME = r"[^、,，。;；:：和]{2,30}?(?:工程|行动|计划|项目)"
+# a list the text itself calls key projects: 实施X工程、Y工程等十大重点工程; 10个专项工程，包括X、Y
+_LABELLED_AFTER = re.compile(rf"(?:实施|推进|组织实施|启动|开展)(?P<list>{_NAME}(?:[、和]{_NAME})+)等?"
+                             rf"(?:[\d一二三四五六七八九十]+[个大项])?{_KINDS}")
+_LABELLED_BEFORE = re.compile(rf"[\d一二三四五六七八九十]+[个大项]{_KINDS}\s*[,，:：]?\s*(?:包括|即|分别是|分别为)?\s*[:：]?"
+                              rf"(?P<list>{_NAME}(?:[、和]{_NAME})+)")
 _PROJECT_NAME = re.compile(r"(?:工程|计划|行动|项目|专项)$")
 _LEAD_VERB = re.compile(r"^(?:组织实施|深入实施|着力实施|大力实施|全面实施|实施|推进|开展|启动|建设(?=.*工程$))")
 _DESCRIPTION_END = re.compile(r"^(?:资料来源|来源|注|编辑|责任编辑)")
@@ -43,7 +50,27 @@ def extract_projects(outline: Outline, nlp: Language, tasks: list[TaskRec]) -> l
         if it.start in task_at:
             task_at[it.start].project = key
     projects += _bare_lists(outline)
+    projects += _labelled_lists(outline, {p.name for p in projects})
     return projects
+
+
+def _labelled_lists(outline: Outline, known: set[str]) -> list[ProjectRec]:
+    """Key projects a sentence names in a list it calls key projects (实施X工程、Y工程等十大重点工程)."""
+    out: list[ProjectRec] = []
+    for unit in sorted([*outline.items, *outline.paras], key=lambda u: u.start):
+        text = unit.line if hasattr(unit, "line") and unit.line else unit.text
+        for rx in (_LABELLED_AFTER, _LABELLED_BEFORE):
+            for m in rx.finditer(text):
+                pos = m.start("list")
+                for name in re.split(r"[、和]", m.group("list")):
+                    at = text.find(name, pos)
+                    pos = at + len(name)
+                    name = project_name(name)
+                    if name in known:
+                        continue
+                    known.add(name)
+                    out.append(ProjectRec(f"list{unit.offset(at)}", name, "", unit.offset(at), unit.offset(pos - 1) + 1))
+    return out
 
 
 def _bare_lists(outline: Outline) -> list[ProjectRec]:
