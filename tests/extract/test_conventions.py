@@ -512,9 +512,6 @@ def test_implementing_a_document_inside_a_task_is_no_parent(doc):
     assert ("国务院办公厅关于进一步降低物流成本的实施意见", False) in cites
 
 
-@pytest.mark.xfail(strict=True, reason="plan.extract_plan takes every 以下简称 alias ending in a document type "
-                                       "(《纲要》, 《规划》) for the plan's own, so the aliased parent is dropped as a "
-                                       "self-reference")
 def test_an_aliased_parent_is_one_citation(doc):
     cites = citations(doc(COUNTY_HEALTH_BASIS))
     assert [c for c in cites if "纲要" in c[0]] == [("某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", True)]
