@@ -247,6 +247,16 @@ def test_duty_table_rows_are_tasks(doc):
     assert owners(task_with(res, "青年见习")) == [("市人力资源社会保障局", True), ("市团委", False), ("市国资委", False)]
 
 
+
+def test_lists_sharing_a_later_verb_requests_and_by_with_partners(doc):
+    res = doc("国务院关于加快发展康复辅助器具产业的若干意见\n一、主要任务\n"
+              "（一）完善产业标准体系。加快制定康复辅助器具国家标准。（市场监管总局、工业和信息化部，各省级人民政府按职责分工负责）\n"
+              "（二）加强资金支持。请人民银行会同金融监管总局研究出台金融支持措施。\n"
+              "（三）加强监管协作。由民政部会同国家卫生健康委制定康复辅助器具配置服务规范。\n")
+    assert owners(task_with(res, "国家标准")) == [("市场监管总局", False), ("工业和信息化部", False)]
+    assert owners(task_with(res, "金融支持措施")) == [("人民银行", False), ("金融监管总局", False)]
+    assert owners(task_with(res, "配置服务规范")) == [("民政部", False), ("国家卫生健康委", False)]
+
 # ---------------------------------------------------------------- indicators
 
 def test_space_separated_table_with_serial_category_and_unit_columns(doc):
@@ -316,6 +326,15 @@ def test_a_lower_bound_stays_a_bound(doc):
     assert ind.target_text in ("不低于1500公里", "≥1500公里")
 
 
+def test_targets_in_pairs_and_beside_a_baseline(doc):
+    res = doc("某市“十四五”教育事业发展规划\n二、发展目标\n到2025年底，学前教育毛入园率和义务教育巩固率分别达到92%和97%，"
+              "高中阶段毛入学率由2020年的90%提高到95%。\n")
+    got = [(i.name, i.unit, i.baseline_text, i.baseline_year, i.target_text, i.target_year)
+           for i in res.extraction.indicators]
+    assert got == [("学前教育毛入园率", "%", None, None, "92%", 2025), ("义务教育巩固率", "%", None, None, "97%", 2025),
+                   ("高中阶段毛入学率", "%", "90%", 2020, "95%", 2025)]
+
+
 def test_a_paragraph_of_targets_counts_what_it_builds(doc):
     res = doc("某省职业教育提质培优行动计划（2020—2022年）\n一、总体要求\n具体指标：到2022年，建设50所高水平中等职业学校"
               "和150个骨干专业，遴选100家产教融合型企业，培育2000名“双师型”骨干教师。\n")
@@ -328,6 +347,9 @@ def test_a_paragraph_of_targets_counts_what_it_builds(doc):
     assert indicators(res) == [("县级综合养老服务中心", "个", "3个", "3", 2025),
                                ("乡镇区域养老服务中心", "个", "12个", "12", 2025),
                                ("连锁化养老服务机构", "家", "5家", "5", 2025)]
+
+    res = doc("某省职业教育提质培优行动计划（2020—2022年）\n一、总体要求\n具体指标：到2022年，“双师型”教师占专业课教师总数一半以上。\n")
+    assert indicators(res) == [("“双师型”教师占专业课教师总数", None, "一半以上", None, 2022)]
 
 
 # ---------------------------------------------------------------- terms
