@@ -233,6 +233,16 @@ def test_duty_heading_gives_its_items_to_the_body(doc):
     assert owners(task_with(res, "天气监测")) == [("县气象局", False)]
 
 
+def test_items_that_open_with_a_body_and_notes_with_a_scope(doc):
+    res = doc("某市重污染天气应急预案\n4 应急响应\n4.1 职责分工\n1.综合协调组。负责统筹协调重污染天气应对工作。\n"
+              "2.市生态环境局：负责空气质量监测和预警信息发布。\n3.市公安局：负责机动车限行管控。\n5 措施清单\n"
+              "（一）落实工业企业减排措施。（负责部门：市生态环境局、市工业和信息化局；适用范围：全市工业企业）\n")
+    assert owners(task_with(res, "统筹协调重污染天气")) == [("综合协调组", False)]
+    assert owners(task_with(res, "空气质量监测")) == [("市生态环境局", False)]
+    assert owners(task_with(res, "机动车限行")) == [("市公安局", False)]
+    assert owners(task_with(res, "工业企业减排")) == [("市生态环境局", False), ("市工业和信息化局", False)]
+
+
 def test_duty_table_rows_are_tasks(doc):
     res = doc("某省公路安全设施提升行动实施方案\n三、任务分工\n任务分工表\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
               "1\t开展国省干线公路安全隐患排查。\t省交通运输厅\t省公安厅、省应急管理厅\t2023年6月底\n"
