@@ -282,7 +282,9 @@ class ResponsibilityTagger:
             if any(a <= m.start() < b for a, b in _balanced_parens(text)):
                 continue
             end = re.search(r"[()（）;；。\n]|$", text[m.end():]).start() + m.end()
-            out += self._list(text, m.end(), end, m.group("head") in v.lead_heads, "owners")
+            nxt = v.list_head.search(text, m.end(), end)  # 牵头单位：X  配合单位：Y on one line
+            end = nxt.start() if nxt else end
+            out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), m.group("head") in v.lead_heads, "owners")
         for m in re.finditer("由", text):  # 由X负责…, 由X颁发…: the sentence is X's
             if any(a <= m.start() < b for a, b in _balanced_parens(text)):
                 continue

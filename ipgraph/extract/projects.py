@@ -27,8 +27,8 @@ def project_name(title: str) -> str:
 
 
 def _owners(nlp: Language, text: str) -> list[Owner]:
-    doc = nlp(text)
-    return [Owner(s.text, s.label_ == "LEAD") for s in list(doc.spans["owners"]) + list(doc.spans["subjects"])]
+    matches = nlp.get_pipe("ipgraph_responsibility").match(text)
+    return [Owner(text[m.start:m.end], m.label == "LEAD") for m in sorted(matches, key=lambda m: m.kind)]
 
 
 def extract_projects(outline: Outline, nlp: Language, tasks: list[TaskRec]) -> list[ProjectRec]:

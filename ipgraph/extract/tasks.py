@@ -65,21 +65,25 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
     declared = FIRST_IS_LEAD.search(outline.text)
     units: list[Item | Para] = sorted([*outline.items, *outline.paras], key=lambda u: u.start)
     extra: dict[str, int] = {}
-    for unit, doc in zip(units, nlp.pipe(u.line if isinstance(u, Item) else u.text for u in units)):
+    tagger = nlp.get_pipe("ipgraph_responsibility")  # its matches alone: no Doc per passage is needed
+    for unit in units:
         is_item = isinstance(unit, Item)
         home = by_item.get(unit.index if is_item else unit.item)
-        text = doc.text
+        text = unit.line if is_item else unit.text
+        matches = tagger.match(text)
         clauses: dict[int, list] = {}
-        for s in doc.spans["subjects"]:
-            clauses.setdefault(s._.clause, []).append(s)
+        for m in matches:
+            if m.kind == "subjects":
+                clauses.setdefault(m.clause, []).append(m)
         first_leads = declared is not None and declared.start() < unit.end  # 列第一位者为牵头单位，下同
-        owners = [Owner(s.text, s.label_ == "LEAD" or (first_leads and s._.list_first)) for s in doc.spans["owners"]]
+        owners = [Owner(text[m.start:m.end], m.label == "LEAD" or (first_leads and m.first))
+                  for m in matches if m.kind == "owners"]
         tasks_of_clauses = []
         for start, spans in sorted(clauses.items()):
             end = _sentence_end(text, start)
-            found = [Owner(s.text, s.label_ == "LEAD") for s in spans]
-            opens = min(s.start_char for s in spans) <= start + 1
-            if opens and len(_BARE.sub("", text[max(s.end_char for s in spans):end])) <= 8:
+            found = [Owner(text[m.start:m.end], m.label == "LEAD") for m in spans]
+            opens = min(m.start for m in spans) <= start + 1
+            if opens and len(_BARE.sub("", text[max(m.end for m in spans):end])) <= 8:
                 owners += found  # "市科技局、市财政局负责。" assigns the passage, it is no task of its own
             else:
                 tasks_of_clauses.append((start, end, found))
@@ -109,16 +113,22 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
 
 
 def _duty_rows(table: Table, tasks: list[TaskRec], extra: dict[str, int], home: TaskRec | None) -> None:
-    """Each row of a 任务分工 table is a task; its 牵头 column leads, the others take part."""
-    task_col = next((i for i, h in enumerate(table.header) if "任务" in h or "措施" in h or "工作" in h), None)
-    owner_cols = [(i, h.startswith("牵头")) for i, h in enumerate(table.header) if h in OWNER_HEADERS]
-    if task_col is None:
+    """Each task of a 任务分工 table is a task: the most specific task column names it (具体措施 under a
+    merged 重点任务 cell), rows that share it are one task; a 牵头 column leads, the others take part."""
+    task_cols = [i for i, h in enumerate(table.header) if any(w in h for w in ("任务", "措施", "工作", "内容"))
+                 and not any(o in h for o in OWNER_HEADERS)]
+    owner_cols = [(i, "牵头" in h) for i, h in enumerate(table.header) if any(o in h for o in OWNER_HEADERS)]
+    if not task_cols:
         return
+    by_text: dict[str, TaskRec] = {}
     for row in table.rows:
         cells = row.cells
-        if len(cells) != len(table.header) or not cells[task_col]:
+        text = next((cells[i] for i in reversed(task_cols) if i < len(cells) and cells[i]), "")
+        if len(cells) != len(table.header) or not text:
             continue
-        task = _new(tasks, extra, home, "r", cells[task_col], row.start, row.end)
+        task = by_text.get(text)
+        if task is None:
+            task = by_text[text] = _new(tasks, extra, home, "r", text, row.start, row.end)
         _add(task, [Owner(name, lead or marked) for col, lead in owner_cols
                     for _, name, marked in list_items(cells[col])])
 

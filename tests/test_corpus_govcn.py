@@ -1,0 +1,93 @@
+"""Every State Council page of ../shared/corpus/govcn-2018 built end to end: the plan each one
+describes is the document SOURCES.tsv names, and every numbered paragraph of the page is a task."""
+import csv
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from ipgraph.pipeline import process
+
+CORPUS = Path(__file__).parents[1].parent / "shared/corpus/govcn-2018"
+if not (CORPUS / "SOURCES.tsv").exists():
+    pytest.skip(f"corpus not found: {CORPUS} (the shared folder beside the repository)", allow_module_level=True)
+
+with open(CORPUS / "SOURCES.tsv", encoding="utf-8", newline="") as f:
+    SOURCES = {row["file"]: row["title"] for row in csv.DictReader(f, delimiter="\t")}
+
+# Opens a numbered paragraph: 一、 / （一） / 1. or 1、 (not 1.5 or 1.1) / 第X章, full- or half-width.
+NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]"
+                      r"|[0-9０-９]{1,3}(?:[.．](?![0-9０-９])|、)|第[一二三四五六七八九十百零〇0-9]+章)")
+ISSUES = re.compile(r"关于印发《?(?P<issued>.+?)》?的(?:通知|函)$")
+FORWARDS = re.compile(r"转发(?P<forwarded>.+)的通知$")
+
+
+def fold(title: str) -> str:
+    """A title with 的 and spaces removed, full-width forms folded: 关于清理整顿社会团体的意见 and
+    关于清理整顿社会团体意见 are the same document."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", title)).replace("的", "")
+
+
+def assert_describes(plan: str, source_title: str) -> None:
+    """The plan a page describes, by the title SOURCES.tsv gives the page:
+    - 关于印发X的通知 / 关于印发X的函 (a covering notice or letter): the plan is X;
+    - 转发Y的通知 (a notice forwarding another body's document, Y = the body + 关于…): the plan is
+      the forwarded document, titled as its own title block gives it (关于清理整顿社会团体的意见 for
+      转发民政部关于清理整顿社会团体意见的通知), so it equals Y from its 关于 on once 的 and spaces
+      are removed, and is part of the SOURCES title;
+    - anything else: the plan is the page's own title."""
+    issued = ISSUES.search(source_title)
+    forwarded = FORWARDS.search(source_title)
+    if issued:
+        assert plan == issued.group("issued")
+    elif forwarded:
+        own_title = forwarded.group("forwarded")[forwarded.group("forwarded").index("关于"):]
+        assert fold(plan) == fold(own_title)
+        assert fold(plan) in fold(source_title)
+    else:
+        assert plan == source_title
+
+
+@pytest.fixture(scope="module")
+def built():
+    cache = {}
+
+    def get(name):
+        if name not in cache:
+            cache[name] = process(CORPUS / name)
+        return cache[name]
+
+    return get
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_plan_is_the_document_the_page_publishes(built, name):
+    assert_describes(built(name).extraction.plan.title, SOURCES[name])
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_every_numbered_paragraph_is_a_task(built, name):
+    res = built(name)
+    numbered = [b for b in res.clean.blocks
+                if b.kind != "table" and NUMBERED.match(res.clean.text[b.start:b.end])]
+    assert len(res.extraction.tasks) >= len(numbered)
+
+
+def test_title_rule_reads_each_kind_of_title():
+    assert_describes("国家职业教育改革实施方案", "国务院关于印发国家职业教育改革实施方案的通知")
+    assert_describes("国务院工作规则", "国务院关于印发《国务院工作规则》的通知")
+    assert_describes("关于清理整顿社会团体的意见", "国务院办公厅转发民政部关于清理整顿社会团体意见的通知")
+    assert_describes("专利代理条例", "专利代理条例")
+    for plan, title in [("国务院关于印发国家职业教育改革实施方案的通知", "国务院关于印发国家职业教育改革实施方案的通知"),
+                        ("民政部关于清理整顿社会团体意见", "国务院办公厅转发民政部关于清理整顿社会团体意见的通知"),
+                        ("社会团体的意见", "国务院办公厅转发民政部关于清理整顿社会团体意见的通知")]:
+        with pytest.raises(AssertionError):
+            assert_describes(plan, title)
+
+
+def test_numbered_pattern_opens_only_numbered_paragraphs():
+    opens = ["一、总体要求", "（一）指导思想", "(二)基本原则", "1.坚持创新", "2、加强保护", "１．完善制度", "第一章 总则"]
+    does_not = ["1.5亿元用于补助", "1.1 编制目的", "2019年3月底前完成", "第一条 为了规范", "一是加强领导", "各省、自治区"]
+    assert all(NUMBERED.match(s) for s in opens)
+    assert not any(NUMBERED.match(s) for s in does_not)
