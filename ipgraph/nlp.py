@@ -7,6 +7,7 @@ annotating (`set_annotations`). Nothing here downloads a model.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,8 @@ for _ext, _default in (("clause", None), ("list_first", False)):
 _H = r"\u4e00-\u9fff"
 _LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|中央|全国|中国|省|市|县|区|州|自治区|盟|旗|乡|镇|团)")
 _SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等])(?:和|及|与|以及)(?=[" + _H + "])")
+# a party committee or government that hosts bodies named after it: 市委宣传部, 县政府督查室
+_HOST = re.compile(r"(?:国务院|中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
 
 
@@ -82,7 +85,7 @@ def is_body(name: str, vocab: Vocab) -> bool:
         return False
     stem = core[:m.start()]
     level = _LEVEL_PREFIX.match(core)
-    if level and level.end() == m.start() and m.group() not in genre.OWNER["level_bodies"]:
+    if level and level.end() == 1 and m.start() == 1 and m.group() not in genre.OWNER["level_bodies"]:
         return False  # 市科 is no body; 市委, 市政府 are
     prefixed = bool((level and not core.startswith(("市场", "区域", "县域"))) or divisions().prefix(core))
     if core.endswith("部门"):  # 知识产权管理部门: a kind of body at every level unless a level names it
@@ -100,6 +103,8 @@ def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str]] | None:
         raw = part
         name = vocab.tails.sub("", part.strip()).strip()
         name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", name)
+        if vocab.generic.search(part.strip()) and not is_body(name, vocab):
+            name = ""  # 卫生健康等部门: sectors, not a body
         if name and not vocab.generic.search(_NAME_PAREN.sub("", name)):
             if not is_body(name, vocab):
                 return None
@@ -125,8 +130,9 @@ def body_run(window: str, vocab: Vocab) -> int:
             sep = _SEP.match(window, whole)
             if sep:
                 start, whole = sep.end(), 0
-            elif not re.fullmatch(rf"(?:{genre.DEPT_SUFFIXES}|[(（][^()（）]{{1,12}}[)）])+", piece):
-                break  # words after a whole name that are no ending of it: the run is over
+            elif not re.fullmatch(rf"(?:{genre.DEPT_SUFFIXES}|[(（][^()（）]{{1,12}}[)）])+", piece) and \
+                    not _HOST.fullmatch(window[start:whole]):
+                break  # words after a whole name that are no ending of it (市委宣传部 and 县政府督查室 go on)
         name = vocab.tails.sub("", window[start:end]).strip()
         if _whole(name, vocab):
             whole = end
@@ -176,6 +182,7 @@ class Match:
     kind: str              # owners (the passage's) | subjects (a clause's)
     clause: int | None = None
     first: bool = False    # first body of its list
+    note: tuple[int, int] | None = None  # the owner note (bracket) it stands in: its span, brackets included
 
 
 def _balanced_parens(text: str) -> list[tuple[int, int]]:
@@ -223,7 +230,11 @@ class ResponsibilityTagger:
         names = split_bodies(text[start:end], self.vocab)
         if not names:
             return []
-        return [Match(start + off, start + off + len(name), "LEAD" if lead else "RESP", kind, clause, k == 0)
+        written_first = len(text[start:end]) - len(text[start:end].lstrip())
+        first = _SEP.split(text[start:end])[0].strip()
+        leads_list = bool(first) and names[0][0] <= written_first + max(len(first) - len(names[0][1]), 0)
+        return [Match(start + off, start + off + len(name), "LEAD" if lead else "RESP", kind, clause,
+                      k == 0 and leads_list)  # the first body as written: none when a generic actor stands first
                 for k, (off, name) in enumerate(names)]
 
     def _partners(self, text: str, a: int, clause: int | None) -> list[Match]:
@@ -277,7 +288,7 @@ class ResponsibilityTagger:
             inner = text[a:b]
             if v.list_head.search(inner) or v.verb_tail.search(re.split(r"[。]", inner)[0] + "") or \
                     re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner):
-                out += self._note(text, a, b)
+                out += [dataclasses.replace(m, note=(a - 1, b + 1)) for m in self._note(text, a, b)]
         for m in v.list_head.finditer(text):  # 责任单位：X、Y outside parentheses
             if any(a <= m.start() < b for a, b in _balanced_parens(text)):
                 continue

@@ -88,6 +88,18 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
                 owners += found  # "市科技局、市财政局负责。" assigns the passage, it is no task of its own
             else:
                 tasks_of_clauses.append((start, end, found))
+        body_start = len(unit.line) - len(unit.text.lstrip()) if is_item else 0
+        notes = sorted({m.note for m in matches if m.note})
+        if len(notes) >= 2:  # X（A负责）；Y（B牵头，C配合）: each owned clause is a task of its own
+            start = body_start
+            for a, b in notes:
+                found = [o for o, m in zip(owners, [m for m in matches if m.kind == "owners"]) if m.note == (a, b)]
+                if is_item and start <= body_start:
+                    _add(home, found)
+                else:
+                    _add(_new(tasks, extra, home, "c", text[start:b], unit.offset(start), unit.offset(b - 1) + 1), found)
+                start = b + len(re.match(r"[\s。;；,，.]*", text[b:]).group())
+            owners = [o for o, m in zip(owners, [m for m in matches if m.kind == "owners"]) if not m.note]
         if owners:
             if is_item:
                 _add(home, owners)
@@ -99,9 +111,10 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
                 task = _new(tasks, extra, home, "p", unit.text, unit.start, unit.end)
                 task.refers_to = _BOX_REF.findall(unit.text)
                 _add(task, owners)
-            continue
-        body_start = len(unit.line) - len(unit.text.lstrip()) if is_item else 0
+        passage = {o.surface for o in owners}
         for start, end, found in tasks_of_clauses:
+            if {o.surface for o in found} <= passage:
+                continue  # the clause's bodies own the whole passage already
             if is_item and start <= body_start:
                 _add(home, found)
                 continue
