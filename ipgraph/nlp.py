@@ -249,7 +249,10 @@ class ResponsibilityTagger:
         body = text[a:b]
         pos = 0
         bare: list[tuple[int, int]] = []   # lists waiting for the verb of a later segment: (X，Y负责)
-        for seg in re.split(r"([;；,，。])", body):
+        # segments end at punctuation, and before a list head run on without any (牵头单位：X 配合单位：Y)
+        for seg in re.split(rf"([;；,，。]|(?=(?:{genre.LIST_HEADS})\s*[:：]))", body):
+            if seg is None or seg == "":
+                continue
             if seg in ";；,，。":
                 pos += len(seg)
                 continue

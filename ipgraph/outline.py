@@ -251,15 +251,16 @@ def _offset_in(line: _Line, k: int) -> int:
     return piece_offset(line.pieces, k, line.end)
 
 
-def _footnotes(line: _Line, text: str) -> list[Footnote]:
-    """Footnote definitions on a line (①X:指…, ①X,是指…, [1]X:…, 注:1.X:…); `text` is the whole clean
-    text (only what precedes the line is read)."""
+def _footnotes(line: _Line, text: str, continuing: bool = False) -> list[Footnote]:
+    """Footnote definitions on a line (①X:指…, ①X,是指…, [1]X:…, 注:1.X:…, and the 2.Y:… lines that
+    go on a 注: block); `text` is the whole clean text (only what precedes the line is read)."""
     body = line.text
     lead = 0
     m = re.match(r"(?:备注|注释|注)\s*:?\s*", body)
     in_note = bool(m) and bool(re.match(rf"(?:{_MARK}|\d{{1,2}}[.、](?!\d))", body[m.end():]))
     if in_note:
         lead = m.end()
+    in_note = in_note or continuing
     marks = rf"{_MARK}|\d{{1,2}}[.、](?!\d)" if in_note else _MARK
     if not re.match(marks, body[lead:]):
         return []
@@ -274,7 +275,7 @@ def _footnotes(line: _Line, text: str) -> list[Footnote]:
         fm = _FOOTNOTE_PART.match(body[s:e])
         if not fm:
             continue
-        marker, term, definition = fm.group(1), fm.group(2).strip(), fm.group(3).strip()
+        marker, term, definition = fm.group(1), fm.group(2).strip().strip("“”\"'‘’"), fm.group(3).strip()
         referenced = text.find(term + marker, 0, line.start) >= 0 or re.compile(
             re.escape(term) + r"\S{0,12}" + re.escape(marker)).search(text, 0, line.start)
         if not (in_note or referenced or _DEF_START.match(definition)):
@@ -369,6 +370,7 @@ def parse(clean: CleanText | str) -> Outline:
     counters: dict[int | None, int] = {}
     box: Box | None = None
     box_rank = 0.0
+    note_block = False  # the lines after 注:1.X:… that go on with 2.Y:…
     i = 0
 
     def current() -> int | None:
@@ -430,7 +432,8 @@ def parse(clean: CleanText | str) -> Outline:
                 tbl.caption = cap.text
             out.tables.append(tbl)
             continue
-        notes = _footnotes(ln, text)
+        notes = _footnotes(ln, text, note_block)
+        note_block = bool(notes) and (note_block or bool(re.match(r"(?:备注|注释|注)\s*:?", ln.text)))
         if notes:
             out.footnotes.extend(notes)
             i += 1

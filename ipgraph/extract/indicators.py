@@ -193,7 +193,8 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
         unit = m.group("unit")
         if m.group("verb") == "年均增长":
             name, unit = name + "年均增长", unit or "%"
-        written = (m.group("cmp") or "") + m.group("val") + (unit or "") + (m.group("more") or "")
+        bound = {"不低于": "≥", "不少于": "≥", "不超过": "≤"}.get(m.group("verb"), "")  # a bound, not a point
+        written = (m.group("cmp") or bound) + m.group("val") + (unit or "") + (m.group("more") or "")
         tail = s[m.end(): m.end() + 12]
         out.append(IndicatorRec(
             name=name, start=offset + m.start("name"), end=offset + m.end(), unit=unit,

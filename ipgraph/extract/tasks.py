@@ -85,7 +85,10 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
             found = [Owner(text[m.start:m.end], m.label == "LEAD") for m in spans]
             opens = min(m.start for m in spans) <= start + 1
             if opens and len(_BARE.sub("", text[max(m.end for m in spans):end])) <= 8:
-                owners += found  # "市科技局、市财政局负责。" assigns the passage, it is no task of its own
+                if tasks_of_clauses and tasks_of_clauses[-1][1] == end:
+                    tasks_of_clauses[-1][2].extend(found)  # X牵头做好…，Y配合。: Y takes part in X's clause
+                else:
+                    owners += found  # "市科技局、市财政局负责。" assigns the passage, it is no task of its own
             else:
                 tasks_of_clauses.append((start, end, found))
         body_start = len(unit.line) - len(unit.text.lstrip()) if is_item else 0
