@@ -49,7 +49,7 @@ _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}(?:年.*)?$")
 _HEADER_WORDS = ("属性", "单位", "目标", "基期", "预期", "现状", "基数", "增加值", "年均", "性质", "类型", "备注")
 _NAME_HEADERS = NAME_HEADERS
 # a bare decimal chapter heading: "1 总则", "2 组织机构和职责"
-_BARE_DECIMAL = re.compile(r"(\d{1,2})\s+(?=[\u4e00-\u9fff][^,。;:]{1,24}$)")
+_BARE_DECIMAL = re.compile(r"(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff][^,。;:\t]{1,24}$)")
 _VALUE = re.compile(r"^[\[\(]?[≥≤><~约]?\s*-?\d[\d.,]*\s*[%‰]?[\]\)]?(?:以上|以下|左右)?$")
 _NATURE = re.compile(r"^(预期性|约束性)$")
 

@@ -285,8 +285,6 @@ def test_tab_separated_table_with_units_in_the_names_brackets(doc):
                    ("城市公交车中新能源车辆占比", "%", "[65]", 2022, "80", 2025, "binding")]
 
 
-@pytest.mark.xfail(strict=True, reason="outline.py ends a tab-separated table at a row whose merged 类别 cell is "
-                                       "written as an empty first cell, so only the first row is read")
 def test_tab_separated_table_with_a_merged_category_cell(doc):
     res = doc("某省综合交通运输发展行动计划（2023—2025年）\n表1 主要发展指标\n类别\t序号\t指标\t2022年\t2025年\t属性\n"
               "设施网络\t1\t高速公路通车里程（公里）\t7500\t≥8500\t预期性\n"
