@@ -13,8 +13,6 @@ import click
 from . import query as q
 from .errors import IpgraphError
 from .export import FORMATS, SUFFIXES, export
-from .load import discover
-from .pipeline import build
 from .store import DEFAULT_STORE, GraphStore
 from .vocab import DEFAULT_BASE
 
@@ -88,6 +86,10 @@ def build_cmd(paths, store_dir, base_iri, workers, quiet):
     and building a file again replaces its statements. A file that cannot be read is named with
     the reason and skipped; the exit status is then 3.
     """
+    # imported here: they bring spaCy, OpenCC and the division table, which only a build needs
+    from .load import discover
+    from .pipeline import build
+
     if not paths:
         if not BUNDLED.is_dir():
             raise IpgraphError("no PATH given and no bundled data/ corpus found")
