@@ -63,3 +63,18 @@ def test_serve_does_not_import_the_pipeline(corpus_store):
     modules = imported("".join(lines))
     assert "ipgraph.serve" in modules
     assert heavy(modules) == set()
+
+
+@pytest.mark.parametrize("args,in_memory", [([], True), (["--memory-budget", "0"], False),
+                                            (["--disk"], False), (["--memory", "--memory-budget", "0"], True)])
+def test_serve_picks_memory_when_the_copy_fits_the_budget(corpus_store, monkeypatch, args, in_memory):
+    from click.testing import CliRunner
+
+    from ipgraph.cli import cli
+
+    served = []
+    monkeypatch.setattr("ipgraph.serve.serve", lambda store, *a: served.append(store))
+    r = CliRunner().invoke(cli, ["serve", "--store", str(corpus_store.path), *args])
+    assert r.exit_code == 0, r.output
+    assert (served[0]._merged_in_memory is not None) == in_memory
+    assert ("in memory" if in_memory else "on disk") in r.output
