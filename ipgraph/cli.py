@@ -143,7 +143,7 @@ def export_cmd(store_dir, base_iri, fmt, output, metadata, endpoint, download_ba
     if output:
         export(store, fmt, output, base_iri)
     else:
-        sys.stdout.buffer.write(export(store, fmt, None, base_iri))
+        export(store, fmt, sys.stdout.buffer, base_iri)  # streamed: a large store is never held in memory
 
 
 @cli.command("query")

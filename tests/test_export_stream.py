@@ -42,3 +42,13 @@ def test_nquads_hold_every_document_graph_and_not_the_merge(corpus_store):
     lines = export(corpus_store, "nquads").decode("utf-8").splitlines()
     assert len(lines) == sum(1 for _ in corpus_store.quads())
     assert all(line.rstrip(" .").endswith(">") and "/graph/" in line.rsplit(" ", 2)[-2] for line in lines)
+
+
+def test_the_command_streams_the_same_bytes_to_stdout(corpus_store):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    ipgraph = str(Path(sys.executable).with_name("ipgraph"))
+    out = subprocess.run([ipgraph, "export", "--store", str(corpus_store.path)], capture_output=True, check=True)
+    assert out.stdout == export(corpus_store, "turtle")
