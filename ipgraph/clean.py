@@ -27,6 +27,7 @@ class CleanText:
     original: str
     blocks: tuple[Block, ...] = ()  # the reader's blocks, spans in clean text
     meta: Meta = dataclasses.field(default_factory=Meta)  # the reader's metadata, in simplified script
+    traditional: bool = False       # the source is written in traditional script
 
     def clean_pos(self, orig: int) -> int:
         """The clean offset of the first clean character at or after original offset `orig`."""
@@ -113,12 +114,13 @@ def _dropped(line: str) -> set[int]:
     return drop
 
 
-def clean_string(text: str, furniture: bool = True) -> tuple[str, array]:
+def clean_string(text: str, furniture: bool = True, traditional: bool | None = None) -> tuple[str, array]:
     out: list[str] = []
     keep = array("i")
     pos = 0
     lines = text.split("\n")
-    traditional = is_traditional(text)  # t2s on simplified text turns 乾安县 into 干安县
+    if traditional is None:
+        traditional = is_traditional(text)  # t2s on simplified text turns 乾安县 into 干安县
     for n, raw in enumerate(lines):
         last = n == len(lines) - 1
         line = raw.translate(_WIDTH)
@@ -144,10 +146,11 @@ def clean_string(text: str, furniture: bool = True) -> tuple[str, array]:
 
 
 def clean(src: SourceText) -> CleanText:
-    text, offsets = clean_string(src.text, furniture=not src.blocks)
-    out = CleanText(text=text, offsets=offsets, original=src.text)
+    traditional = is_traditional(src.text)
+    text, offsets = clean_string(src.text, furniture=not src.blocks, traditional=traditional)
+    out = CleanText(text=text, offsets=offsets, original=src.text, traditional=traditional)
     meta = src.meta
-    if is_traditional(src.text):  # the title block and portal fields as the rules read them
+    if traditional:  # the title block and portal fields as the rules read them
         meta = dataclasses.replace(meta, **{f.name: _simple(getattr(meta, f.name))
                                             for f in dataclasses.fields(meta)})
     return dataclasses.replace(out, blocks=tuple(_moved(b, out) for b in src.blocks), meta=meta)

@@ -68,6 +68,7 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
         not_body=re.compile(rf"^(?:{alt(verb_openers)})|(?:{alt(not_bodies)})$|{alt(name_breakers)}"))
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every clause of a document and across documents
 def is_body(name: str, vocab: Vocab) -> bool:
     """Whether a name denotes a body: a known central body, or a name ending as bodies do
     (局, 委, 办公室, 总公司…) after a level or region prefix or a stem of two characters or more."""
@@ -113,6 +114,7 @@ def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str]] | None:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _whole(name: str, vocab: Vocab) -> bool:
     """A name that is complete as it stands (教育行政部门 is, though only a level would make it a body)."""
     return is_body(name, vocab) or (name.endswith("部门") and len(name) >= 4 and not vocab.not_body.search(name))
@@ -287,24 +289,24 @@ class ResponsibilityTagger:
     def match(self, text: str) -> list[Match]:
         v = self.vocab
         out: list[Match] = []
-        for a, b in _balanced_parens(text):
+        parens = _balanced_parens(text)
+        for a, b in parens:
             inner = text[a:b]
             if v.list_head.search(inner) or v.verb_tail.search(re.split(r"[。]", inner)[0] + "") or \
                     re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner):
                 out += [dataclasses.replace(m, note=(a - 1, b + 1)) for m in self._note(text, a, b)]
         for m in v.list_head.finditer(text):  # 责任单位：X、Y outside parentheses
-            if any(a <= m.start() < b for a, b in _balanced_parens(text)):
+            if any(a <= m.start() < b for a, b in parens):
                 continue
             end = re.search(r"[()（）;；。\n]|$", text[m.end():]).start() + m.end()
             nxt = v.list_head.search(text, m.end(), end)  # 牵头单位：X  配合单位：Y on one line
             end = nxt.start() if nxt else end
             out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), m.group("head") in v.lead_heads, "owners")
         for m in re.finditer("由", text):  # 由X负责…, 由X颁发…: the sentence is X's
-            if any(a <= m.start() < b for a, b in _balanced_parens(text)):
+            if any(a <= m.start() < b for a, b in parens):
                 continue
             clause = max(text.rfind(c, 0, m.start()) for c in "。;；\n") + 1
             out += self._by(text, m.end(), clause)
-        parens = _balanced_parens(text)
         from .outline import match_numbering
 
         numbered = match_numbering(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,7 @@ class Resolved:
 _TITLE_LEAD = re.compile(r"[《“\"\s]*(?:十[一二三四五]五|\d{4}\s*[-—–~至]\s*\d{4}\s*年?|\d{4}\s*年)?[”\"\s]*(?:中共)?")
 
 
+@lru_cache(maxsize=1 << 12)  # cited titles recur across a corpus
 def region_of(title: str) -> Region | None:
     """The jurisdiction a title names, or the country for 国家/全国.
 
@@ -138,13 +140,6 @@ def main_region(text: str) -> Region | None:
 
 
 
-def is_traditional(clean: CleanText, sample: int = 20000) -> bool:
-    """Whether the source writes traditional characters (script conversion changed enough of them)."""
-    changed = sum(1 for i, ch in enumerate(clean.text[:sample])
-                  if "\u4e00" <= ch <= "\u9fff" and clean.original[clean.offsets[i]] != ch)
-    return changed >= 5
-
-
 def plan_key(title: str, source: SourceText, document: str) -> str:
     """A plan is keyed by its folded title. A text whose title was not found carries its file's
     name instead; a name that is no title (01.html, a/plan.txt) names that document's plan only
@@ -160,7 +155,7 @@ def resolve(source: SourceText, clean: CleanText, extraction: Extraction, docume
     region = region_of(plan.title) or region_of(plan.issuer or "") or main_region(clean.text)
     document = document or doc_id(source.path.name)
     res = Resolved(document, source, clean, extraction, plan_key(plan.title, source, document), region,
-                   traditional=is_traditional(clean))
+                   traditional=clean.traditional)
     surfaces = [o.surface for t in extraction.tasks for o in t.owners]
     surfaces += [o.surface for p in extraction.projects for o in p.owners]
     for s in surfaces:
