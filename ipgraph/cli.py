@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 import time
 from contextlib import nullcontext
@@ -19,7 +20,7 @@ from .store import DEFAULT_STORE, GraphStore
 from .vocab import DEFAULT_BASE
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
-EXIT_FAILED, EXIT_PARTIAL = 1, 3
+EXIT_FAILED, EXIT_PARTIAL, EXIT_BUG = 1, 3, 70
 
 store_option = click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True,
                             type=click.Path(file_okay=False), help="Folder of the persistent store.")
@@ -268,39 +269,56 @@ def stats_cmd(store_dir, top, fmt):
 @store_option
 @base_option
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is cut.")
-@click.option("--max-rows", default=100_000, show_default=True, help="Largest result a query may return.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before its worker is killed.")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1),
+              help="Largest result a query may return.")
+@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(min=16),
+              help="MB a query may add to its worker process before the worker is killed.")
+@click.option("--workers", default=8, show_default=True, type=click.IntRange(1, 64),
+              help="Queries that may run at once, each in its own process; more are refused (503).")
+@click.option("--allow-service", multiple=True, metavar="URL",
+              help="A SPARQL endpoint queries may call with SERVICE (repeatable); any other SERVICE is refused.")
 @click.option("--memory", is_flag=True, help="Copy the merged graph into memory first: corpus-wide queries run "
-              "4-8x faster, for about 5 s and 300 MB per 1,000 documents.")
-def serve_cmd(store_dir, base_iri, host, port, timeout, max_rows, memory):
+              "4-8x faster, for about 5 s and 300 MB per 1,000 documents, in each query worker.")
+def serve_cmd(store_dir, base_iri, host, port, timeout, max_rows, max_memory, workers, allow_service, memory):
     """A read-only SPARQL 1.1 Protocol endpoint at /sparql (JSON, XML, CSV, TSV by Accept), and every
-    instance IRI under /id/ as HTML, Turtle or JSON-LD. SPARQL Update is refused."""
+    instance IRI under /id/ as HTML, Turtle or JSON-LD. SPARQL Update and SERVICE are refused."""
+    from .publish import check_url
     from .serve import serve
 
-    start = time.perf_counter()
-    store = GraphStore(store_dir, create=False, exclusive=False, memory=memory)
-    loaded = f" (loaded into memory in {time.perf_counter() - start:.1f} s)" if memory else ""
-    click.echo(f"serving {store_dir} at http://{host}:{port}/sparql{loaded}", err=True)
-    serve(store, host, port, base_iri, timeout, max_rows)
+    for url in allow_service:
+        check_url(url, "--allow-service")
+    store = GraphStore(store_dir, create=False, exclusive=False)
+    serving = f"serving {store_dir} at http://{host}:{port}/sparql"
+    serve(store, host, port, base_iri, timeout, max_rows, memory, workers, max_memory, frozenset(allow_service),
+          on_ready=lambda: click.echo(serving, err=True))
 
 
 @cli.command("push")
 @store_option
 @click.option("--graph-store", default=None, help="Graph Store Protocol URL (e.g. http://host:7878/store): PUT per graph.")
 @click.option("--endpoint", default=None, help="SPARQL Update URL, used where no graph store is given.")
+@click.option("--query-url", default=None,
+              help="SPARQL query URL to count what the remote store holds afterwards (default: --endpoint; "
+              "with --graph-store, each graph is read back).")
 @click.option("--auth", default=None, envvar="IPGRAPH_PUSH_AUTH", help="user:password for HTTP Basic auth (or IPGRAPH_PUSH_AUTH).")
-def push_cmd(store_dir, graph_store, endpoint, auth):
+@click.option("--deadline", default=3600.0, show_default=True, type=click.FloatRange(min=1),
+              help="Seconds the whole push may take, retries included.")
+def push_cmd(store_dir, graph_store, endpoint, query_url, auth, deadline):
     """Upload each document's named graph to a triple store (Oxigraph, Fuseki, GraphDB, Virtuoso…).
 
-    PUT replaces the graph, so pushing twice doubles nothing; transient failures are retried."""
+    PUT replaces the graph, so pushing twice doubles nothing; transient failures are retried; a
+    redirect is refused; afterwards the remote store's statement count per graph is checked."""
     from .publish import push
 
     store = _store(store_dir)
-    report = push(store, endpoint, graph_store, auth,
-                  on_graph=lambda g, n: click.echo(f"{n:>8}  {g}"))
+    report = push(store, endpoint, graph_store, auth, on_graph=lambda g, n: click.echo(f"{n:>8}  {g}"),
+                  deadline=deadline, query_url=query_url)
     total = sum(n for _, n in report.graphs)
-    click.echo(f"pushed {len(report.graphs)} graph(s), {total} statements" + (f", {report.retries} retries" if report.retries else ""))
+    click.echo(f"pushed {len(report.graphs)} graph(s), {total} statements (the remote store holds {report.checked})"
+               + (f", {report.retries} retries" if report.retries else ""))
 
 
 @cli.command("validate")
@@ -330,6 +348,9 @@ def validate_cmd(file, store_dir):
 
 
 def main() -> None:
+    """Every failure ends in one line on stderr and a non-zero exit: 1 for a problem the user can
+    fix (input, disk, network, permissions), 2 for a wrong option, 3 for a build that skipped
+    files, 70 for a bug (IPGRAPH_DEBUG=1 shows its traceback)."""
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -343,3 +364,13 @@ def main() -> None:
         sys.exit(EXIT_FAILED)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # a full disk, a folder that cannot be written, a store that cannot be read
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        click.echo(f"ipgraph: {where}{exc.strerror or str(exc).splitlines()[0]}", err=True)
+        sys.exit(EXIT_FAILED)
+    except Exception as exc:
+        if os.environ.get("IPGRAPH_DEBUG"):
+            raise
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        click.echo(f"ipgraph: internal error, please report: {type(exc).__name__}: {first}", err=True)
+        sys.exit(EXIT_BUG)
