@@ -35,7 +35,7 @@ def test_an_unwritable_output_and_a_failing_service_are_one_line(tmp_path):
     build([SEEDS["linyi"]], GraphStore(tmp_path / "s"))
     (tmp_path / "a-file").write_text("x")
     out = ipgraph("export", "--store", str(tmp_path / "s"), "--output", str(tmp_path / "a-file" / "x.ttl"))
-    assert out.returncode == 1 and "Not a directory" in one_line(out)
+    assert out.returncode == 1 and "a-file: File exists" in one_line(out)
     out = ipgraph("query", "--store", str(tmp_path / "s"), "SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }")
     assert out.returncode == 1 and one_line(out).startswith("ipgraph: ")
 
