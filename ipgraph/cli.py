@@ -15,7 +15,7 @@ from . import query as q
 from .errors import IpgraphError
 from .export import FORMATS, SUFFIXES, export
 from .load import discover
-from .pipeline import build
+from .pipeline import Limits, build
 from .store import DEFAULT_STORE, GraphStore
 from .vocab import DEFAULT_BASE
 
@@ -82,12 +82,19 @@ def cli():
 @click.option("--workers", "-j", type=int, default=None,
               help="Processes for extraction (default: all cores when there are 8 files or more).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
-def build_cmd(paths, store_dir, base_iri, workers, quiet):
+@click.option("--max-file-mb", default=Limits.max_file_mb, show_default=True, type=click.FloatRange(min=0),
+              help="Skip files larger than this.")
+@click.option("--max-seconds", default=Limits.max_seconds, show_default=True, type=click.FloatRange(min=0.1),
+              help="Stop reading a file after this many seconds, and skip it.")
+@click.option("--max-worker-mb", default=Limits.max_worker_mb, show_default=True, type=click.FloatRange(min=10),
+              help="Stop reading a file once it has taken this much memory, and skip it.")
+def build_cmd(paths, store_dir, base_iri, workers, quiet, max_file_mb, max_seconds, max_worker_mb):
     """Ingest files and folders (default: the bundled data/ corpus) into the store.
 
     Text, saved web pages, Word (.docx) and PDF files are read; each goes in its own named graph,
-    and building a file again replaces its statements. A file that cannot be read is named with
-    the reason and skipped; the exit status is then 3.
+    and building a file again replaces its statements. A file that cannot be read (or is over a
+    limit, or in a format not read, such as .doc) is named with the reason and skipped; the exit
+    status is then 3.
     """
     if not paths:
         if not BUNDLED.is_dir():
@@ -99,7 +106,8 @@ def build_cmd(paths, store_dir, base_iri, workers, quiet):
     with click.progressbar(length=files, label="building", show_eta=True, show_pos=True, file=sys.stderr,
                            item_show_func=lambda r: _rate(r, bar)) if show else nullcontext() as bar:
         report = build(list(paths), store, base_iri, workers=workers,
-                       on_file=(lambda r: bar.update(1, r)) if show else None)
+                       on_file=(lambda r: bar.update(1, r)) if show else None,
+                       limits=Limits(max_file_mb, max_seconds, max_worker_mb))
     for failure in report.failed:
         click.echo(f"ipgraph: skipped {failure}", err=True)
     if not quiet:

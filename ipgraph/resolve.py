@@ -38,7 +38,8 @@ def indicator_concept(name: str) -> str:
 
 
 def doc_id(source: SourceText) -> str:
-    return re.sub(r"[^\w.-]", "_", source.path.stem) or "document"
+    name = re.sub(r"[^\w.-]", "_", source.path.stem) or "document"
+    return "doc" + name if name.startswith("_") else name  # names beginning with _ are ipgraph's (_inferred)
 
 
 @dataclass
