@@ -182,50 +182,38 @@ class _Extractor:
     task: tuple[int, str, float, float] | None = None  # (index, path, started, memory at start)
 
 
-def _extract_loop(conn, base: str) -> None:
+def _extract_loop(conn) -> None:
     die_with_parent()
-    _warm()
-    conn.send("ready")
     while True:
-        try:
-            path = conn.recv()
-        except EOFError:
+        task = conn.recv()
+        if task is None:
             return
-        conn.send(statements(path, base))
-
-
-_SPARE: list[_Extractor] = []  # warm workers a finished build leaves for the next one in this process
+        conn.send(statements(*task))
 
 
 class _Extractors:
+    """Worker processes forked from this one once spaCy is loaded here, so that each starts in
+    milliseconds with the model already in memory (shared until written). They touch neither the
+    store nor this process's threads, which is what makes forking a threaded process safe here."""
+
     def __init__(self, n: int, base: str):
+        _warm()
         self.base = base
-        self.ctx = multiprocessing.get_context("forkserver")
-        self.idle = [w for w in _SPARE if w.process.is_alive()][:n]
-        _SPARE[:] = [w for w in _SPARE if w not in self.idle]
+        self.ctx = multiprocessing.get_context("fork")
+        self.idle = [self._start() for _ in range(n)]
         self.busy: list[_Extractor] = []
-        starting = [self._start() for _ in range(n - len(self.idle))]
-        for w in starting:
-            self._ready(w)
 
     def _start(self) -> _Extractor:
         mine, theirs = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_extract_loop, args=(theirs, self.base), daemon=True)
+        proc = self.ctx.Process(target=_extract_loop, args=(theirs,), daemon=True)
         proc.start()
         theirs.close()
         return _Extractor(proc, mine)
 
-    def _ready(self, w: _Extractor) -> None:
-        try:
-            w.conn.recv()
-        except EOFError:
-            raise IpgraphError("a worker process could not start (see the error above)") from None
-        self.idle.append(w)
-
     def give(self, index: int, path: str) -> None:
         w = self.idle.pop()
         w.task = (index, path, time.monotonic(), rss_mb(w.process.pid))
-        w.conn.send(path)
+        w.conn.send((path, self.base))
         self.busy.append(w)
 
     def collect(self, limits: Limits) -> dict[int, Statements | str]:
@@ -252,15 +240,18 @@ class _Extractors:
                 self.busy.remove(w)
                 w.process.kill()
                 w.process.join()
-                replacement = self._start()
-                self._ready(replacement)
+                w.conn.close()
+                self.idle.append(self._start())
         return out
 
     def release(self) -> None:
         for w in self.busy:  # the build stopped early (an error while storing)
             w.process.kill()
+        for w in self.idle:
+            w.conn.send(None)  # a forked sibling holds this pipe too, so closing it would not end the worker
+        for w in self.idle + self.busy:
             w.process.join()
-        _SPARE.extend(self.idle)
+            w.conn.close()
 
 
 def _store_one(result: Statements | str, store: GraphStore, base: str, report: BuildReport, on_file) -> None:

@@ -185,8 +185,9 @@ class QueryPool:
         # workers fork from a server that has imported these already: a new worker is ready in
         # milliseconds rather than the second an import takes on a busy machine
         self.ctx.set_forkserver_preload(["__main__", "ipgraph.sandbox", "ipgraph.store"])
-        for _ in range(workers):
-            self.idle.put(self._start())
+        self.idle.put(self._start())  # one now, so that a store that cannot be opened fails at start-up
+        for _ in range(workers - 1):  # the others while the server already answers
+            threading.Thread(target=self._replace, daemon=True).start()
 
     def _start(self) -> _Worker:
         """A new worker, once it has opened the store."""

@@ -164,9 +164,9 @@ def test_no_worker_survives_a_killed_build(tmp_path):
         return out
 
     deadline = time.monotonic() + 120
-    while len(group()) < 4 and time.monotonic() < deadline:  # the build, its fork server and two workers
-        time.sleep(0.2)
-    assert len(group()) >= 4
+    while len(group()) < 3 and time.monotonic() < deadline:  # the build and its two workers
+        time.sleep(0.1)
+    assert len(group()) >= 3 and proc.poll() is None
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 15
