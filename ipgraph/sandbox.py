@@ -41,10 +41,16 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 # characters XML 1.0 cannot carry even as references: a literal holding one would make the
 # results document ill-formed, so they are shown as U+FFFD there
 _NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-# strings, IRIs and comments are skipped so that a SERVICE inside them does not count; Oxigraph
-# reads no \u escapes in keywords, so a keyword is only ever written out
-_TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-                     r'|(<[^<>"{}|^`\\\s]*>)|#[^\n]*|(?<![?$:\w])(SERVICE|SILENT)(?![\w:-])|(\S)', re.I)
+# SERVICE is looked for the way Oxigraph's parser reads it: strings, IRIs, comments and variables
+# are skipped (with SPARQL's own rules for each), and anywhere else the word counts even inside a
+# longer one, because Oxigraph reads `1SERVICE <…>` and `trueSERVICE <…>` as a call. Oxigraph
+# reads no \u escapes in keywords, so the keyword is always written out.
+_VARNAME = ("[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D"
+            "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF]")
+_TOKENS = re.compile(r'"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""|\'\'\'(?:(?:\'|\'\')?(?:[^\'\\]|\\.))*\'\'\''
+                     r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\''
+                     r'|(<(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)'
+                     r'|#[^\n\r]*|[?$]' + _VARNAME + r'+|(SERVICE|SILENT)|(\S)', re.I)
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
