@@ -17,10 +17,14 @@ import json
 import multiprocessing
 import queue
 import re
+import resource
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
 from itertools import islice
+from multiprocessing.connection import Connection
 
 from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat,
                         Triple, parse_query_results, serialize)
@@ -157,11 +161,13 @@ def answer(store, sparql: str, accept: str, base: str = DEFAULT_BASE, max_rows: 
     return "200 OK", media, body
 
 
-def _work(conn, store_path: str, memory: bool, base: str, max_rows: int, allowed: frozenset[str]) -> None:
+def _work(conn, store_path: str, memory: bool, base: str, max_rows: int, allowed: frozenset[str],
+          max_memory_mb: float) -> None:
     die_with_parent()
     from .store import GraphStore
 
     store = GraphStore(store_path, create=False, exclusive=False, memory=memory)
+    _cap_memory(max_memory_mb)
     conn.send("ready")
     while True:
         try:
@@ -171,10 +177,20 @@ def _work(conn, store_path: str, memory: bool, base: str, max_rows: int, allowed
         conn.send(answer(store, sparql, accept, base, max_rows, allowed))
 
 
+def _cap_memory(mb: float) -> None:
+    """A hard stop behind the pool's watch on memory, which only looks every 50 ms: the kernel
+    refuses this process more than `mb` MB of data beyond what it holds now (RLIMIT_DATA), and an
+    allocation past it ends the process."""
+    with open("/proc/self/status", encoding="ascii") as f:
+        now_kb = next(int(ln.split()[1]) for ln in f if ln.startswith("VmData:"))
+    limit = int(now_kb * 1024 + mb * 1e6)
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
 @dataclass
 class _Worker:
-    process: multiprocessing.Process
-    conn: object
+    process: subprocess.Popen
+    conn: Connection
     rest_mb: float = 0.0
 
 
@@ -184,28 +200,30 @@ class QueryPool:
     def __init__(self, store_path: str, memory: bool = False, base: str = DEFAULT_BASE, workers: int = 8,
                  timeout: float = 10.0, max_memory_mb: float = 1024, max_rows: int = 100_000,
                  allowed: frozenset[str] = frozenset(), queue_wait: float = 1.0):
-        self.args = (store_path, memory, base, max_rows, allowed)
+        self.args = (store_path, memory, base, max_rows, allowed, max_memory_mb)
         self.workers, self.timeout, self.max_memory_mb, self.queue_wait = workers, timeout, max_memory_mb, queue_wait
         self.idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
-        self.ctx = multiprocessing.get_context("forkserver")
-        # workers fork from a server that has imported these already: a new worker is ready in
-        # milliseconds rather than the second an import takes on a busy machine
-        self.ctx.set_forkserver_preload(["__main__", "ipgraph.sandbox", "ipgraph.store"])
         self.idle.put(self._start())  # one now, so that a store that cannot be opened fails at start-up
-        for _ in range(workers - 1):  # the others while the server already answers
-            threading.Thread(target=self._replace, daemon=True).start()
+        # the others, and every replacement, are started by one thread that lives as long as the
+        # server: the kernel's parent-death signal fires when the *thread* that started a child ends
+        self.wanted: queue.SimpleQueue[int] = queue.SimpleQueue()
+        for _ in range(workers - 1):
+            self.wanted.put(1)
+        threading.Thread(target=self._starter, daemon=True).start()
 
     def _start(self) -> _Worker:
-        """A new worker, once it has opened the store."""
-        mine, theirs = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_work, args=(theirs, *self.args), daemon=True)
-        proc.start()
+        """A new worker, once it has opened the store. A fresh interpreter that imports only this
+        module and Oxigraph: multiprocessing would re-run the server's main module in each one."""
+        mine, theirs = multiprocessing.Pipe()
+        proc = subprocess.Popen([sys.executable, "-m", "ipgraph.sandbox", str(theirs.fileno())],
+                                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
         theirs.close()
         worker = _Worker(proc, mine)
         deadline = time.monotonic() + 600
         try:
+            mine.send(self.args)
             while not mine.poll(0.1):
-                if not proc.is_alive() or time.monotonic() > deadline:
+                if proc.poll() is not None or time.monotonic() > deadline:
                     raise EOFError
             mine.recv()
         except (EOFError, OSError):
@@ -214,18 +232,19 @@ class QueryPool:
         worker.rest_mb = rss_mb(proc.pid)
         return worker
 
-    def _replace(self) -> None:
-        try:
-            self.idle.put(self._start())
-        except RuntimeError:  # the store went away: later queries are told the server is busy
-            pass
+    def _starter(self) -> None:
+        while self.wanted.get():
+            try:
+                self.idle.put(self._start())
+            except RuntimeError:  # the store went away: later queries are told the server is busy
+                pass
 
     def _kill(self, worker: _Worker, replace: bool = True) -> None:
         worker.process.kill()
-        worker.process.join()
+        worker.process.wait()
         worker.conn.close()
         if replace:
-            threading.Thread(target=self._replace, daemon=True).start()
+            self.wanted.put(1)
 
     def execute(self, sparql: str, accept: str) -> tuple[str, str, bytes]:
         try:
@@ -233,17 +252,23 @@ class QueryPool:
         except queue.Empty:
             return ("503 Service Unavailable", TEXT,
                     f"server busy: {self.workers} queries are running; try again shortly\n".encode("utf-8"))
-        worker.conn.send((sparql, accept))
         deadline = time.monotonic() + self.timeout
+        try:
+            worker.conn.send((sparql, accept))
+        except OSError:  # the worker died while idle
+            self._kill(worker)
+            return "503 Service Unavailable", TEXT, b"a query worker had stopped; try again\n"
         while True:
             try:
                 if worker.conn.poll(0.05):
                     reply = worker.conn.recv()
                     self.idle.put(worker)
                     return reply
-            except (EOFError, OSError):
+            except (EOFError, OSError):  # most likely at its memory limit (see _cap_memory)
                 self._kill(worker)
-                return "500 Internal Server Error", TEXT, b"the query's worker process died\n"
+                return ("503 Service Unavailable", TEXT,
+                        f"query stopped: its process ended, most likely at the {self.max_memory_mb:g} MB memory "
+                        "limit\n".encode())
             grown = rss_mb(worker.process.pid) - worker.rest_mb
             if grown > self.max_memory_mb:
                 self._kill(worker)
@@ -253,3 +278,8 @@ class QueryPool:
                 self._kill(worker)
                 return ("503 Service Unavailable", TEXT,
                         f"query stopped: it ran longer than the {self.timeout:g} s limit\n".encode("utf-8"))
+
+
+if __name__ == "__main__":  # a query worker, started by QueryPool with its end of the pipe
+    _channel = Connection(int(sys.argv[1]))
+    _work(_channel, *_channel.recv())
