@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test install clean score browser bench
+.PHONY: demo test install clean score browser virtuoso bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null; }
 
+# The publishing tests push to a real Virtuoso 7, the store CELLAR runs (Debian's build, started by the tests).
+virtuoso:
+	@command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/null || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin >/dev/null; }
+
 demo: $(STAMP)
 	rm -rf .ipgraph
 	$(BIN)/ipgraph build data/
@@ -32,7 +38,7 @@ demo: $(STAMP)
 	$(BIN)/ipgraph viz indicators
 	$(BIN)/ipgraph lineage 宜昌市知识产权保护与运用
 
-test: $(STAMP) browser
+test: $(STAMP) browser virtuoso
 	$(BIN)/python -m pytest -q
 
 # Builds 100, 1,000 and 10,000 generated plans (in /tmp/ipgraph-bench); about an hour on 2 cores.

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 import time
 from contextlib import nullcontext
@@ -13,11 +14,12 @@ import click
 from . import query as q
 from .errors import IpgraphError
 from .export import FORMATS, SUFFIXES, export
+from .limits import Limits
 from .store import DEFAULT_STORE, GraphStore
 from .vocab import DEFAULT_BASE
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
-EXIT_FAILED, EXIT_PARTIAL = 1, 3
+EXIT_FAILED, EXIT_PARTIAL, EXIT_BUG = 1, 3, 70
 
 store_option = click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True,
                             type=click.Path(file_okay=False), help="Folder of the persistent store.")
@@ -80,14 +82,20 @@ def cli():
               help="Processes for extraction (default: all cores when there are 8 files or more).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--prune", is_flag=True, help="Also take out documents whose files are gone.")
-def build_cmd(paths, store_dir, base_iri, workers, quiet, prune):
+@click.option("--max-file-mb", default=Limits.max_file_mb, show_default=True, type=click.FloatRange(min=0),
+              help="Skip files larger than this.")
+@click.option("--max-seconds", default=Limits.max_seconds, show_default=True, type=click.FloatRange(min=0.1),
+              help="Stop reading a file after this many seconds, and skip it.")
+@click.option("--max-worker-mb", default=Limits.max_worker_mb, show_default=True, type=click.FloatRange(min=10),
+              help="Stop reading a file once it has taken this much memory, and skip it.")
+def build_cmd(paths, store_dir, base_iri, workers, quiet, prune, max_file_mb, max_seconds, max_worker_mb):
     """Ingest files and folders (default: the bundled data/ corpus) into the store.
 
     Text, saved web pages, Word (.docx) and PDF files are read; each goes in its own named graph,
-    and building a file again replaces its statements. A file that cannot be read is named with
-    the reason and skipped; the exit status is then 3. A document is named by its path inside
-    the folder given (a/plan.txt and b/plan.txt are two); a file renamed since it was built stays
-    one document.
+    and building a file again replaces its statements. A file that cannot be read (or is over a
+    limit, or in a format not read, such as .doc) is named with the reason and skipped; the exit
+    status is then 3. A document is named by its path inside the folder given (a/plan.txt and
+    b/plan.txt are two); a file renamed since it was built stays one document.
     """
     # imported here: they bring spaCy, OpenCC and the division table, which only a build needs
     from .load import discover
@@ -103,7 +111,8 @@ def build_cmd(paths, store_dir, base_iri, workers, quiet, prune):
     with click.progressbar(length=files, label="building", show_eta=True, show_pos=True, file=sys.stderr,
                            item_show_func=lambda r: _rate(r, bar)) if show else nullcontext() as bar:
         report = build(list(paths), store, base_iri, workers=workers,
-                       on_file=(lambda r: bar.update(1, r)) if show else None, prune=prune)
+                       on_file=(lambda r: bar.update(1, r)) if show else None, prune=prune,
+                       limits=Limits(max_file_mb, max_seconds, max_worker_mb))
     for failure in report.failed:
         click.echo(f"ipgraph: skipped {failure}", err=True)
     if not quiet:
@@ -300,48 +309,65 @@ def memory_estimate(store: GraphStore) -> float:
 @store_option
 @base_option
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is cut.")
-@click.option("--max-rows", default=100_000, show_default=True, help="Largest result a query may return.")
-@click.option("--memory/--disk", default=None, help="Copy the merged graph into memory first (corpus-wide queries "
-              "run 4-8x faster, for about 5 s and 300 MB per 1,000 documents at start), or read the store on disk. "
-              "Default: memory when the copy fits --memory-budget.")
-@click.option("--memory-budget", default=1024, show_default=True, type=int,
-              help="Megabytes the in-memory copy may take when neither --memory nor --disk is given.")
-def serve_cmd(store_dir, base_iri, host, port, timeout, max_rows, memory, memory_budget):
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before its worker is killed.")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1),
+              help="Largest result a query may return.")
+@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(min=16),
+              help="MB a query may add to its worker process before the worker is killed.")
+@click.option("--workers", default=8, show_default=True, type=click.IntRange(1, 64),
+              help="Queries that may run at once, each in its own process; more are refused (503).")
+@click.option("--allow-service", multiple=True, metavar="URL",
+              help="A SPARQL endpoint queries may call with SERVICE (repeatable); any other SERVICE is refused.")
+@click.option("--memory/--disk", default=None, help="Copy the merged graph into each query worker's memory "
+              "(corpus-wide queries run 4-8x faster, for about 5 s and 300 MB per 1,000 documents per worker), or "
+              "read the store on disk. Default: memory when the copies fit --memory-budget.")
+@click.option("--memory-budget", default=1024, show_default=True, type=click.IntRange(min=0),
+              help="Megabytes all the in-memory copies together may take when neither --memory nor --disk is given.")
+def serve_cmd(store_dir, base_iri, host, port, timeout, max_rows, max_memory, workers, allow_service, memory,
+              memory_budget):
     """A read-only SPARQL 1.1 Protocol endpoint at /sparql (JSON, XML, CSV, TSV by Accept), and every
-    instance IRI under /id/ as HTML, Turtle or JSON-LD. SPARQL Update is refused."""
+    instance IRI under /id/ as HTML, Turtle or JSON-LD. SPARQL Update and SERVICE are refused."""
+    from .publish import check_url
     from .serve import serve
 
-    start = time.perf_counter()
+    for url in allow_service:
+        check_url(url, "--allow-service")
     store = GraphStore(store_dir, create=False, exclusive=False)
     size = memory_estimate(store)
     if memory is None:
-        memory = size <= memory_budget
-    if memory:
-        store = GraphStore(store_dir, create=False, exclusive=False, memory=True)
-    loaded = (f" (merged graph in memory, about {size:,.0f} MB, loaded in {time.perf_counter() - start:.1f} s)"
-              if memory else f" (on disk: the in-memory copy would take about {size:,.0f} MB)")
-    click.echo(f"serving {store_dir} at http://{host}:{port}/sparql{loaded}", err=True)
-    serve(store, host, port, base_iri, timeout, max_rows)
+        memory = size * workers <= memory_budget
+    where = (f"merged graph in memory in each of {workers} query workers, about {size:,.0f} MB each" if memory
+             else f"on disk: {workers} in-memory copies would take about {size * workers:,.0f} MB")
+    serving = f"serving {store_dir} at http://{host}:{port}/sparql ({where})"
+    serve(store, host, port, base_iri, timeout, max_rows, memory, workers, max_memory, frozenset(allow_service),
+          on_ready=lambda: click.echo(serving, err=True))
 
 
 @cli.command("push")
 @store_option
 @click.option("--graph-store", default=None, help="Graph Store Protocol URL (e.g. http://host:7878/store): PUT per graph.")
 @click.option("--endpoint", default=None, help="SPARQL Update URL, used where no graph store is given.")
+@click.option("--query-url", default=None,
+              help="SPARQL query URL to count what the remote store holds afterwards (default: --endpoint; "
+              "with --graph-store, each graph is read back).")
 @click.option("--auth", default=None, envvar="IPGRAPH_PUSH_AUTH", help="user:password for HTTP Basic auth (or IPGRAPH_PUSH_AUTH).")
-def push_cmd(store_dir, graph_store, endpoint, auth):
+@click.option("--deadline", default=3600.0, show_default=True, type=click.FloatRange(min=1),
+              help="Seconds the whole push may take, retries included.")
+def push_cmd(store_dir, graph_store, endpoint, query_url, auth, deadline):
     """Upload each document's named graph to a triple store (Oxigraph, Fuseki, GraphDB, Virtuoso…).
 
-    PUT replaces the graph, so pushing twice doubles nothing; transient failures are retried."""
+    PUT replaces the graph, so pushing twice doubles nothing; transient failures are retried; a
+    redirect is refused; afterwards the remote store's statement count per graph is checked."""
     from .publish import push
 
     store = _store(store_dir)
-    report = push(store, endpoint, graph_store, auth,
-                  on_graph=lambda g, n: click.echo(f"{n:>8}  {g}"))
+    report = push(store, endpoint, graph_store, auth, on_graph=lambda g, n: click.echo(f"{n:>8}  {g}"),
+                  deadline=deadline, query_url=query_url)
     total = sum(n for _, n in report.graphs)
-    click.echo(f"pushed {len(report.graphs)} graph(s), {total} statements" + (f", {report.retries} retries" if report.retries else ""))
+    click.echo(f"pushed {len(report.graphs)} graph(s), {total} statements (the remote store holds {report.checked})"
+               + (f", {report.retries} retries" if report.retries else ""))
 
 
 @cli.command("validate")
@@ -371,6 +397,9 @@ def validate_cmd(file, store_dir):
 
 
 def main() -> None:
+    """Every failure ends in one line on stderr and a non-zero exit: 1 for a problem the user can
+    fix (input, disk, network, permissions), 2 for a wrong option, 3 for a build that skipped
+    files, 70 for a bug (IPGRAPH_DEBUG=1 shows its traceback)."""
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -384,3 +413,13 @@ def main() -> None:
         sys.exit(EXIT_FAILED)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # a full disk, a folder that cannot be written, a store that cannot be read
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        click.echo(f"ipgraph: {where}{exc.strerror or str(exc).splitlines()[0]}", err=True)
+        sys.exit(EXIT_FAILED)
+    except Exception as exc:
+        if os.environ.get("IPGRAPH_DEBUG"):
+            raise
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        click.echo(f"ipgraph: internal error, please report: {type(exc).__name__}: {first}", err=True)
+        sys.exit(EXIT_BUG)

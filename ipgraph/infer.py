@@ -75,10 +75,10 @@ def _affects_lineage(store: GraphStore) -> bool:
     return False
 
 
-def infer_lineage(store: GraphStore, base: str = DEFAULT_BASE) -> int | None:
+def infer_lineage(store: GraphStore, base: str = DEFAULT_BASE, force: bool = False) -> int | None:
     """Recompute graph/_inferred from what the graph states (simple patterns; the joins run here).
-    Returns the number of links, or None when nothing they depend on changed."""
-    if not _affects_lineage(store):
+    Returns the number of links, or None when nothing they depend on changed (unless `force`)."""
+    if not force and not _affects_lineage(store):
         return None
 
     def select(sparql: str) -> list[tuple[str, ...]]:

@@ -6,6 +6,7 @@ stable key, and no blank nodes are used, so the same corpus always gives the sam
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -53,7 +54,7 @@ def integer(value: int) -> Literal:
 
 
 def decimal(value: str) -> Literal:
-    v = value if "." in value else value + ".0"
+    v = format(Decimal(value).normalize(), "f")  # canonical, as Oxigraph stores it: 13, 1.5, 1300
     return Literal(v, datatype=xsd.decimal)
 
 

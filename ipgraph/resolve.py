@@ -45,7 +45,8 @@ def doc_id(relative: str) -> str:
     """A document's id from its path relative to the folder it was built from: a/plan.txt and
     b/plan.txt are two documents; characters an IRI path cannot hold readably become _."""
     parts = [re.sub(r"[^\w.-]", "_", part).strip(".") for part in Path(relative).parts]
-    return "/".join(p for p in parts if p) or "document"
+    name = "/".join(p for p in parts if p) or "document"
+    return "doc" + name if name.startswith("_") else name  # names beginning with _ are ipgraph's (_inferred)
 
 
 def document_ids(paths: list[str | Path]) -> list[tuple[Path, str]]:

@@ -2,57 +2,31 @@
 
 Served by waitress (a production WSGI server) rather than Oxigraph's own server, because the
 instance IRIs (/id/plan/…, /id/dept/…) must answer with Turtle, JSON-LD or a readable HTML page,
-which Oxigraph's server does not do. Queries run with a time limit and a result-size limit;
-SPARQL Update is refused.
+which Oxigraph's server does not do. Queries run in worker processes that are killed at the time
+or memory limit (see sandbox.py); SPARQL Update and SERVICE are refused.
 """
 from __future__ import annotations
 
 import html
-import threading
+import resource
 import urllib.parse
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as QueryTimeout
 
-from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, serialize
+from pyoxigraph import NamedNode, serialize
 
+from .errors import IpgraphError
 from .explorer import Explorer
+from .sandbox import GRAPH_TYPES, RESULT_TYPES, QueryPool, negotiate  # noqa: F401 (re-exported)
 from .store import GraphStore
 from .vocab import DEFAULT_BASE, PREFIXES
 
-RESULT_TYPES = {"application/sparql-results+json": QueryResultsFormat.JSON,
-                "application/json": QueryResultsFormat.JSON,
-                "application/sparql-results+xml": QueryResultsFormat.XML,
-                "application/xml": QueryResultsFormat.XML,
-                "text/csv": QueryResultsFormat.CSV,
-                "text/tab-separated-values": QueryResultsFormat.TSV}
-GRAPH_TYPES = {"text/turtle": RdfFormat.TURTLE, "application/ld+json": RdfFormat.JSON_LD,
-               "application/n-triples": RdfFormat.N_TRIPLES, "application/rdf+xml": RdfFormat.RDF_XML}
-
-
-def negotiate(accept: str, offered: list[str]) -> str:
-    """The offered type the Accept header prefers (q-values honoured), else the first offered."""
-    best, best_q = offered[0], -1.0
-    for part in (accept or "").split(","):
-        media, _, params = part.strip().partition(";")
-        q = 1.0
-        for p in params.split(";"):
-            if p.strip().startswith("q="):
-                try:
-                    q = float(p.strip()[2:])
-                except ValueError:
-                    q = 0.0
-        media = media.strip().lower()
-        for o in offered:
-            if (media == o or media == "*/*" or (media.endswith("/*") and o.startswith(media[:-1]))) and q > best_q:
-                best, best_q = o, q
-    return best
+MAX_BODY = 1_000_000  # bytes of a POSTed query; waitress refuses a larger body before reading it
+# a page shows data from documents: nothing on it may run or load from elsewhere
+HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 
 class App:
-    def __init__(self, store: GraphStore, base: str = DEFAULT_BASE, timeout: float = 10.0, max_rows: int = 100_000):
-        self.store, self.base, self.timeout, self.max_rows = store, base, timeout, max_rows
-        self.pool = ThreadPoolExecutor(4)
-        self.lock = threading.Lock()
+    def __init__(self, store: GraphStore, base: str = DEFAULT_BASE, pool: QueryPool | None = None):
+        self.store, self.base, self.pool = store, base, pool
         self.explorer = Explorer(store, base)
 
     def __call__(self, environ, start_response):
@@ -73,8 +47,13 @@ class App:
                 status, ctype, body = "404 Not Found", "text/plain; charset=utf-8", b"not found\n"
         except ValueError as exc:
             status, ctype, body = "400 Bad Request", "text/plain; charset=utf-8", f"{exc}\n".encode("utf-8")
-        start_response(status, [("Content-Type", ctype), ("Content-Length", str(len(body))),
-                                ("Access-Control-Allow-Origin", "*")])
+        headers = [("Content-Type", ctype), ("Content-Length", str(len(body))), ("Access-Control-Allow-Origin", "*"),
+                   ("X-Content-Type-Options", "nosniff")]
+        if ctype.startswith("text/html"):
+            headers += [("Content-Security-Policy", HTML_POLICY), ("Referrer-Policy", "no-referrer")]
+        if status.startswith("503"):
+            headers.append(("Retry-After", "5"))
+        start_response(status, headers)
         return [body]
 
     def sparql(self, environ):
@@ -82,7 +61,7 @@ class App:
         params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
         ctype = environ.get("CONTENT_TYPE", "").split(";")[0].strip()
         if method == "POST":
-            raw = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0)).decode("utf-8")
+            raw = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0)).decode("utf-8", errors="replace")
             if ctype == "application/sparql-update":
                 return "403 Forbidden", "text/plain; charset=utf-8", b"this endpoint is read-only: SPARQL Update is refused\n"
             if ctype == "application/x-www-form-urlencoded":
@@ -95,36 +74,9 @@ class App:
             return "403 Forbidden", "text/plain; charset=utf-8", b"this endpoint is read-only: SPARQL Update is refused\n"
         if "query" not in params:
             return "400 Bad Request", "text/plain; charset=utf-8", b"missing query parameter\n"
-        future = self.pool.submit(self._run, params["query"][0], environ.get("HTTP_ACCEPT", ""))
-        try:
-            return future.result(timeout=self.timeout)
-        except QueryTimeout:
-            return ("503 Service Unavailable", "text/plain; charset=utf-8",
-                    f"query cut: it ran longer than the {self.timeout:g} s limit\n".encode("utf-8"))
-
-    def _run(self, query: str, accept: str):
-        try:
-            result = self.store.query(query, prefixes={**PREFIXES, "id": self.base})
-        except SyntaxError as exc:
-            return "400 Bad Request", "text/plain; charset=utf-8", f"SPARQL syntax error: {exc}\n".encode("utf-8")
-        if isinstance(result, QuerySolutions):
-            media = negotiate(accept, list(RESULT_TYPES))
-            rows = []
-            for row in result:
-                rows.append(row)
-                if len(rows) > self.max_rows:
-                    return ("413 Content Too Large", "text/plain; charset=utf-8",
-                            f"more than {self.max_rows} result rows: add a LIMIT\n".encode("utf-8"))
-            again = self.store.query(query, prefixes={**PREFIXES, "id": self.base})
-            return "200 OK", media, again.serialize(format=RESULT_TYPES[media])
-        if isinstance(result, QueryBoolean):
-            media = negotiate(accept, list(RESULT_TYPES))
-            return "200 OK", media, result.serialize(format=RESULT_TYPES[media])
-        media = negotiate(accept, list(GRAPH_TYPES))
-        triples = list(result)
-        if len(triples) > self.max_rows:
-            return "413 Content Too Large", "text/plain; charset=utf-8", b"too many triples: narrow the query\n"
-        return "200 OK", media, serialize(triples, None, GRAPH_TYPES[media], prefixes=_prefixes(media))
+        if self.pool is None:
+            return "503 Service Unavailable", "text/plain; charset=utf-8", b"queries are not served here\n"
+        return self.pool.execute(params["query"][0], environ.get("HTTP_ACCEPT", ""))
 
     def describe(self, local: str, accept: str):
         iri = self.base + local
@@ -178,7 +130,26 @@ def _prefixes(media: str) -> dict | None:
 
 
 def serve(store: GraphStore, host: str = "127.0.0.1", port: int = 8000, base: str = DEFAULT_BASE,
-          timeout: float = 10.0, max_rows: int = 100_000) -> None:
-    from waitress import serve as waitress_serve
+          timeout: float = 10.0, max_rows: int = 100_000, memory: bool = False, workers: int = 8,
+          max_memory_mb: float = 1024, allow_service: frozenset[str] = frozenset(), on_ready=None) -> None:
+    """Serve until interrupted. Slow clients cannot starve others: waitress reads each request
+    whole before a thread takes it, drops a connection idle for 15 s, and holds up to 1,000."""
+    from waitress.server import create_server
 
-    waitress_serve(App(store, base, timeout, max_rows), host=host, port=port, threads=8, ident="ipgraph")
+    app = App(store, base)
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # room for the connections below
+    limit = max(100, min(1000, hard - 100))
+    try:
+        server = create_server(app, host=host, port=port, threads=workers + 4, ident="ipgraph",
+                               connection_limit=limit, channel_timeout=15, cleanup_interval=1,
+                               asyncore_use_poll=True, max_request_body_size=MAX_BODY)
+    except OSError as exc:
+        raise IpgraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    try:
+        app.pool = QueryPool(str(store.path), memory, base, workers, timeout, max_memory_mb, max_rows, allow_service)
+    except RuntimeError as exc:
+        raise IpgraphError(f"{store.path}: {exc}") from None
+    if on_ready:
+        on_ready()
+    server.run()

@@ -126,7 +126,7 @@ class GraphStore:
                 self.store = self._open_snapshot(db)
                 if memory:
                     self._merged_in_memory = self._in_memory()
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports a damaged store as RuntimeError
             raise IpgraphError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
 
     def _publish(self) -> None:

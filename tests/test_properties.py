@@ -49,7 +49,6 @@ def test_any_text_gives_valid_rdf(t):
 @given(st.lists(st.sampled_from(LINES + PIECES), min_size=1, max_size=30).map("\n".join))
 def test_any_text_passes_the_shapes_and_round_trips(t):
     from pyoxigraph import RdfFormat, serialize
-    from rdflib.compare import isomorphic
 
     from ipgraph.validate import validate
 
@@ -59,4 +58,11 @@ def test_any_text_passes_the_shapes_and_round_trips(t):
     conforms, report = validate(g)
     assert conforms, report
     again = rdflib.Graph().parse(data=g.serialize(format="turtle"), format="turtle")
-    assert isomorphic(g, again)
+    # ipgraph writes decimals in the canonical form Oxigraph stores ("13", XSD 1.1); rdflib writes
+    # them back as 13.0 (XSD 1.0's form): the same value, so values are compared (no blank nodes)
+    assert _values(g) == _values(again)
+
+
+def _values(graph) -> set:
+    return {tuple((t.datatype, t.language, t.toPython()) if isinstance(t, rdflib.Literal) else t for t in triple)
+            for triple in graph}
