@@ -1,0 +1,28 @@
+"""Saved web pages read by the HTML reader: the page's own bytes decide its encoding, and no depth
+of nesting loses text."""
+from ipgraph.formats.html import read_html
+from ipgraph.load import load
+
+
+def test_valid_utf8_wins_over_a_lying_meta_charset(tmp_path):
+    page = ('<html><head><meta charset="gbk"><title>某市知识产权规划</title></head><body>'
+            '<p>（一）加强知识产权保护。（市市场监管局负责）</p></body></html>')
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("utf-8"))
+    src = load(path)
+    assert src.encoding == "utf-8"
+    assert "（一）加强知识产权保护。（市市场监管局负责）" in src.text
+
+
+def test_a_gbk_page_that_says_so_is_read_as_gbk(tmp_path):
+    page = '<html><head><meta charset="gbk"></head><body><p>一、总体要求</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gbk"))
+    assert "一、总体要求" in load(path).text
+
+
+def test_text_nested_deeper_than_the_parser_default_is_kept():
+    depth = 600  # libxml2 stops at 256 levels unless told otherwise; the walk itself is iterative
+    page = "<html><body>" + "<div>" * depth + "<p>（三）完善创新体系。</p>" + "</div>" * depth + "</body></html>"
+    read = read_html(page)
+    assert [read.text[b.start:b.end] for b in read.blocks] == ["（三）完善创新体系。"]
