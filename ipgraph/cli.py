@@ -309,7 +309,8 @@ def memory_estimate(store: GraphStore) -> float:
 @store_option
 @base_option
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free one).")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a query may run before its worker is killed.")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1),

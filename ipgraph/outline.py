@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .clean import CleanText
 from .document import TABLE, Block
-from .genre import BOX_OPENER, NAME_HEADERS, NUMBERING_RANKS
+from .genre import NAME_HEADERS, NUMBERING_RANKS
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

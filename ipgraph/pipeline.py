@@ -70,8 +70,6 @@ def statements(path: str, base: str = DEFAULT_BASE, document: str | None = None)
         name = type(exc).__name__
         if name in _USER_CAUSED:
             return f"{path}: {_USER_CAUSED[name]} ({name})"
-        if "[E088]" in str(exc):  # spaCy reads at most 1,000,000 characters at once
-            return f"{path}: a paragraph of more than 1,000,000 characters (a file without line breaks?)"
         return f"{path}: internal error, please report: {name}: {exc}"
 
 

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples,
+from pyoxigraph import (Triple, BlankNode, Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples,
                         RdfFormat, parse_query_results, serialize)
 
 from .errors import IpgraphError
@@ -128,24 +128,27 @@ class Sorted:
         """Any results format pyoxigraph writes: the rows go through SPARQL JSON, which keeps their order."""
         names = [v.value for v in self.variables]
         data = {"head": {"vars": names},
-                "results": {"bindings": [{n: _json(row[n]) for n in names if row[n] is not None} for row in self._rows]}}
+                "results": {"bindings": [{n: term_json(row[n]) for n in names if row[n] is not None} for row in self._rows]}}
         solutions = parse_query_results(json.dumps(data).encode("utf-8"), QueryResultsFormat.JSON)
         return solutions.serialize(output, format)
 
 
-def _json(term) -> dict:
-    if isinstance(term, NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD + "string":
-            out["datatype"] = term.datatype.value
+def term_json(t) -> dict:
+    """A term as SPARQL 1.1 Query Results JSON writes it (RDF-star triples included)."""
+    if isinstance(t, NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, Literal):
+        out = {"type": "literal", "value": t.value}
+        if t.language:
+            out["xml:lang"] = t.language
+        elif t.datatype.value != XSD + "string":
+            out["datatype"] = t.datatype.value
         return out
-    return {"type": "triple", "value": {k: _json(getattr(term, k)) for k in ("subject", "predicate", "object")}}
+    if isinstance(t, Triple):
+        return {"type": "triple", "value": {k: term_json(getattr(t, k)) for k in ("subject", "predicate", "object")}}
+    raise TypeError(f"unexpected term {t!r}")
 
 
 def rows(result) -> tuple[list[str], list[list[str]]]:

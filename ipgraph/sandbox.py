@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection
 
-from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat,
-                        Triple, parse_query_results, serialize)
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, parse_query_results, serialize
 
 from .lifeline import die_with_parent, rss_mb
+from .query import term_json
 from .vocab import DEFAULT_BASE, PREFIXES
 
 TEXT = "text/plain; charset=utf-8"
@@ -41,7 +41,6 @@ RESULT_TYPES = {"application/sparql-results+json": QueryResultsFormat.JSON,
                 "text/tab-separated-values": QueryResultsFormat.TSV}
 GRAPH_TYPES = {"text/turtle": RdfFormat.TURTLE, "application/ld+json": RdfFormat.JSON_LD,
                "application/n-triples": RdfFormat.N_TRIPLES, "application/rdf+xml": RdfFormat.RDF_XML}
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 # characters XML 1.0 cannot carry even as references: a literal holding one would make the
 # results document ill-formed, so they are shown as U+FFFD there
 _NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -80,9 +79,9 @@ def check_services(sparql: str, allowed: frozenset[str] = frozenset()) -> None:
                           "named endpoints with --allow-service)")
 
 
-def negotiate(accept: str, offered: list[str]) -> str:
-    """The offered type the Accept header prefers (q-values honoured), else the first offered."""
-    best, best_q = offered[0], -1.0
+def accepted(accept: str) -> list[tuple[str, float]]:
+    """The media types an Accept header names, with their q-values."""
+    out = []
     for part in (accept or "").split(","):
         media, _, params = part.strip().partition(";")
         q = 1.0
@@ -92,35 +91,24 @@ def negotiate(accept: str, offered: list[str]) -> str:
                     q = float(p.strip()[2:])
                 except ValueError:
                     q = 0.0
-        media = media.strip().lower()
+        out.append((media.strip().lower(), q))
+    return out
+
+
+def negotiate(accept: str, offered: list[str]) -> str:
+    """The offered type the Accept header prefers (q-values honoured), else the first offered."""
+    best, best_q = offered[0], -1.0
+    for media, q in accepted(accept):
         for o in offered:
             if (media == o or media == "*/*" or (media.endswith("/*") and o.startswith(media[:-1]))) and q > best_q:
                 best, best_q = o, q
     return best
 
 
-def _term(t) -> dict:
-    if isinstance(t, NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, BlankNode):
-        return {"type": "bnode", "value": t.value}
-    if isinstance(t, Literal):
-        out = {"type": "literal", "value": t.value}
-        if t.language:
-            out["xml:lang"] = t.language
-        elif t.datatype.value != _XSD_STRING:
-            out["datatype"] = t.datatype.value
-        return out
-    if isinstance(t, Triple):
-        return {"type": "triple", "value": {"subject": _term(t.subject), "predicate": _term(t.predicate),
-                                            "object": _term(t.object)}}
-    raise TypeError(f"unexpected term {t!r}")
-
-
 def _solutions(variables: list[str], rows: list, fmt: QueryResultsFormat) -> bytes:
     """Rows already read, in the requested format: written as SPARQL JSON, and re-read by Oxigraph
     for the other formats, so the query itself is not run a second time."""
-    bindings = [{v: _term(row[v]) for v in variables if row[v] is not None} for row in rows]
+    bindings = [{v: term_json(row[v]) for v in variables if row[v] is not None} for row in rows]
     data = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
                       ensure_ascii=False).encode("utf-8")
     if fmt == QueryResultsFormat.JSON:

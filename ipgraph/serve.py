@@ -36,7 +36,8 @@ class App:
         page = self.explorer.handle(path, environ)
         if page is not None:
             status, headers, body = page
-            start_response(status, [*headers, ("Content-Length", str(len(body)))])
+            security = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer")]
+            start_response(status, [*headers, *security, ("Content-Length", str(len(body)))])
             return [body]
         try:
             if path == "/sparql":

@@ -73,8 +73,13 @@ def test_serve_picks_memory_when_the_copy_fits_the_budget(corpus_store, monkeypa
     from ipgraph.cli import cli
 
     served = []
-    monkeypatch.setattr("ipgraph.serve.serve", lambda store, *a: served.append(store))
+
+    def serve(store, host, port, base, timeout, max_rows, memory, *rest, on_ready):
+        served.append(memory)
+        on_ready()
+
+    monkeypatch.setattr("ipgraph.serve.serve", serve)
     r = CliRunner().invoke(cli, ["serve", "--store", str(corpus_store.path), *args])
     assert r.exit_code == 0, r.output
-    assert (served[0]._merged_in_memory is not None) == in_memory
+    assert served == [in_memory]
     assert ("in memory" if in_memory else "on disk") in r.output

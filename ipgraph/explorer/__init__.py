@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, serialize
 
+from ..sandbox import accepted
 from ..vocab import PREFIXES
 from . import data, html, index
 
@@ -36,16 +37,7 @@ def wants_html(accept: str) -> bool:
     """Whether the Accept header prefers HTML to the RDF types /id/ also serves (q-values honoured;
     */* or no header counts as HTML, as the endpoint's own negotiation has it)."""
     best_html, best_other = -1.0, -1.0
-    for part in (accept or "*/*").split(","):
-        media, _, params = part.strip().partition(";")
-        q = 1.0
-        for p in params.split(";"):
-            if p.strip().startswith("q="):
-                try:
-                    q = float(p.strip()[2:])
-                except ValueError:
-                    q = 0.0
-        media = media.strip().lower()
+    for media, q in accepted(accept or "*/*"):
         if media in HTML_TYPES or media in ("text/*", "*/*"):
             best_html = max(best_html, q)
         elif media:
