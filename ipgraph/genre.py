@@ -26,28 +26,22 @@ NUMBERING_RANKS: dict[str, int] = {name: i for i, name in enumerate(VOCAB["numbe
 
 DOC_TYPES: list[str] = VOCAB["documents"]["types"]
 DOC_TYPE = alternation(DOC_TYPES)
-DRAFT_MARKS: list[str] = VOCAB["documents"]["draft"]
-INTERPRETATION_MARKS: list[str] = VOCAB["documents"]["interpretation"]
-NEWS_MARKS: list[str] = VOCAB["documents"]["news"]
+DRAFT_MARKS = alternation(VOCAB["documents"]["draft"])
+INTERPRETATION_MARKS = alternation(VOCAB["documents"]["interpretation"])
+NEWS_MARKS = alternation(VOCAB["documents"]["news"])
 NOTICE_VERBS = alternation(VOCAB["documents"]["notice_verbs"])
 PERIODS: dict[str, int] = VOCAB["documents"]["periods"]
 
 OWNER = VOCAB["owners"]
 LIST_HEADS = alternation(OWNER["list_heads"])
-LEAD_HEADS: tuple[str, ...] = tuple(OWNER["lead_heads"])
-OWNER_VERBS = alternation(OWNER["verbs"])
-LEAD_VERBS: tuple[str, ...] = tuple(OWNER["lead_verbs"])
-SUBJECT_VERBS = alternation(OWNER["subject_verbs"])
 FIRST_IS_LEAD = re.compile(alternation(OWNER["first_is_lead"]))
 OWNER_TAILS = alternation(OWNER["tails"])
-GENERIC_ACTOR = re.compile("|".join(OWNER["generic"]))
 DEPT_SUFFIXES = alternation(OWNER["suffixes"])
 # where a body's name may end: after a suffix, not inside a word such as 办法 or 部署
 DEPT_END = re.compile(rf"(?:{DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?(?![{OWNER['after_suffix']}])")
 REQUESTS = alternation(OWNER["requests"])
 BY_NOT = re.compile(alternation(OWNER["by_not"]))
 DUTY_HEADING = re.compile(rf"^(?P<body>.{{2,40}}?)(?:的)?(?:{alternation(OWNER['duty_heading'])})(?:是|为|如下)?[:：]?$")
-NOT_OWNER = re.compile(alternation(OWNER["not_owner"]))
 ADVERBIAL = re.compile(rf"^(?:{alternation(OWNER['adverbial_heads'])})|(?:{alternation(OWNER['adverbial_tails'])})$"
                        r"|^\d{4}年|\d{1,2}月")
 
@@ -58,7 +52,6 @@ CITE_AFTER = alternation(CITE["after"])
 
 IND = VOCAB["indicators"]
 UNITS: list[str] = sorted(IND["units"], key=len, reverse=True)
-UNIT = alternation(IND["units"])
 NAME_HEADERS: set[str] = set(IND["name_headers"])
 BASELINE_HEADERS: tuple[str, ...] = tuple(IND["baseline_headers"])
 TARGET_HEADERS: tuple[str, ...] = tuple(IND["target_headers"])

@@ -47,7 +47,6 @@ _TITLE_END = re.compile(r"(?:通知|规划|纲要|计划|方案|意见|办法|�
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[]\s*\d{4}\s*[〕\]]\s*\d{1,4}\s*号?")  # 文号: 国发〔2016〕86号
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}(?:年.*)?$")
 _HEADER_WORDS = ("属性", "单位", "目标", "基期", "预期", "现状", "基数", "增加值", "年均", "性质", "类型", "备注")
-_NAME_HEADERS = NAME_HEADERS
 # a bare decimal chapter heading: "1 总则", "2 组织机构和职责"
 _BARE_DECIMAL = re.compile(r"(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff][^,。;:\t]{1,24}$)")
 _VALUE = re.compile(r"^[\[\(]?[≥≤><~约]?\s*-?\d[\d.,]*\s*[%‰]?[\]\)]?(?:以上|以下|左右)?$")
@@ -354,7 +353,7 @@ def _table_kind(header: list[str]) -> str:
     if any(h in _TASK_HEADERS or "任务" in h or "措施" in h for h in header) and any(
             any(o in h for o in OWNER_HEADERS) for h in header):
         return "duties"
-    if any(h in _NAME_HEADERS or h.endswith("指标") or h.startswith("指标名") for h in header):
+    if any(h in NAME_HEADERS or h.endswith("指标") or h.startswith("指标名") for h in header):
         return "indicators"
     return "other"
 
@@ -458,7 +457,7 @@ def parse(clean: CleanText | str) -> Outline:
 
 def _table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table, int] | None:
     cells = _cells(lines[i].raw)
-    if not any(_squash(c) in _NAME_HEADERS for c in cells[:3]):
+    if not any(_squash(c) in NAME_HEADERS for c in cells[:3]):
         return None
     if len(cells) >= 3 and any(_header_like(c) for c in cells[1:]):
         return _row_table(lines, i, [_squash(c) for c in cells], item)

@@ -23,7 +23,6 @@ _CITED_RUN = re.compile(r"(?:《[^《》]*》\s*(?:\([^()]*\))?\s*[、和及与,
 _PLAN_LIKE = re.compile(r"(?:规划|纲要|计划|方案|意见|决定|战略|部署|通知)$")
 _AFTER = re.compile(rf"^[^,。;]{{0,20}}?(?:{CITE_AFTER})|^[^。;]{{0,60}}?(?:作出了?[^,。;]{{0,8}}部署|提出了?[^,。;]{{0,8}}要求)")
 _ANNEX = re.compile(r"\s*\(\s*(?:见|详见)?附件")
-_MAKING = CITE_MAKING
 _GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规划|五年规划)$")
 _NUMBER_AFTER = re.compile(r"\s*\(\s*(" + DOC_NUMBER.pattern + r")\s*\)")
 _FOLD = re.compile(r"[\s“”\"'‘’「」()〈〉<>—–\-~]")
@@ -58,7 +57,7 @@ def _is_parent(text: str, m: re.Match, title: str) -> bool:
     before = _CITED_RUN.sub("", sentence[:at].rstrip())
     after = re.sub(r"^(?:\s*\([^()]*\)|\s*[、和及与]?\s*《[^》]*》)*", "", sentence[at + len(m.group(0)):])
     said = _TRIGGER.search(before) or _AFTER.match(after)
-    return bool(said) and bool(_MAKING.search(sentence) or _PLAN_LIKE.search(fold(title)))
+    return bool(said) and bool(CITE_MAKING.search(sentence) or _PLAN_LIKE.search(fold(title)))
 
 
 def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:

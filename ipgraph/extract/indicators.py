@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..genre import (ADVERBS, COUNT_VERBS, NAME_MARKS, NATURE_HEADERS, PROSE_HEADS, SHARES, UNIT_HEADERS,
-                     UNITS)
+from ..genre import (ADVERBS, BASELINE_HEADERS, COUNT_VERBS, NAME_MARKS, NATURE_HEADERS, PROSE_HEADS, QUALIFIERS,
+                     SHARES, TARGET_HEADERS, TARGET_VERBS, UNIT_HEADERS, UNITS)
 from ..outline import CIRCLED, Outline, Table, is_nature, is_value
 from .model import IndicatorRec, PlanInfo
 _UNIT_PAREN = re.compile(r"\s*\(([^()]{1,8})\)\s*$")
@@ -39,8 +39,8 @@ def _columns(header: list[str], plan: PlanInfo):
     name_col = named[-1] if named else next((i for i, h in enumerate(header) if h.startswith("指标")), 0)
     value_cols = [i for i in range(len(header)) if i not in (name_col, unit_col, nature_col) and i > name_col]
     years = {i: int(m.group()) for i in value_cols if (m := _YEAR.search(header[i]))}
-    base = next((i for i in value_cols if any(w in header[i] for w in ("基期", "现状", "基数", "基准"))), None)
-    target = next((i for i in value_cols if any(w in header[i] for w in ("目标", "预期值", "规划值"))), None)
+    base = next((i for i in value_cols if any(w in header[i] for w in BASELINE_HEADERS)), None)
+    target = next((i for i in value_cols if any(w in header[i] for w in TARGET_HEADERS)), None)
     if len(set(years.values())) >= 2 and (base is None or target is None or years.get(base) == years.get(target)):
         base = target = None  # 目标值 over 2020年 and 2025年: the years tell baseline from target
     if target is None and years:
@@ -124,11 +124,10 @@ def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
 
 
 _ANCHOR = re.compile(r"(?:到|至|截至)\s*(20\d{2})\s*年(?:底|末)?|到\s*[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)")
-_VERBS = "力争达到|达到|超过|突破|不少于|不低于|不超过|控制在|提高到|提升到|增加到|增长到|下降到|降低到|降至|提高至|提升至|" \
-         "增加至|增长至|保持在|稳定在|年均增长|一般为"
+_VERBS = TARGET_VERBS
 _UNIT = "|".join(map(re.escape, UNITS))
 _STATED = re.compile(rf"(?P<name>[^,。;:、()《》\"“”]{{2,30}}?)(?P<verb>{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
-                     rf"\s*(?P<unit>{_UNIT})?(?P<more>以上|左右|以内|以下)?")
+                     rf"\s*(?P<unit>{_UNIT})?(?P<more>{QUALIFIERS})?")
 _COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
 _AND_COUNTED = re.compile(rf"^[和及、](?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
 _SHARE = re.compile(rf"^(?P<subj>[^,，。;；]{{2,40}}?)(?:{ADVERBS})?(?P<of>占[^,，。;；]{{1,16}}?)(?P<val>(?:{SHARES})|"
@@ -153,7 +152,7 @@ _RESPECTIVELY = re.compile(rf"(?P<names>[^,，。;；:：《》]{{4,60}}?)分别
 # X由2020年的A提高到B: a baseline beside the target
 _FROM_TO = re.compile(rf"(?P<name>[^,，。;；:：、()《》\"“”]{{2,30}}?)(?:由|从)(?:(?P<by>20\d{{2}})\s*年(?:底|末)?(?:的)?)?"
                       rf"(?P<base>\d+(?:\.\d+)?)\s*(?P<bunit>{_UNIT})?(?:提高|增加|增长|提升|下降|降低|扩大|减少)(?:到|至)"
-                      rf"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?(?P<more>以上|左右|以内|以下)?")
+                      rf"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?(?P<more>{QUALIFIERS})?")
 
 
 def _paired(s: str, offset: int, year: int) -> list[IndicatorRec]:

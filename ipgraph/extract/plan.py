@@ -6,17 +6,16 @@ import re
 from collections import Counter
 
 from ..document import Meta
-from ..genre import DATE_LINE, DOC_TYPE, NOTICE_VERBS
+from ..genre import DATE_LINE, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, NEWS_MARKS, NOTICE_VERBS, PERIODS
 from ..outline import DOC_NUMBER, Outline
 from .model import PlanInfo
 
 PLAN_TYPES = DOC_TYPE
-_TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\d{{4}}\s*年?\s*\))?(?:\s*\((?:征求意见稿|草案|送审稿)\))?$")
+_TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\d{{4}}\s*年?\s*\))?(?:\s*\((?:{DRAFT_MARKS})\))?$")
 _LABEL_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)?\s*[:：]?\s*(?:[文字图]{0,2}解读|政策解读|一图读懂|全文)?\s*[:：]?\s*")
 _NOTICE = re.compile(rf"关于(?:{NOTICE_VERBS})\s*《?(.{{4,80}}?)》?\s*的(?:通知|函|决定)")
 _ALIAS = re.compile(r"《([^《》]{2,80})》\s*\(\s*(?:以下简称|以下称|下称|简称)\s*[《“\"]?([^《》“”\")]{1,20})[》”\"]?\s*\)")
 
-_PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 _ORDINAL_PERIOD = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",
                    "第十四个五年": "十四五", "第十五个五年": "十五五"}
 _YEAR_RANGE = re.compile(r"(20\d{2}|19\d{2})\s*[-—–~至]\s*(20\d{2})\s*年")
@@ -26,7 +25,7 @@ def period(text: str) -> tuple[int | None, int | None]:
     """Start and end year a title states: 十四五 → 2021–2025, (2021-2025年) likewise."""
     for phrase, name in _ORDINAL_PERIOD.items():
         text = text.replace(phrase, name)
-    for name, start in _PERIODS.items():
+    for name, start in PERIODS.items():
         if name in text:
             return start, start + 4
     m = _YEAR_RANGE.search(text)
@@ -67,16 +66,16 @@ def _title_line(line: str) -> str | None:
     if line.startswith(("关于", "《")) or "解读" in line:
         return None
     if _TYPE_END.search(line) and (len(line) > 6 or period(line) != (None, None)):
-        return re.sub(r"\((?:征求意见稿|草案|送审稿)\)$", "", line)
+        return re.sub(rf"\((?:{DRAFT_MARKS})\)$", "", line)
     return None
 
 
 def _doc_kind(head: str) -> str:
-    if re.search(r"记者|日报|新闻网|报讯|通讯员", head[:600]):
+    if re.search(NEWS_MARKS, head[:600]):
         return "news"
-    if re.search(r"解读", head[:600]):
+    if re.search(INTERPRETATION_MARKS, head[:600]):
         return "interpretation"
-    if re.search(r"征求意见稿|草案|送审稿", head[:600]):
+    if re.search(DRAFT_MARKS, head[:600]):
         return "draft"
     return "plan"
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ..genre import DOC_TYPE, GLOSSARY
+from ..genre import DEFINITION_OPENERS, DOC_TYPE, GLOSSARY
 from ..outline import Outline
 from .model import TermRec
 
-_GLOSSARY = GLOSSARY
 _ENTRY = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?([^:,。;、]{1,25}?)\s*:\s*(.{4,})$", re.S)
 # 本方案所称X，是指…; 本办法所称的“X”是指…
 _SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:本(?:{DOC_TYPE})(?:中)?|前款|上述)?所称(?:的)?\s*[“\"]?(?P<term>[^,，“”\"。;]{{2,30}}?)"
-                        rf"[”\"]?\s*[,，]?\s*(?P<def>(?:是指|系指|指)[^。]{{4,}}。?)")
+                        rf"[”\"]?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})[^。]{{4,}}。?)")
 # X是指… at a sentence's start; “X”是… (a quoted term opened with 是)
 _ARTICLE = r"(?:第[一二三四五六七八九十百零\d]+条\s*)?"
 _IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*所称)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
@@ -21,7 +20,7 @@ _QUOTED = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}[“\"](?P<term>[^“”\"
 
 
 def _glossary(outline: Outline) -> list[TermRec]:
-    heads = [u for u in [*outline.items, *outline.paras] if _GLOSSARY.match(u.text.strip())]
+    heads = [u for u in [*outline.items, *outline.paras] if GLOSSARY.match(u.text.strip())]
     if not heads:
         return []
     start = min(h.start for h in heads)

@@ -70,10 +70,7 @@ def _span(cell, name: str) -> int:
 
 
 def _cell_text(cell) -> str:
-    lines = []
-    for piece in _plain_lines(cell):
-        lines.append(piece)
-    return " ".join(lines)
+    return " ".join(_plain_lines(cell))
 
 
 def _plain_lines(el) -> list[str]:
