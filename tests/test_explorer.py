@@ -130,7 +130,8 @@ def test_search_then_department(visit):
 def test_search_in_traditional_script_with_facets(visit):
     page = visit.go("/search?q=" + urllib.parse.quote("市場監管"))
     assert page.locator(".hit.k-department >> text=宜昌市市场监督管理局").count() == 1
-    page.click(".facet >> text=部门 department")
+    with page.expect_navigation():  # the facet is a link: read the hits of the page it opens
+        page.click(".facet >> text=部门 department")
     kinds = page.eval_on_selector_all(".hit .kind", "els => els.map(e => e.textContent)")
     assert kinds and set(kinds) == {"部门 department"}
     visit.clean()
