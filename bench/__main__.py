@@ -95,9 +95,9 @@ def builds(sizes: list[int], serial_max: int) -> Path:
 def stages(files: list[Path], what: str) -> None:
     from ipgraph import clean, load, outline
     from ipgraph.extract import extract
-    from ipgraph.rdf import Iris, to_quads
+    from ipgraph.rdf import Iris, to_lines
     from ipgraph.resolve import resolve
-    from ipgraph.store import GraphStore, line
+    from ipgraph.store import GraphStore
 
     n = len(files)
     cost = dict.fromkeys(["load", "clean", "outline", "extract", "resolve", "rdf", "store"], 0.0)
@@ -108,7 +108,7 @@ def stages(files: list[Path], what: str) -> None:
         o = outline.parse(c); t3 = time.perf_counter(); cost["outline"] += t3 - t2
         e = extract(o, f.stem); t4 = time.perf_counter(); cost["extract"] += t4 - t3
         r = resolve(src, c, e); t5 = time.perf_counter(); cost["resolve"] += t5 - t4
-        lines = sorted({line(x) for x in to_quads(r)})
+        lines = to_lines(r)
         t6 = time.perf_counter(); cost["rdf"] += t6 - t5
         store.put(Iris().graph(r.doc_id), lines)
         cost["store"] += time.perf_counter() - t6

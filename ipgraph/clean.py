@@ -50,7 +50,7 @@ def _width_table() -> dict[int, str]:
 
 
 _WIDTH = _width_table()
-_DROP = set("\r\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_DROP = re.compile("[\r\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _PROSE_JOIN = re.compile(rf"(?<=[{_CJK}、。,;:“”《》()]) +(?=[{_CJK}、。,;:“”《》()])")
 _SENTENCE_PUNCT = re.compile(r"[、。,;]")
@@ -105,7 +105,7 @@ def _simplify(line: str) -> str:
 
 def _dropped(line: str) -> set[int]:
     """Positions in a line that clean text leaves out: glosses, zero-width marks, stray spaces."""
-    drop = {k for k, ch in enumerate(line) if ch in _DROP}
+    drop = {m.start() for m in _DROP.finditer(line)}
     for m in _PINYIN.finditer(line):
         drop.update(range(m.start(), m.end()))
     if " " in line and _is_prose(line.strip()):

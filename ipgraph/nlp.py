@@ -31,9 +31,15 @@ _SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组�
 # a party committee or government that hosts bodies named after it: 市委宣传部, 县政府督查室
 _HOST = re.compile(r"(?:国务院|中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
+_PARENS = re.compile(r"[()（）]")
+_OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open
+_REQUEST = re.compile(genre.REQUESTS)
+# what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 要…
+_BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须|要)?")
+_NAME_RUN = re.compile(rf"[{_H}A-Za-z0-9()（）·]*")  # the characters is_body admits in a name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: it keys the caches of every name looked up
 class Vocab:
     """What the responsibility rules read, compiled once from the component's configuration."""
     list_head: re.Pattern
@@ -124,6 +130,10 @@ def body_run(window: str, vocab: Vocab) -> int:
     """Where the run of bodies opening `window` ends (0: none). A name is a stem and one or more
     endings (指挥部 + 办公室, 市场监管局 + (知识产权局)); names are joined by 、和及与 and closed by a
     tail (等有关部门). A name that runs on into other words (教育行政部门办成公办) ends where it was whole."""
+    # most clauses open with no body at all: a first name must end inside the opening run of
+    # characters a name can hold, which one regex answers before the loop below
+    if not genre.DEPT_END.search(window, 0, _NAME_RUN.match(window).end()):
+        return 0
     run, start, whole = 0, 0, 0   # end of the run; start of the current name; where it was last whole
     for m in genre.DEPT_END.finditer(window):
         end = m.end()
@@ -190,10 +200,11 @@ class Match:
 def _balanced_parens(text: str) -> list[tuple[int, int]]:
     """(start, end) of the bodies of outermost parentheses, full or half width, nested ones inside."""
     out, stack = [], []
-    for i, ch in enumerate(text):
+    for m in _PARENS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in "(（":
             stack.append(i)
-        elif ch in ")）" and stack:
+        elif stack:
             start = stack.pop()
             if not stack:
                 out.append((start + 1, i))
@@ -310,10 +321,10 @@ class ResponsibilityTagger:
         from .outline import match_numbering
 
         numbered = match_numbering(text)
-        openings = {m.end() for m in re.finditer(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*", text)}
+        openings = {m.end() for m in _OPENING.finditer(text)}
         if numbered:  # 4.2.2 X负责…: the clause opens after the item's number
             openings.add(len(numbered[1]))
-        openings |= {m.end() for p in list(openings) if (m := re.compile(genre.REQUESTS).match(text, p))}
+        openings |= {m.end() for p in list(openings) if (m := _REQUEST.match(text, p))}
         for start in sorted(openings):  # clause openings: X、Y要…
             if any(a <= start < b for a, b in parens):
                 continue
@@ -352,9 +363,8 @@ class ResponsibilityTagger:
         end = body_run(window, v)
         if not end:
             return None
-        rest = re.match(rf"(?:{genre.OWNER_TAILS})*(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须|要)?",
-                        window[end:])
-        vm = v.subject.match(text, start + end + rest.end()) or v.subject.match(text, start + end)
+        rest = _BEFORE_VERB.match(window, end)
+        vm = v.subject.match(text, start + rest.end()) or v.subject.match(text, start + end)
         if vm is None or text.startswith("了", vm.end()) or v.not_owner.search(text[start:vm.end() + 6]):
             return None  # X出台了…: narrative
         return window[:end], vm

@@ -18,9 +18,9 @@ from .extract import extract
 from .infer import infer_lineage
 from .lifeline import die_with_parent, rss_mb
 from .limits import Limits
-from .rdf import Iris, to_quads
+from .rdf import Iris, to_lines
 from .resolve import Resolved, document_ids, resolve
-from .store import GraphStore, line
+from .store import GraphStore
 from .vocab import DEFAULT_BASE
 
 
@@ -62,8 +62,7 @@ def statements(path: str, base: str = DEFAULT_BASE, document: str | None = None)
     """The statements of one file, or the one-line reason it could not be read."""
     try:
         res = process(path, document)
-        lines = tuple(sorted({line(q) for q in to_quads(res, base)}))
-        return Statements(path, res.doc_id, res.source.sha256, lines)
+        return Statements(path, res.doc_id, res.source.sha256, to_lines(res, base))
     except IpgraphError as exc:
         return str(exc)
     except Exception as exc:  # a bug must not stop the rest of a corpus from building

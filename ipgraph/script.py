@@ -8,6 +8,7 @@ character: a text is traditional when t2s would change a real share of its Chine
 from __future__ import annotations
 
 import re
+from operator import ne
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SHARE = 0.05   # of the Chinese characters sampled
@@ -20,5 +21,5 @@ def is_traditional(text: str) -> bool:
     chars = "".join(_CJK.findall(text[:SAMPLE]))
     if not chars:
         return False
-    changed = sum(a != b for a, b in zip(chars, to_simplified(chars)))
+    changed = sum(map(ne, chars, to_simplified(chars)))
     return changed >= 5 and changed >= SHARE * len(chars)

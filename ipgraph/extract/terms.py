@@ -18,6 +18,8 @@ _IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*所称)(?P<term>[^
 _QUOTED = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}[“\"](?P<term>[^“”\"]{{2,20}})[”\"]\s*(?P<def>是(?![^。]{{0,30}}(?:重要|组成部分|关键|基础|核心|"
                      r"保障|前提|根本|必然|需要|要求|任务))[^。]{4,}。?)")
 
+_NEEDS = [(_SO_CALLED, [("所称",)]), (_IS_MEANT, [("是指", "系指")]), (_QUOTED, [("“", '"'), ("是",)])]
+
 
 def _glossary(outline: Outline) -> list[TermRec]:
     heads = [u for u in [*outline.items, *outline.paras] if GLOSSARY.match(u.text.strip())]
@@ -38,7 +40,9 @@ def _stated(outline: Outline) -> list[TermRec]:
     out = []
     for unit in sorted([*outline.items, *outline.paras], key=lambda u: u.start):
         text = unit.line if hasattr(unit, "line") and unit.line else unit.text
-        for rx in (_SO_CALLED, _IS_MEANT, _QUOTED):
+        for rx, needs in _NEEDS:
+            if not all(any(w in text for w in ws) for ws in needs):
+                continue  # a word every match holds is absent: the scan would find nothing
             for m in rx.finditer(text):
                 out.append(TermRec(m.group("term").strip(), m.group("def").strip(), unit.offset(m.start("term")),
                                    unit.offset(m.end("def") - 1) + 1))

@@ -173,6 +173,20 @@ def test_a_body_named_with_the_ending_shi(doc):
     assert owners(task_with(res, "督查工作")) == [("县政府督查室", True)]
 
 
+def test_zuzhi_after_a_body_is_its_verb_not_an_ending(doc):
+    # 组 ends bodies (工作组), but in 组织 it is the verb: X组织制定… is X's task, and the clause after
+    # the comma is the next body's, neither starting at the comma
+    res = doc("某省职业技能提升行动实施方案\n二、重点任务\n"
+              "（一）完善标准。省人力资源社会保障厅组织制定职业标准，省教育厅依照职业标准牵头组织开发教学标准。\n")
+    assert owners(task_with(res, "制定职业标准")) == [("省人力资源社会保障厅", False)]
+    assert owners(task_with(res, "开发教学标准")) == [("省教育厅", True)]
+    assert not any(t.text.startswith(("，", ",")) for t in res.extraction.tasks)
+    res = doc("某市安全生产专项整治三年行动计划\n三、工作措施\n"
+              "（二）开展督查。市应急管理局组织有关部门开展联合督查，市住房城乡建设局组织开展燃气安全排查。\n")
+    assert owners(task_with(res, "联合督查")) == [("市应急管理局", False)]
+    assert owners(task_with(res, "燃气安全排查")) == [("市住房城乡建设局", False)]
+
+
 def test_role_sentences_in_one_paragraph_each_keep_their_subject(doc):
     res = doc("某市关于做好高校毕业生就业创业工作的实施意见\n二、强化服务保障\n"
               "（一）加强组织领导。市人力资源社会保障局要会同市教育局建立就业工作协调机制。由市财政局负责落实就业补助资金。"
