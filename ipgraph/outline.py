@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 
 from .clean import CleanText
 from .document import TABLE, Block
-from .genre import NAME_HEADERS, NUMBERING_RANKS
+from .genre import CN_DIGITS, NAME_HEADERS, NUMBERING_RANKS
 
-CN_DIGITS = "一二三四五六七八九十百零〇两"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _SCHEMES: list[tuple[str, re.Pattern]] = [
@@ -172,7 +171,14 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+# the characters a numbering can open with (and any digit): most lines open with none of them, and
+# are done without trying each scheme
+_NUMBER_STARTS = frozenset("第(—-•·▪●○◆■" + CN_DIGITS + CIRCLED)
+
+
 def match_numbering(text: str) -> tuple[str, str] | None:
+    if not text or not (text[0] in _NUMBER_STARTS or text[0].isdecimal()):
+        return None
     for scheme, rx in _SCHEMES:
         m = rx.match(text)
         if m and len(text) > m.end():

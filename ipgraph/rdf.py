@@ -76,6 +76,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
     formatting it afterwards took twice as long."""
     iri = Iris(base)
     out: set[str] = set()
+    seen: set = set()  # regions and departments already described
 
     def add(s, p, o):
         out.add(f"{s} {p} {o}")
@@ -123,7 +124,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
     if res.region is not None:
         add(plan, ipg.region, iri.region(res.region.code))
         add(plan, ipg.level, LEVELS[res.region.level])
-        _region(add, iri, res.region)
+        _region(add, iri, res.region, seen)
     if info.start_year:
         add(plan, ipg.startYear, integer(info.start_year))
         add(plan, ipg.endYear, integer(info.end_year))
@@ -132,7 +133,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
     if info.issued:
         add(plan, dcterms.issued, Literal(info.issued, datatype=xsd.date))
     if info.issuer:
-        issuer = _department(add, iri, res, info.issuer)
+        issuer = _department(add, iri, res, info.issuer, seen)
         add(plan, dcterms.publisher, issuer)
 
     for c in ex.citations:
@@ -140,13 +141,13 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
         add(plan, ipg.cites, cited)
         if c.parent:
             add(plan, ipg.basedOn, cited)
-        _cited_plan(add, iri, res, cited, c.title)
+        _cited_plan(add, iri, res, cited, c.title, seen)
         if c.document_number:
             add(cited, ipg.documentNumber, Literal(c.document_number))
         if c.promulgates:
             promulgated = iri.plan(key(c.promulgates))
             add(cited, ipg.promulgates, promulgated)
-            _cited_plan(add, iri, res, promulgated, c.promulgates)
+            _cited_plan(add, iri, res, promulgated, c.promulgates, seen)
             if c.document_number:  # the notice's number is the number the plan was issued under
                 add(promulgated, ipg.documentNumber, Literal(c.document_number))
     for level in info.aligns_with:
@@ -189,7 +190,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
             add(node, ipg.numbering, Literal(f"专栏{p.number}"))
         add(node, belongs, outline)
         span(node, p.start, p.end)
-        _owners(add, iri, res, node, p.owners)
+        _owners(add, iri, res, node, p.owners, seen)
 
     for n, t in enumerate(ex.tasks):
         if article and not t.owners:
@@ -207,7 +208,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
             add(node, ipg.partOf, parent)
         add(node, belongs, outline)
         span(node, t.start, t.end)
-        _owners(add, iri, res, node, t.owners)
+        _owners(add, iri, res, node, t.owners, seen)
         for number in t.refers_to:
             if "box" + number in projects:
                 add(node, ipg.refersTo, projects["box" + number])
@@ -280,7 +281,10 @@ def _short(text: str, limit: int = 60) -> str:
     return head if len(head) <= limit else head[: limit - 1] + "…"
 
 
-def _region(add, iri: Iris, region: Region) -> None:
+def _region(add, iri: Iris, region: Region, seen: set) -> None:
+    if region in seen:  # a document names its region and its departments' dozens of times
+        return
+    seen.add(region)
     chain = divisions().chain(region)
     for r, parent in zip(chain, chain[1:] + [None]):
         node = iri.region(r.code)
@@ -296,7 +300,7 @@ def _region(add, iri: Iris, region: Region) -> None:
             add(node, ipg.parentRegion, iri.region(parent.code))
 
 
-def _cited_plan(add, iri: Iris, res: Resolved, node: NamedNode, title: str) -> None:
+def _cited_plan(add, iri: Iris, res: Resolved, node: NamedNode, title: str, seen: set) -> None:
     add(node, rdf.type, ipg.Plan)
     add(node, dcterms.title, zh(title))
     add(node, rdfs.label, zh(title))
@@ -309,25 +313,28 @@ def _cited_plan(add, iri: Iris, res: Resolved, node: NamedNode, title: str) -> N
     if region is not None:
         add(node, ipg.region, iri.region(region.code))
         add(node, ipg.level, LEVELS[region.level])
-        _region(add, iri, region)
+        _region(add, iri, region, seen)
 
 
-def _department(add, iri: Iris, res: Resolved, surface: str) -> NamedNode:
+def _department(add, iri: Iris, res: Resolved, surface: str, seen: set) -> NamedNode:
     ref = res.departments.get(surface) or department(surface, res.region, res.plan_key)
     node = iri("dept", *ref.key.split("/"))
+    if ("dept", surface) in seen:
+        return node
+    seen.add(("dept", surface))
     add(node, rdf.type, ipg.Department)
     add(node, rdfs.label, zh(ref.label))
     for s in ref.surfaces:
         add(node, skos.altLabel, zh(s))
     if ref.region is not None:
         add(node, ipg.region, iri.region(ref.region.code))
-        _region(add, iri, ref.region)
+        _region(add, iri, ref.region, seen)
     return node
 
 
-def _owners(add, iri: Iris, res: Resolved, node: NamedNode, owners: list[Owner]) -> None:
+def _owners(add, iri: Iris, res: Resolved, node: NamedNode, owners: list[Owner], seen: set) -> None:
     for o in owners:
-        dept = _department(add, iri, res, o.surface)
+        dept = _department(add, iri, res, o.surface, seen)
         add(node, ipg.responsibleDepartment, dept)
         if o.lead:
             add(node, ipg.leadDepartment, dept)
