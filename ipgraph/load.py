@@ -173,14 +173,20 @@ def _docx(data: bytes, path: str) -> Read:
         raise InputError(path, f"damaged Word file ({type(exc).__name__})") from None
 
 
+# a folder's notes about itself (README.md, LICENSE, SOURCES.txt), which a corpus folder often holds:
+# not documents of the corpus, unless named on their own
+FOLDER_NOTES = {"readme", "license", "licence", "copying", "changelog", "changes", "notice", "authors",
+                "contributing", "sources", "manifest"}
+
+
 def discover(paths: list[str | Path]) -> list[Path]:
-    """Files named directly, plus text files found in named folders, in a stable order."""
+    """Files named directly, plus the documents found in named folders, in a stable order."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                              and not f.name.startswith(".")))
+                              and not f.name.startswith(".") and f.stem.lower() not in FOLDER_NOTES))
         else:
             out.append(p)
     return out

@@ -1,7 +1,7 @@
 import pytest
 
 from ipgraph.errors import InputError
-from ipgraph.load import decode, load
+from ipgraph.load import decode, discover, load
 
 TEXT = "宜昌市知识产权保护与运用“十四五”规划"
 
@@ -39,3 +39,13 @@ def test_checksum_is_of_the_bytes(tmp_path):
     src = load(p)
     assert src.encoding == "gb18030"
     assert src.sha256 == hashlib.sha256(TEXT.encode("gb18030")).hexdigest()
+
+
+def test_a_folders_own_notes_are_not_documents_unless_named(tmp_path):
+    (tmp_path / "01.html").write_text("<html><body><p>某市实施方案</p></body></html>", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "plan.txt").write_text("某县实施方案", encoding="utf-8")
+    for name in ("README.md", "LICENSE", "SOURCES.txt", "readme.txt"):
+        (tmp_path / name).write_text("what this folder holds", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])] == ["01.html", "sub/plan.txt"]
+    assert discover([tmp_path / "README.md"]) == [tmp_path / "README.md"]
