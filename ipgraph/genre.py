@@ -67,6 +67,7 @@ NAME_MARKS: str = IND["name_marks"]
 
 GLOSSARY = re.compile(rf"^(?:附件\s*\d*\s*[:：]?\s*)?(?:{alternation(VOCAB['terms']['glossary'])})$")
 DEFINITION_OPENERS = alternation(VOCAB["terms"]["definition_openers"])
+NOTE_HEAD = rf"(?:{alternation(VOCAB['terms']['note_heads'])})\s*:?\s*"
 
 PORTAL_FIELDS: dict[str, str] = VOCAB["portal"]["fields"]
 BOX_OPENER = re.compile(rf"^\s*(?:{alternation(VOCAB['boxes']['openers'])})")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .clean import CleanText
 from .document import TABLE, Block
-from .genre import CN_DIGITS, NAME_HEADERS, NUMBERING_RANKS
+from .genre import CN_DIGITS, NAME_HEADERS, NOTE_HEAD, NUMBERING_RANKS
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -261,7 +261,7 @@ def _footnotes(line: _Line, text: str, continuing: bool = False) -> list[Footnot
     go on a 注: block); `text` is the whole clean text (only what precedes the line is read)."""
     body = line.text
     lead = 0
-    m = re.match(r"(?:备注|注释|注)\s*:?\s*", body)
+    m = re.match(NOTE_HEAD, body)
     in_note = bool(m) and bool(re.match(rf"(?:{_MARK}|\d{{1,2}}[.、](?!\d))", body[m.end():]))
     if in_note:
         lead = m.end()
@@ -427,6 +427,9 @@ def parse(clean: CleanText | str) -> Outline:
         if box is not None:
             box.body = (box.body + "\n" + ln.text).strip()
             box.end = ln.end
+            notes = _footnotes(ln, text, note_block)  # a box's own notes define terms too
+            note_block = bool(notes) and (note_block or bool(re.match(NOTE_HEAD, ln.text)))
+            out.footnotes.extend(notes)
             i += 1
             continue
         table = None if blocks else (_table_at(lines, i, current()) or _duty_table_at(lines, i, current()))
@@ -438,7 +441,7 @@ def parse(clean: CleanText | str) -> Outline:
             out.tables.append(tbl)
             continue
         notes = _footnotes(ln, text, note_block)
-        note_block = bool(notes) and (note_block or bool(re.match(r"(?:备注|注释|注)\s*:?", ln.text)))
+        note_block = bool(notes) and (note_block or bool(re.match(NOTE_HEAD, ln.text)))
         if notes:
             out.footnotes.extend(notes)
             i += 1

@@ -156,7 +156,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
     # What the document's items belong to. A plan's text: the plan. A draft: its own version of the
     # plan, so a draft and the final text keep two outlines under one plan. An interpretation or a
     # news article: nothing; what it says of the plan is `ipg:about` it, and its own headings
-    # (出台背景, 主要内容) are not tasks.
+    # (出台背景, 主要内容) and reported sentences (X表示将会同Y抓好落实) are not tasks of the plan.
     article = info.doc_kind in ("interpretation", "news")
     outline = plan
     if info.doc_kind == "draft":
@@ -193,7 +193,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
         _owners(add, iri, res, node, p.owners, seen)
 
     for n, t in enumerate(ex.tasks):
-        if article and not t.owners:
+        if article:
             continue
         node = iri("task", res.doc_id, t.key)
         parent = iri("task", res.doc_id, t.parent) if t.parent else outline
@@ -204,8 +204,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
         if t.numbering:
             add(node, ipg.numbering, Literal(t.numbering))
         add(node, ipg.sequence, integer(n + 1))
-        if not article:
-            add(node, ipg.partOf, parent)
+        add(node, ipg.partOf, parent)
         add(node, belongs, outline)
         span(node, t.start, t.end)
         _owners(add, iri, res, node, t.owners, seen)

@@ -83,6 +83,14 @@ def test_document_type_ends_a_title(doc, kind):
     assert res.extraction.plan.title == f"某某市促进就业{kind}"
 
 
+@pytest.mark.parametrize("mark", VOCAB["documents"]["news"])
+def test_news_mark_makes_an_article_about_the_plan(doc, mark):
+    res = doc(f"某某市促进就业实施方案发布\n{mark}，某某市人民政府印发《某某市促进就业实施方案》（以下简称《方案》）。"
+              f"市人力社保局有关负责人表示，将会同有关部门抓好《方案》落实。\n")
+    plan = res.extraction.plan
+    assert (plan.doc_kind, plan.title) == ("news", "某某市促进就业实施方案")
+
+
 @pytest.mark.parametrize("unit", VOCAB["indicators"]["units"])
 def test_unit_of_a_prose_target(doc, unit):
     res = doc(f"某某市“十四五”发展规划\n一、发展目标\n到2025年，某某指标达到12{unit}。\n")

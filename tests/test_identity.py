@@ -168,6 +168,19 @@ def test_an_interpretation_is_about_the_plan_and_its_headings_are_not_tasks(tmp_
     assert select(store, "SELECT ?x WHERE { ?x ipg:inPlan ?p }") == []
 
 
+def test_a_news_articles_reported_sentences_are_no_tasks(tmp_path):
+    text = ("《某某市促进就业实施方案》正式印发\n"
+            "近日，某某市人民政府办公室印发《某某市促进就业实施方案》（以下简称《方案》）。"
+            "市人力社保局有关负责人表示，下一步将会同市财政局抓好《方案》落实。\n")
+    (tmp_path / "news.txt").write_text(text, encoding="utf-8")
+    store = GraphStore(tmp_path / "s")
+    build([tmp_path / "news.txt"], store)
+    plan = ID + "plan/某某市促进就业实施方案"
+    assert select(store, "SELECT ?p WHERE { ?d ipg:describes ?p }") == [(plan,)]
+    assert select(store, "SELECT ?t WHERE { ?t a ipg:Task }") == []
+    assert select(store, "SELECT ?d WHERE { ?x ipg:responsibleDepartment ?d }") == []
+
+
 # ---------------------------------------------------------------- jurisdictions
 
 def test_a_county_level_citys_bureau_is_its_own():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..genre import DEFINITION_OPENERS, DOC_TYPE, GLOSSARY
+from ..genre import DEFINITION_OPENERS, DOC_TYPE, GLOSSARY, NOTE_HEAD
 from ..outline import Outline
 from .model import TermRec
 
@@ -12,8 +12,8 @@ _ENTRY = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?([^:,。;、]{1,25}?)\s*:\s*(.
 # 本方案所称X，是指…; 本办法所称的“X”是指…
 _SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:本(?:{DOC_TYPE})(?:中)?|前款|上述)?所称(?:的)?\s*[“\"]?(?P<term>[^,，“”\"。;]{{2,30}}?)"
                         rf"[”\"]?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})[^。]{{4,}}。?)")
-# X是指… at a sentence's start; “X”是… (a quoted term opened with 是)
-_ARTICLE = r"(?:第[一二三四五六七八九十百零\d]+条\s*)?"
+# X是指… at a sentence's start, or a note's (注:X是指…); “X”是… (a quoted term opened with 是)
+_ARTICLE = rf"(?:第[一二三四五六七八九十百零\d]+条\s*|{NOTE_HEAD})?"
 _IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*所称)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
 _QUOTED = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}[“\"](?P<term>[^“”\"]{{2,20}})[”\"]\s*(?P<def>是(?![^。]{{0,30}}(?:重要|组成部分|关键|基础|核心|"
                      r"保障|前提|根本|必然|需要|要求|任务))[^。]{4,}。?)")
@@ -36,16 +36,31 @@ def _glossary(outline: Outline) -> list[TermRec]:
     return out
 
 
-def _stated(outline: Outline) -> list[TermRec]:
+def _box_lines(outline: Outline) -> list[tuple[str, int]]:
+    """The lines of 专栏 boxes (their notes define terms too), each with its start in the text."""
     out = []
-    for unit in sorted([*outline.items, *outline.paras], key=lambda u: u.start):
-        text = unit.line if hasattr(unit, "line") and unit.line else unit.text
+    for box in outline.boxes:
+        at = box.start
+        for line in box.body.split("\n"):
+            found = outline.text.find(line, at, box.end)
+            if found >= 0:  # a table row of the box is tab-joined cells, not a line of the text
+                out.append((line, found))
+                at = found + len(line)
+    return out
+
+
+def _stated(outline: Outline) -> list[TermRec]:
+    units = [(u.line if hasattr(u, "line") and u.line else u.text, u.start, u.offset)
+             for u in [*outline.items, *outline.paras]]
+    units += [(line, start, lambda k, s=start: s + k) for line, start in _box_lines(outline)]
+    out = []
+    for text, _start, offset in sorted(units, key=lambda u: u[1]):
         for rx, needs in _NEEDS:
             if not all(any(w in text for w in ws) for ws in needs):
                 continue  # a word every match holds is absent: the scan would find nothing
             for m in rx.finditer(text):
-                out.append(TermRec(m.group("term").strip(), m.group("def").strip(), unit.offset(m.start("term")),
-                                   unit.offset(m.end("def") - 1) + 1))
+                out.append(TermRec(m.group("term").strip(), m.group("def").strip(), offset(m.start("term")),
+                                   offset(m.end("def") - 1) + 1))
     return out
 
 

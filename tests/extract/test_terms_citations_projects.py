@@ -99,3 +99,22 @@ def test_parent_is_the_object_of_the_trigger(doc):
 def test_navigation_lines_are_not_titles(doc):
     res = doc("首页 > 政务公开 > 规划计划\n规划计划\n某某市“十四五”知识产权保护和运用规划\n一、总体要求\n")
     assert res.extraction.plan.title == "某某市“十四五”知识产权保护和运用规划"
+
+
+def test_a_note_without_a_mark_defines_its_term(doc):
+    res = doc("某某县科技创新三年行动方案\n一、主要目标\n到2025年，全县高新技术企业达到120家。\n"
+              "注：高新技术企业是指在国家重点支持的高新技术领域内持续进行研发的居民企业。\n"
+              "二、重点任务\n（一）培育创新主体。实施科技企业梯次培育计划。\n")
+    assert [(t.term, t.definition[:10]) for t in res.extraction.terms] == [("高新技术企业", "是指在国家重点支持的")]
+
+
+def test_notes_inside_a_box_define_terms(doc):
+    res = doc("某某省知识产权发展规划\n二、重点任务\n（一）提高创造质量。加强高价值专利培育。\n"
+              "专栏1　高价值专利培育工程\n建设一批高价值专利培育中心。\n"
+              "注：①专利导航：指以专利信息资源利用和专利分析为基础的决策方法。\n"
+              "说明：知识产权密集型产业是指知识产权集中度较高的产业集合。\n"
+              "（二）加强保护。建立快速维权机制。\n")
+    terms = {t.term: t.definition for t in res.extraction.terms}
+    assert terms["专利导航"].startswith("指以专利信息资源利用")
+    assert terms["知识产权密集型产业"].startswith("是指知识产权集中度较高")
+    assert [p.name for p in res.extraction.projects] == ["高价值专利培育工程"]
