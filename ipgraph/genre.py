@@ -49,6 +49,9 @@ CITE = VOCAB["citations"]
 CITE_TRIGGERS = alternation(CITE["triggers"])
 CITE_MAKING = re.compile(alternation(CITE["making"]))
 CITE_AFTER = alternation(CITE["after"])
+CITE_IMPLEMENT = alternation(CITE["implement"])
+CITE_NEGATIONS = alternation(CITE["negations"])
+CITE_IMPLEMENT_AFTER = alternation(CITE["implement_after"])
 
 IND = VOCAB["indicators"]
 UNITS: list[str] = sorted(IND["units"], key=len, reverse=True)

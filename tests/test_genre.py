@@ -104,6 +104,14 @@ def test_citation_trigger_makes_a_parent(doc, trigger):
     assert [(c.title, c.parent) for c in res.extraction.citations] == [("某某规划", True)]
 
 
+@pytest.mark.parametrize("verb", VOCAB["citations"]["implement"])
+def test_carrying_a_document_out_makes_it_a_parent(doc, verb):
+    res = doc(f"某某市安全生产实施方案\n一、工作任务\n（一）{verb}《某某省安全生产条例》，完善应急预案。\n"
+              f"（二）不再{verb}《某某市安全生产暂行规定》。\n")
+    assert [(c.title, c.parent) for c in res.extraction.citations] == [("某某省安全生产条例", True),
+                                                                       ("某某市安全生产暂行规定", False)]
+
+
 def test_the_responsibility_component_takes_the_vocabulary_as_configuration():
     default = Language.get_factory_meta("ipgraph_responsibility").default_config
     assert {"list_heads", "lead_heads", "verbs", "lead_verbs", "subject_verbs", "generic", "tails"} <= set(default)

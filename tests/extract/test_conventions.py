@@ -542,6 +542,32 @@ def test_an_aliased_parent_is_one_citation(doc):
     assert [c for c in cites if c[0].endswith("规划")] == [("某省综合交通运输发展“十四五”规划", True)]
 
 
+def test_a_document_carried_out_is_a_parent_a_standard_applied_is_not(doc):
+    res = doc("某市安全生产专项整治实施方案\n一、工作任务\n"
+              "（一）要认真贯彻执行省政府发布的《某省安全生产条例》，完善应急预案。\n"
+              "（二）做好《某市安全生产责任制规定》和《某市应急管理办法》的落实工作。\n"
+              "（三）企业财务制度应执行《企业财务通则》，会计制度应执行《企业会计准则》。\n"
+              "（四）对试点企业不再执行《某市安全生产许可暂行办法》中关于许可期限的规定。\n"
+              "（五）市应急局、市财政局《关于建立安全生产专项资金的报告》已经市政府同意，请各县区认真贯彻落实。\n")
+    assert citations(res) == [("某省安全生产条例", True), ("某市安全生产责任制规定", True), ("某市应急管理办法", True),
+                              ("企业财务通则", False), ("企业会计准则", False), ("某市安全生产许可暂行办法", False),
+                              ("关于建立安全生产专项资金的报告", True)]
+
+
+def test_the_basis_of_a_statute_and_a_law_it_lets_others_apply(doc):
+    res = doc("某省技术市场条例\n第一条　为了规范技术市场，根据《中华人民共和国促进科技成果转化法》，制定本条例。\n"
+              "第二十条　律师事务所可以依据《中华人民共和国律师法》开展技术合同法律服务，具体办法由省科学技术主管部门制定。\n")
+    assert citations(res) == [("中华人民共和国促进科技成果转化法", True), ("中华人民共和国律师法", False)]
+
+
+def test_documents_a_covering_notice_issues_are_not_its_parents(doc):
+    res = doc("某市人民政府办公室关于印发两个管理办法的通知\n各区县人民政府：\n"
+              "市科技局拟定的《某市科技计划项目管理办法》和《某市科技经费管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
+              "为深化科技体制改革，《中共某市委关于深化改革的决定》提出，要完善科技计划管理。\n")
+    assert citations(res) == [("某市科技计划项目管理办法", False), ("某市科技经费管理办法", False),
+                              ("中共某市委关于深化改革的决定", True)]
+
+
 # ---------------------------------------------------------------- plan metadata
 
 def test_a_county_level_citys_plan_under_its_covering_notice(doc):
