@@ -72,6 +72,8 @@ GLOSSARY = re.compile(rf"^(?:附件\s*\d*\s*[:：]?\s*)?(?:{alternation(VOCAB['t
 DEFINITION_OPENERS = alternation(VOCAB["terms"]["definition_openers"])
 NOTE_HEAD = rf"(?:{alternation(VOCAB['terms']['note_heads'])})\s*:?\s*"
 
+PROJECT_LIST_VERBS = alternation(VOCAB["projects"]["list_verbs"])
+
 PORTAL_FIELDS: dict[str, str] = VOCAB["portal"]["fields"]
 BOX_OPENER = re.compile(rf"^\s*(?:{alternation(VOCAB['boxes']['openers'])})")
 

@@ -5,16 +5,17 @@ import re
 
 from spacy.language import Language
 
+from ..genre import CN_DIGITS, PROJECT_LIST_VERBS
 from ..outline import Outline
 from .model import Owner, ProjectRec, TaskRec
 
-_SECTION = re.compile(r"(?:重点|重大|专项|重点专项|十大|[一二三四五六七八九十\d]+[大项])(?:工程|项目)(?:建设)?[。:：]?$")
+_SECTION = re.compile(rf"(?:重点|重大|专项|重点专项|十大|[{CN_DIGITS}\d]+[大项])(?:工程|项目)(?:建设)?[。:：]?$")
 _KINDS = r"(?:重点|专项|重大|重点专项)(?:工程|项目)"
 _NAME = r"[^、,，。;；:：和]{2,30}?(?:工程|行动|计划|项目)"
 # a list the text itself calls key projects: 实施X工程、Y工程等十大重点工程; 10个专项工程，包括X、Y
-_LABELLED_AFTER = re.compile(rf"(?:实施|推进|组织实施|启动|开展)(?P<list>{_NAME}(?:[、和]{_NAME})+)等?"
-                             rf"(?:[\d一二三四五六七八九十]+[个大项])?{_KINDS}")
-_LABELLED_BEFORE = re.compile(rf"[\d一二三四五六七八九十]+[个大项]{_KINDS}\s*[,，:：]?\s*(?:包括|即|分别是|分别为)?\s*[:：]?"
+_LABELLED_AFTER = re.compile(rf"(?:{PROJECT_LIST_VERBS})了?(?P<list>{_NAME}(?:[、和]{_NAME})+)等?"
+                             rf"(?:[\d{CN_DIGITS}]+[个大项])?{_KINDS}")
+_LABELLED_BEFORE = re.compile(rf"[\d{CN_DIGITS}]+[个大项]{_KINDS}\s*[,，:：]?\s*(?:包括|即|分别是|分别为)?\s*[:：]?"
                               rf"(?P<list>{_NAME}(?:[、和]{_NAME})+)")
 _PROJECT_NAME = re.compile(r"(?:工程|计划|行动|项目|专项)$")
 _LEAD_VERB = re.compile(r"^(?:组织实施|深入实施|着力实施|大力实施|全面实施|实施|推进|开展|启动|建设(?=.*工程$))")

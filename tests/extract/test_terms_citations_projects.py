@@ -118,3 +118,12 @@ def test_notes_inside_a_box_define_terms(doc):
     assert terms["专利导航"].startswith("指以专利信息资源利用")
     assert terms["知识产权密集型产业"].startswith("是指知识产权集中度较高")
     assert [p.name for p in res.extraction.projects] == ["高价值专利培育工程"]
+
+
+def test_projects_an_article_lists_after_a_planning_verb(doc):
+    res = doc("《某某市知识产权“十四五”规划》政策解读\n一、主要内容\n"
+              "《规划》部署了知识产权强企培育工程、知识产权保护体系建设工程等6项重点工程。\n")
+    assert [p.name for p in res.extraction.projects] == ["知识产权强企培育工程", "知识产权保护体系建设工程"]
+    res = doc("某某县文化旅游发展实施方案\n二、重点任务\n"
+              "方案谋划了乡村旅游提质工程和非遗保护传承工程两大重点工程，由县文旅局牵头实施。\n")
+    assert [p.name for p in res.extraction.projects] == ["乡村旅游提质工程", "非遗保护传承工程"]
