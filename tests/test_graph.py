@@ -25,13 +25,6 @@ def test_graph_conforms_to_shapes(corpus_store):
     assert conforms, report
 
 
-@pytest.mark.parametrize("name", ["ipgraph.ttl", "shapes.ttl"])
-def test_the_ontology_folder_is_what_the_package_ships(name):
-    # ontology/ is where readers look; ipgraph/ontology/ is the copy the installed package reads
-    root = DATA.parent
-    assert (root / "ontology" / name).read_bytes() == (root / "ipgraph" / "ontology" / name).read_bytes()
-
-
 def test_shapes_catch_a_lead_that_is_not_responsible():
     g = rdflib.Graph().parse(data="""
         @prefix ipg: <https://w3id.org/ipgraph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
