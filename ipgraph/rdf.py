@@ -15,6 +15,7 @@ from .extract.citations import fold
 from .regions import Region, divisions
 from .departments import department
 from .extract.plan import period
+from .genre import PERIODS
 from .resolve import Resolved, indicator_concept, key
 from .vocab import DEFAULT_BASE, IPG, dcterms, ipg, prov, rdf, rdfs, skos, xsd
 
@@ -125,9 +126,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
         add(plan, ipg.region, iri.region(res.region.code))
         add(plan, ipg.level, LEVELS[res.region.level])
         _region(add, iri, res.region, seen)
-    if info.start_year:
-        add(plan, ipg.startYear, integer(info.start_year))
-        add(plan, ipg.endYear, integer(info.end_year))
+    _years(add, plan, info.start_year, info.end_year)
     if info.document_number:
         add(plan, ipg.documentNumber, Literal(info.document_number))
     if info.issued:
@@ -170,9 +169,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
         if res.region is not None:  # a version of the plan: the same jurisdiction and period
             add(outline, ipg.region, iri.region(res.region.code))
             add(outline, ipg.level, LEVELS[res.region.level])
-        if info.start_year:
-            add(outline, ipg.startYear, integer(info.start_year))
-            add(outline, ipg.endYear, integer(info.end_year))
+        _years(add, outline, info.start_year, info.end_year)
     belongs = ipg.about if article else ipg.inPlan
 
     projects = {}
@@ -299,15 +296,24 @@ def _region(add, iri: Iris, region: Region, seen: set) -> None:
             add(node, ipg.parentRegion, iri.region(parent.code))
 
 
+def _years(add, plan: NamedNode, start: int | None, end: int | None) -> None:
+    """The years a title states, as an interval (dcterms:temporal "2022/2025"); ipg:startYear and
+    ipg:endYear only where they are a five-year plan's period (十四五, or 2021—2025年), which is what
+    those properties name: a three-year action plan (2022—2025年) belongs to no period."""
+    if not start:
+        return
+    add(plan, dcterms.temporal, Literal(f"{start}/{end}"))
+    if start in PERIODS.values() and end == start + 4:
+        add(plan, ipg.startYear, integer(start))
+        add(plan, ipg.endYear, integer(end))
+
+
 def _cited_plan(add, iri: Iris, res: Resolved, node: NamedNode, title: str, seen: set) -> None:
     add(node, rdf.type, ipg.Plan)
     add(node, dcterms.title, zh(title))
     add(node, rdfs.label, zh(title))
     add(node, dcterms.type, plan_kind(title))
-    start, end = period(title)
-    if start:
-        add(node, ipg.startYear, integer(start))
-        add(node, ipg.endYear, integer(end))
+    _years(add, node, *period(title))
     region = res.cited_regions.get(key(title))
     if region is not None:
         add(node, ipg.region, iri.region(region.code))

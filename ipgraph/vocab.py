@@ -121,6 +121,7 @@ class dcterms:  # noqa: N801
     identifier = _n(DCTERMS, "identifier")
     publisher = _n(DCTERMS, "publisher")
     issued = _n(DCTERMS, "issued")
+    temporal = _n(DCTERMS, "temporal")
     type = _n(DCTERMS, "type")
     format = _n(DCTERMS, "format")
 

@@ -181,6 +181,21 @@ def test_a_news_articles_reported_sentences_are_no_tasks(tmp_path):
     assert select(store, "SELECT ?d WHERE { ?x ipg:responsibleDepartment ?d }") == []
 
 
+def test_a_plans_years_and_its_five_year_period(tmp_path):
+    # 十四五 is 2021–2025; a three-year action plan (2022—2025年) states years but belongs to no period
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("宜昌市促进消费三年行动计划（2022—2025年）\n依据《湖北省“十四五”商务发展规划》，制定本计划。\n"
+                                  "一、重点任务\n（一）扩大消费。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("宜昌市交通运输发展规划（2021—2025年）\n一、发展目标\n（一）完善路网。\n", encoding="utf-8")
+    store = fresh(tmp_path, folder, "s")
+    years = "SELECT ?t ?y ?s ?e WHERE { ?p dcterms:title ?t ; dcterms:temporal ?y OPTIONAL { ?p ipg:startYear ?s ; ipg:endYear ?e } }"
+    assert sorted(select(store, years)) == [
+        ("宜昌市交通运输发展规划(2021—2025年)", "2021/2025", "2021", "2025"),
+        ("宜昌市促进消费三年行动计划(2022—2025年)", "2022/2025", None, None),
+        ("湖北省“十四五”商务发展规划", "2021/2025", "2021", "2025")]
+
+
 # ---------------------------------------------------------------- jurisdictions
 
 def test_a_county_level_citys_bureau_is_its_own():

@@ -93,14 +93,14 @@ def plan(store, iri: str) -> dict | None:
         one.setdefault(r["p"], (r["o"], r["ol"]))
     names = {"title": DCTERMS + "title", "label": RDFS + "label", "type": DCTERMS + "type",
              "publisher": DCTERMS + "publisher", "issued": DCTERMS + "issued", "documentNumber": IPG + "documentNumber",
-             "startYear": IPG + "startYear", "endYear": IPG + "endYear", "region": IPG + "region", "level": IPG + "level"}
+             "years": DCTERMS + "temporal", "region": IPG + "region", "level": IPG + "level"}
     get = lambda k: one.get(names[k], (None, None))  # noqa: E731
     out = {
         "iri": iri, "title": (get("title")[0] or get("label")[0]), "other_names": sorted(set(alts) - {get("title")[0]}),
         "kind": _local(get("type")[0] or ""), "issuer": {"iri": get("publisher")[0], "label": get("publisher")[1]}
         if get("publisher")[0] else None,
         "document_number": get("documentNumber")[0], "issued": get("issued")[0],
-        "period": {"start": _int(get("startYear")[0]), "end": _int(get("endYear")[0])} if get("startYear")[0] else None,
+        "period": dict(zip(("start", "end"), map(int, get("years")[0].split("/")))) if get("years")[0] else None,
         "region": {"iri": get("region")[0], "label": get("region")[1]} if get("region")[0] else None,
         "level": _level(get("level")[0]),
     }
