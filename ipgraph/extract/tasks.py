@@ -53,12 +53,14 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         tasks.append(task)
 
     vocab = _default_vocab()
+    duties: dict[int, str] = {}  # item → the body whose duties it heads ("X职责", "X及其职责")
     for it in outline.items:  # "X：负责…" / "监督组。负责…": the item is X's; "X职责" heads X's items
         m = _BODY_OPENS.match(it.text.strip())
         if m and is_body(m.group("body"), vocab):
             by_item[it.index].owners.append(Owner(m.group("body")))
         duty = DUTY_HEADING.match(it.title.strip())
         if duty and is_body(duty.group("body"), vocab):
+            duties[it.index] = duty.group("body")
             for child in outline.items:
                 if child.parent == it.index:
                     _add(by_item[child.index], [Owner(duty.group("body"))])
@@ -77,12 +79,12 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
             if m.kind == "subjects":
                 clauses.setdefault(m.clause, []).append(m)
         first_leads = declared is not None and declared.start() < unit.end  # 列第一位者为牵头单位，下同
-        owners = [Owner(text[m.start:m.end], m.label == "LEAD" or (first_leads and m.first))
+        owners = [Owner(m.name(text), m.label == "LEAD" or (first_leads and m.first))
                   for m in matches if m.kind == "owners"]
         tasks_of_clauses = []
         for start, spans in sorted(clauses.items()):
             end = _sentence_end(text, start)
-            found = [Owner(text[m.start:m.end], m.label == "LEAD") for m in spans]
+            found = [Owner(m.name(text), m.label == "LEAD") for m in spans]
             opens = min(m.start for m in spans) <= start + 1
             if opens and len(_BARE.sub("", text[max(m.end for m in spans):end])) <= 8:
                 if tasks_of_clauses and tasks_of_clauses[-1][1] == end:
@@ -91,6 +93,8 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
                     owners += found  # "市科技局、市财政局负责。" assigns the passage, it is no task of its own
             else:
                 tasks_of_clauses.append((start, end, found))
+        if not is_item and not matches and unit.item in duties:  # a paragraph under "X职责" names X's duties
+            owners = [Owner(duties[unit.item])]
         body_start = len(unit.line) - len(unit.text.lstrip()) if is_item else 0
         notes = sorted({m.note for m in matches if m.note})
         if len(notes) >= 2:  # X（A负责）；Y（B牵头，C配合）: each owned clause is a task of its own
