@@ -37,6 +37,11 @@ _REQUEST = re.compile(genre.REQUESTS)
 # what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 要…
 _BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:{genre.alternation(genre.OWNER['before_verb'])})*")
 _PARTNER = re.compile(genre.alternation(genre.OWNER["partner_verbs"]))
+_FOUNDING = re.compile(genre.alternation(genre.OWNER["founding_verbs"]))
+_DESCRIBING = re.compile(genre.alternation(genre.OWNER["describing_verbs"]))
+# a clause that goes on with a duty and no subject of its own: …，具体负责组织开展试点
+_DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs'])})")
+_ALIAS_NOTE = re.compile(r"\s*[(（](?:以下简称|简称|下称)[^()（）]{1,20}[)）]")
 _NAME_RUN = re.compile(rf"[{_H}A-Za-z0-9()（）·]*")  # the characters is_body admits in a name
 _TIME = re.compile(r"\d\s*[年月日岁]")  # 3月底前国家卫生健康委, 年满3岁至…处: a time or age is in no name
 _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
@@ -371,10 +376,11 @@ class ResponsibilityTagger:
             openings.add(floor)
         requested = {m.end(): p for p in list(openings) if (m := _REQUEST.match(text, p))}
         for start in sorted(openings | set(requested)):  # clause openings: X、Y要…
-            if any(a <= start < b for a, b in parens):
+            if any(a <= start < b for a, b in parens) or start < floor:
                 continue
             subject = self._subject_end(text, start, start in requested)
             if subject is None:
+                out += self._carried(text, start, floor)
                 continue
             s, e, verb_at, verb = subject
             clause = _clause_start(text, start, floor)
@@ -391,6 +397,11 @@ class ResponsibilityTagger:
                 pending.append((requested[start], found))
             out += found
 
+        for m in _FOUNDING.finditer(text):  # at a clause's opening, or after its 由A、B (由A、B组成X)
+            opening = max(max(text.rfind(c, 0, m.start()) for c in "。;；!?！？\n,，") + 1, floor)
+            before = text[opening:m.start()].strip()
+            if not any(a <= m.start() < b for a, b in parens) and (not before or before.startswith("由")):
+                out += self._founded(text, m.end(), floor)
         subjects = [m.start for m in out if m.kind == "subjects"]
         for at, found in pending:
             sentence = max(max(text.rfind(c, 0, at) for c in "。!?！？\n") + 1, floor)
@@ -403,6 +414,35 @@ class ResponsibilityTagger:
                 out = [dataclasses.replace(m, clause=sentence) if id(m) in ids else m for m in out]
         out += self._later_partners(text, [m for m in out if m.kind == "subjects"], partnered)
         return out
+
+    def _carried(self, text: str, start: int, floor: int) -> list[Match]:
+        """A sentence describing a body keeps it the subject of the duty a later clause gives with no
+        subject of its own: X设在Y，由…参加，具体负责…; X由…组成，…，负责…."""
+        sentence = max(max(text.rfind(c, 0, start) for c in "。;；!?！？\n") + 1, floor)
+        if text[sentence:start].strip():
+            return []
+        end = body_run(text[start:start + 80], self.vocab)
+        stop = re.search(r"[。;；!?！？\n]|$", text[start:]).start() + start
+        if not end or not _DESCRIBING.match(text, start + end) or not _DUTY_CLAUSE.search(text, start + end, stop):
+            return []
+        return self._list(text, start, start + end, False, "subjects", start)
+
+    def _founded(self, text: str, a: int, floor: int) -> list[Match]:
+        """成立X，代表…; 组成X（以下简称Y），领导…: the body set up owns the sentence when what follows
+        the comma has no subject of its own."""
+        end = body_run(re.split(r"[,，。;；]", text[a:a + 80])[0], self.vocab)
+        if not end:
+            return []
+        note = re.search(_ALIAS_NOTE.pattern + "$", text[a:a + end])  # X（以下简称Y）: the name is X
+        end = note.start() if note else end
+        after = m.end() if (m := _ALIAS_NOTE.match(text, a + end)) else a + end
+        following = re.split(r"[,，。;；]", text[after + 1:after + 80])[0]
+        if not re.match(r"[,，]", text[after:after + 1]) or self._subject_end(text, after + 1) is not None \
+                or "由" in following or genre.BY_NOT.search(following):
+            return []  # 成立X，组长由Y担任: X is only made up, given no duty
+        sentence = max(max(text.rfind(c, 0, a) for c in "。;；!?！？\n") + 1, floor)
+        sentence += len(text[sentence:a]) - len(text[sentence:a].lstrip())
+        return self._list(text, a, a + end, False, "subjects", sentence)
 
     def _later_partners(self, text: str, subjects: list[Match], partnered: set[int]) -> list[Match]:
         """…，同时将会同Y、Z…: the partners of a 会同 later in a subject's sentence join that subject's clause."""
@@ -420,9 +460,11 @@ class ResponsibilityTagger:
         由X会同Y…, 由X商Y…: Y takes part."""
         window = re.split(r"[,，。;；:：]", text[a:a + 160])[0]
         end = body_run(window, self.vocab)
-        if not end or genre.BY_NOT.search(window) or self.vocab.not_owner.match(window[end:]):
-            return []
         rest = window[end:]
+        # 由A、B组成: composition (小组成员 holds 组成 but composes nothing)
+        composes = any(not rest.startswith("员", m.end()) for m in genre.BY_NOT.finditer(rest))
+        if not end or composes or self.vocab.not_owner.match(rest):
+            return []
         found = self._list(text, a, a + end, rest.startswith("牵头"), "subjects", clause)
         partner = _PARTNER.match(rest)
         if found and partner:

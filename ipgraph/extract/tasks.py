@@ -54,10 +54,12 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
 
     vocab = _default_vocab()
     duties: dict[int, str] = {}  # item → the body whose duties it heads ("X职责", "X及其职责")
+    named: dict[int, int] = {}   # item → where its text goes on after the body that titles it
     for it in outline.items:  # "X：负责…" / "监督组。负责…": the item is X's; "X职责" heads X's items
         m = _BODY_OPENS.match(it.text.strip())
         if m and is_body(m.group("body"), vocab):
             by_item[it.index].owners.append(Owner(m.group("body")))
+            named[it.index] = len(it.line) - len(it.text.lstrip()) + m.end()
         duty = DUTY_HEADING.match(it.title.strip())
         if duty and is_body(duty.group("body"), vocab):
             duties[it.index] = duty.group("body")
@@ -122,7 +124,7 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         for start, end, found in tasks_of_clauses:
             if {o.surface for o in found} <= passage:
                 continue  # the clause's bodies own the whole passage already
-            if is_item and start <= body_start:
+            if is_item and start <= named.get(unit.index, body_start):  # 集中采购小组。负责…，由X培训…
                 _add(home, found)
                 continue
             task = _new(tasks, extra, home, "c", text[start:end], unit.offset(start), unit.offset(end - 1) + 1)

@@ -216,3 +216,41 @@ def test_a_ministry_named_before_2008(doc):
     res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n"
               "交通部将着重做好船舶污染监督管理工作，建设部将着重做好城市污水处理监督管理工作。\n")
     assert owners(task_with(res, "城市污水处理")) == [("建设部", False)]
+
+
+def test_a_body_set_up_owns_what_its_sentence_goes_on_to_say(doc):
+    res = doc("国家组织药品集中采购和使用试点方案\n四、组织实施\n"
+              "由国家医保局、国家卫生健康委组成国家组织集中采购试点工作小组（以下简称试点工作小组），领导试点工作。"
+              "在试点工作小组领导下，成立联合采购办公室，代表试点地区开展集中采购。\n")
+    assert owners(task_with(res, "领导试点工作")) == [("国家组织集中采购试点工作小组", False)]
+    task = task_with(res, "代表试点地区")
+    assert task.text.startswith("在试点工作小组领导下")
+    assert owners(task) == [("联合采购办公室", False)]
+    res = doc("某某市创建全国文明城市工作方案\n三、组织保障\n"
+              "（一）成立市创建工作指挥部，统筹推进创建工作。市创建工作指挥部下设办公室，负责日常工作。\n")
+    assert owners(task_with(res, "统筹推进创建工作")) == [("市创建工作指挥部", False)]
+    # 下设办公室: the duty is the office's, which the text does not name in full here
+    assert not [t for t in res.extraction.tasks if t.text.startswith("市创建工作指挥部下设")]
+    res = doc("国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知\n四、加强组织领导\n"
+              "成立城镇小区配套幼儿园治理工作小组，组长由国务院副秘书长担任，成员由教育部、民政部负责同志组成。\n")
+    assert all_owners(res) == set()  # set up and made up, given no duty
+
+
+def test_a_body_described_keeps_the_duty_its_sentence_gives(doc):
+    res = doc("国家组织药品集中采购和使用试点方案\n四、组织实施\n"
+              "试点工作小组办公室设在国家医保局，由国家卫生健康委、国家药监局选派人员参加，具体负责组织开展试点。"
+              "联合采购办公室由试点城市各派1名代表组成，负责实施集中采购。\n")
+    assert owners(task_with(res, "组织开展试点")) == [("试点工作小组办公室", False)]
+    assert owners(task_with(res, "实施集中采购")) == [("联合采购办公室", False)]
+    res = doc("某县防汛抗旱应急预案\n2 组织体系\n"
+              "县防汛抗旱指挥部办公室设在县水利局，办公室主任由县水利局局长兼任，负责指挥部日常工作。\n")
+    assert owners(task_with(res, "指挥部日常工作")) == [("县防汛抗旱指挥部办公室", False)]
+
+
+def test_an_item_titled_by_a_body_keeps_the_by_clause_of_its_text(doc):
+    res = doc("国家组织药品集中采购和使用试点方案\n五、采购程序\n（二）联合采购办公室下设工作组。\n"
+              "3.集中采购小组。负责集中采购具体实施工作，由联合采购办公室对集中采购小组成员进行培训。\n")
+    assert owners(task_with(res, "集中采购具体实施")) == [("集中采购小组", False), ("联合采购办公室", False)]
+    res = doc("某市重污染天气应急预案\n4 应急响应\n4.1 职责分工\n"
+              "1.综合协调组。负责统筹协调应对工作，由市生态环境局对成员单位进行培训。\n")
+    assert owners(task_with(res, "统筹协调应对")) == [("综合协调组", False), ("市生态环境局", False)]
