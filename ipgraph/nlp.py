@@ -39,6 +39,7 @@ _BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:{genre.alternation(genre
 _PARTNER = re.compile(genre.alternation(genre.OWNER["partner_verbs"]))
 _FOUNDING = re.compile(genre.alternation(genre.OWNER["founding_verbs"]))
 _DESCRIBING = re.compile(genre.alternation(genre.OWNER["describing_verbs"]))
+_LATER_PARTNER = re.compile(genre.alternation(genre.OWNER["later_partner_verbs"]))
 # a clause that goes on with a duty and no subject of its own: …，具体负责组织开展试点
 _DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs'])})")
 _ALIAS_NOTE = re.compile(r"\s*[(（](?:以下简称|简称|下称)[^()（）]{1,20}[)）]")
@@ -262,6 +263,22 @@ def _clause_start(text: str, subj: int, floor: int = 0) -> int:
     return subj
 
 
+def _after_colon(text: str, matches: list[Match]) -> list[Match]:
+    """X研究提出了办理意见：…，Y将…: what a subject's clause says after its colon is that clause's, so
+    the subjects it names join it."""
+    subjects = [m for m in matches if m.kind == "subjects" and m.clause is not None]
+    out = []
+    for m in matches:
+        if m.kind == "subjects" and m.clause is not None:
+            sentence = max(text.rfind(c, 0, m.clause) for c in "。;；!?！？\n") + 1
+            colon = max(text.rfind(c, sentence, m.clause) for c in ":：")
+            head = [s.clause for s in subjects if sentence <= s.clause < colon]
+            if colon >= 0 and head:
+                m = dataclasses.replace(m, clause=min(head))
+        out.append(m)
+    return out
+
+
 class ResponsibilityTagger:
     """Finds who is made responsible, as department spans labelled LEAD or RESP.
 
@@ -412,6 +429,7 @@ class ResponsibilityTagger:
                 sentence += len(text[sentence:at]) - len(text[sentence:at].lstrip())
                 ids = {id(f) for f in found}
                 out = [dataclasses.replace(m, clause=sentence) if id(m) in ids else m for m in out]
+        out = _after_colon(text, out)
         out += self._later_partners(text, [m for m in out if m.kind == "subjects"], partnered)
         return out
 
@@ -445,9 +463,10 @@ class ResponsibilityTagger:
         return self._list(text, a, a + end, False, "subjects", sentence)
 
     def _later_partners(self, text: str, subjects: list[Match], partnered: set[int]) -> list[Match]:
-        """…，同时将会同Y、Z…: the partners of a 会同 later in a subject's sentence join that subject's clause."""
+        """…，同时将会同Y、Z…; …积极配合Y做好…: the bodies a 会同 or 配合 names later in a subject's
+        sentence join that subject's clause."""
         out: list[Match] = []
-        for m in re.finditer("会同", text):
+        for m in _LATER_PARTNER.finditer(text):
             if m.start() in partnered:
                 continue
             before = [s for s in subjects if s.end <= m.start() and not re.search(r"[。!?！？\n]", text[s.end:m.start()])]

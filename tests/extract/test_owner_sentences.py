@@ -254,3 +254,21 @@ def test_an_item_titled_by_a_body_keeps_the_by_clause_of_its_text(doc):
     res = doc("某市重污染天气应急预案\n4 应急响应\n4.1 职责分工\n"
               "1.综合协调组。负责统筹协调应对工作，由市生态环境局对成员单位进行培训。\n")
     assert owners(task_with(res, "统筹协调应对")) == [("综合协调组", False), ("市生态环境局", False)]
+
+
+def test_what_a_subject_says_after_its_colon_is_its_task(doc):
+    res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n"
+              "发展改革委会同有关部门研究提出了办理意见：待你省上报项目建议书后，交通部将进行行业审查，发展改革委将尽快研究办理。\n")
+    task = task_with(res, "行业审查")
+    assert task.text.startswith("发展改革委会同有关部门")
+    assert owners(task) == [("发展改革委", False), ("交通部", False)]
+    res = doc("某省人民政府办公厅关于省人大代表建议办理情况的通报\n二、办理情况\n"
+              "省交通运输厅研究提出了办理意见：省财政厅将安排专项资金，省自然资源厅负责保障项目用地。\n")
+    assert owners(task_with(res, "保障项目用地")) == [("省交通运输厅", False), ("省财政厅", False), ("省自然资源厅", False)]
+
+
+def test_the_body_a_subject_works_with_later_in_its_sentence(doc):
+    res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n水利部也表示将积极配合发展改革委做好该项目的立项工作。\n")
+    assert owners(task_with(res, "立项工作")) == [("水利部", False), ("发展改革委", False)]
+    res = doc("某县乡村振兴工作要点\n二、重点任务\n（三）县财政局负责资金保障，并协助县农业农村局做好项目验收。\n")
+    assert owners(task_with(res, "项目验收")) == [("县财政局", False), ("县农业农村局", False)]
