@@ -40,6 +40,7 @@ _PARTNER = re.compile(genre.alternation(genre.OWNER["partner_verbs"]))
 _FOUNDING = re.compile(genre.alternation(genre.OWNER["founding_verbs"]))
 _DESCRIBING = re.compile(genre.alternation(genre.OWNER["describing_verbs"]))
 _LATER_PARTNER = re.compile(genre.alternation(genre.OWNER["later_partner_verbs"]))
+_SHORT_NAME = re.compile(genre.alternation(genre.OWNER["short_names"]))
 # a clause that goes on with a duty and no subject of its own: …，具体负责组织开展试点
 _DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs'])})")
 _ALIAS_NOTE = re.compile(r"\s*[(（](?:以下简称|简称|下称)[^()（）]{1,20}[)）]")
@@ -124,6 +125,20 @@ def _shared_level(name: str) -> str:
     prefix = level.group() if level else divisions().prefix(name) or ""
     government = re.match(r"(?:人民政府|政府)(?=.)", name[len(prefix):]) if prefix else None
     return prefix + (government.group() if government else "")
+
+
+def named_before(text: str, end: int, ending: str) -> str | None:
+    """The body a bare ending (联席会议) stands for at `end`: the last name with that ending written in
+    full before it, from its level or division on (国务院职业教育工作部际联席会议 in 完善国务院职业教育工作
+    部际联席会议制度)."""
+    vocab = _default_vocab()
+    for m in reversed(list(re.finditer(re.escape(ending), text[:end]))):
+        left = text[max(0, m.start() - 30):m.start()]
+        for k in range(len(left)):
+            name = left[k:] + ending
+            if (_LEVEL_PREFIX.match(name) or divisions().prefix(name)) and is_body(name, vocab):
+                return name
+    return None
 
 
 def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str, str]] | None:
@@ -229,6 +244,7 @@ class Match:
     first: bool = False    # first body of its list
     note: tuple[int, int] | None = None  # the owner note (bracket) it stands in: its span, brackets included
     level: str = ""        # the level it shares with its list's first body, written there only
+    short: bool = False    # a bare ending (联席会议) standing for a body named in full before
 
     def name(self, text: str) -> str:
         """The body's name: as written, with the level its list wrote once (国务院 + 人力资源社会保障行政部门)."""
@@ -397,7 +413,7 @@ class ResponsibilityTagger:
                 continue
             subject = self._subject_end(text, start, start in requested)
             if subject is None:
-                out += self._carried(text, start, floor)
+                out += self._carried(text, start, floor) or self._short(text, start, floor)
                 continue
             s, e, verb_at, verb = subject
             clause = _clause_start(text, start, floor)
@@ -432,6 +448,19 @@ class ResponsibilityTagger:
         out = _after_colon(text, out)
         out += self._later_partners(text, [m for m in out if m.kind == "subjects"], partnered)
         return out
+
+    def _short(self, text: str, start: int, floor: int) -> list[Match]:
+        """联席会议统筹协调…: a bare ending that opens a clause with a verb of ours; who it is, the
+        document says before (named_before)."""
+        short = _SHORT_NAME.match(text, start)
+        if not short:
+            return []
+        rest = _BEFORE_VERB.match(text, short.end())
+        verb = self.vocab.subject.match(text, rest.end())
+        if verb is None or text.startswith("了", verb.end()):
+            return []
+        return [Match(start, short.end(), "LEAD" if verb.group("verb") in self.vocab.lead_verbs else "RESP",
+                      "subjects", _clause_start(text, start, floor), short=True)]
 
     def _carried(self, text: str, start: int, floor: int) -> list[Match]:
         """A sentence describing a body keeps it the subject of the duty a later clause gives with no

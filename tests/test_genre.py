@@ -154,10 +154,11 @@ def test_level_word_in_a_series_names_no_body(doc, word):
 
 
 ENDING_WORDS = {"所在": "单位所在地公安派出所予以配合。", "处于": "当前仍处于起步阶段。", "处在": "目前仍处在探索阶段。",
-                "联合": "市工商联联合市总工会开展走访。", "部分": "部分县市区要加快进度。", "处分": "违规的依法给予处分。"}
+                "联合": "市工商联联合市总工会开展走访。", "部分": "部分县市区要加快进度。", "处分": "违规的依法给予处分。",
+                "联络": "由市稳就业联席会议办公室召开联络员会议。"}
 
 
-ENDING_OWNERS = {"联合": [("市工商联", False), ("市总工会", False)]}
+ENDING_OWNERS = {"联合": [("市工商联", False), ("市总工会", False)], "联络": [("市稳就业联席会议办公室", False)]}
 
 
 @pytest.mark.parametrize("word", OWNERS["ending_words"])
@@ -165,3 +166,10 @@ def test_word_opening_with_an_ending_ends_no_name(doc, word):
     assert word in ENDING_WORDS, f"add a sentence for the ending word {word!r}"
     assert [found for _, found in clause_owners(doc, ENDING_WORDS[word] + "市财政局负责统筹。")] == [
         ENDING_OWNERS.get(word, []) + [("市财政局", False)]]
+
+
+@pytest.mark.parametrize("short", OWNERS["short_names"])
+def test_short_name_stands_for_the_body_named_before(doc, short):
+    res = doc(f"某市稳就业工作方案\n一、组织领导\n（一）建立机制。市政府建立市稳就业{short}。\n（二）统筹推进。{short}负责统筹协调。\n")
+    [task] = [t for t in res.extraction.tasks if t.key == "1.2"]
+    assert [(o.surface, o.lead) for o in task.owners] == [(f"市稳就业{short}", False)]

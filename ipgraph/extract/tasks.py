@@ -7,12 +7,13 @@ the department. A line holding only a 责任单位 list belongs to the task befo
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.language import Language
 
 from ..genre import DUTY_HEADING, FIRST_IS_LEAD
-from ..nlp import _default_vocab, is_body, list_items
+from ..nlp import Match, _default_vocab, is_body, list_items, named_before
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .model import Owner, TaskRec
 
@@ -75,7 +76,8 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         is_item = isinstance(unit, Item)
         home = by_item.get(unit.index if is_item else unit.item)
         text = unit.line if is_item else unit.text
-        matches = tagger.match(text)
+        matches = [_named(outline.text, unit, text, m) if m.short else m for m in tagger.match(text)]
+        matches = [m for m in matches if m is not None]
         clauses: dict[int, list] = {}
         for m in matches:
             if m.kind == "subjects":
@@ -133,6 +135,13 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         if table.kind == "duties":
             _duty_rows(table, tasks, extra, by_item.get(table.item))
     return tasks
+
+
+def _named(doc: str, unit: Item | Para, text: str, m: Match) -> Match | None:
+    """A bare ending (联席会议) as the body the document named in full before it, or None."""
+    ending = text[m.start:m.end]
+    full = named_before(doc, unit.offset(m.start), ending)
+    return dataclasses.replace(m, level=full[:-len(ending)]) if full else None
 
 
 def _duty_rows(table: Table, tasks: list[TaskRec], extra: dict[str, int], home: TaskRec | None) -> None:

@@ -272,3 +272,19 @@ def test_the_body_a_subject_works_with_later_in_its_sentence(doc):
     assert owners(task_with(res, "立项工作")) == [("水利部", False), ("发展改革委", False)]
     res = doc("某县乡村振兴工作要点\n二、重点任务\n（三）县财政局负责资金保障，并协助县农业农村局做好项目验收。\n")
     assert owners(task_with(res, "项目验收")) == [("县财政局", False), ("县农业农村局", False)]
+
+
+def test_a_bare_ending_stands_for_the_body_named_in_full_before(doc):
+    res = doc("国务院关于印发国家职业教育改革实施方案的通知\n七、加强组织领导\n（二十）完善国务院职业教育工作部际联席会议制度。\n"
+              "联席会议由教育、财政等单位组成。联席会议统筹协调全国职业教育工作。\n")
+    task = task_with(res, "统筹协调全国职业教育")
+    assert task.text.startswith("联席会议统筹协调")
+    assert owners(task) == [("国务院职业教育工作部际联席会议", False)]
+    res = doc("某县防汛抗旱应急预案\n2 组织体系\n县人民政府设立县防汛抗旱指挥部。\n3 应急响应\n"
+              "3.1 指挥部负责组织会商，发布预警信息。\n")
+    assert owners(task_with(res, "组织会商")) == [("县防汛抗旱指挥部", False)]
+
+
+def test_a_bare_ending_never_named_in_full_is_no_owner(doc):
+    res = doc("某市关于加强安全生产工作的通知\n三、保障措施\n（一）领导小组负责统筹协调。\n")
+    assert all_owners(res) == set()
