@@ -288,3 +288,13 @@ def test_a_bare_ending_stands_for_the_body_named_in_full_before(doc):
 def test_a_bare_ending_never_named_in_full_is_no_owner(doc):
     res = doc("某市关于加强安全生产工作的通知\n三、保障措施\n（一）领导小组负责统筹协调。\n")
     assert all_owners(res) == set()
+
+
+def test_a_body_that_says_what_it_will_do(doc):
+    res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n农业部也表示，对你省的农业产业化项目将继续予以重点支持。\n")
+    task = task_with(res, "农业产业化项目")
+    assert task.text.startswith("农业部也表示")
+    assert owners(task) == [("农业部", False)]
+    res = doc("某市人民政府办公室关于市人大代表建议办理情况的通报\n二、办理情况\n"
+              "市发展改革委表示，将加快推进城区停车场项目审批。\n")
+    assert owners(task_with(res, "停车场项目审批")) == [("市发展改革委", False)]
