@@ -34,7 +34,7 @@ _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
 _PARENS = re.compile(r"[()（）]")
 _OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open
 _REQUEST = re.compile(genre.REQUESTS)
-# what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 要…
+# what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 也, 已… (genre before_verb)
 _BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:{genre.alternation(genre.OWNER['before_verb'])})*")
 _PARTNER = re.compile(genre.alternation(genre.OWNER["partner_verbs"]))
 _FOUNDING = re.compile(genre.alternation(genre.OWNER["founding_verbs"]))
@@ -392,7 +392,7 @@ class ResponsibilityTagger:
         # to its start (or to its semicolon when conditions open that part: …;逾期未改正的，由X…), unless
         # another subject owns its beginning: (where 由/请 stands, its bodies)
         pending: list[tuple[int, list[Match]]] = []
-        partnered: set[int] = set()   # 会同 read right after its subject
+        partnered: set[int] = set()   # partner verbs read right after their subject (X会同Y, 由X商Y)
         inside_words = {w.start() + w.group().index("由") for w in genre.BY_WORDS.finditer(text)}
         for m in re.finditer("由", text):  # 由X负责…, 由X颁发…: the sentence is X's
             if any(a <= m.start() < b for a, b in parens) or m.start() in inside_words:
@@ -465,8 +465,8 @@ class ResponsibilityTagger:
     def _carried(self, text: str, start: int, floor: int) -> list[Match]:
         """A sentence describing a body keeps it the subject of the duty a later clause gives with no
         subject of its own: X设在Y，由…参加，具体负责…; X由…组成，…，负责…."""
-        sentence = max(max(text.rfind(c, 0, start) for c in "。;；!?！？\n") + 1, floor)
-        if text[sentence:start].strip():
+        before = text[max(floor, start - 4):start].rstrip()  # only a sentence's opening body
+        if start > floor and before[-1:] not in ("", *"。;；!?！？"):
             return []
         end = body_run(text[start:start + 80], self.vocab)
         stop = re.search(r"[。;；!?！？\n]|$", text[start:]).start() + start
