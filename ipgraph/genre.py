@@ -38,12 +38,21 @@ FIRST_IS_LEAD = re.compile(alternation(OWNER["first_is_lead"]))
 OWNER_TAILS = alternation(OWNER["tails"])
 DEPT_SUFFIXES = alternation(OWNER["suffixes"])
 # where a body's name may end: after a suffix, not inside a word such as 办法 or 部署
-DEPT_END = re.compile(rf"(?:{DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?(?![{OWNER['after_suffix']}])")
+_ENDING_WORDS = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in OWNER["ending_words"])
+DEPT_END = re.compile(rf"(?:{DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?(?![{OWNER['after_suffix']}]|{_ENDING_WORDS})")
 REQUESTS = alternation(OWNER["requests"])
 BY_NOT = re.compile(alternation(OWNER["by_not"]))
-DUTY_HEADING = re.compile(rf"^(?P<body>.{{2,40}}?)(?:的)?(?:{alternation(OWNER['duty_heading'])})(?:是|为|如下)?[:：]?$")
-ADVERBIAL = re.compile(rf"^(?:{alternation(OWNER['adverbial_heads'])})|(?:{alternation(OWNER['adverbial_tails'])})$"
-                       r"|^\d{4}年|\d{1,2}月")
+BY_WORDS = re.compile(alternation(OWNER["by_words"]))
+# 省、自治区、直辖市: a series of division levels, one collective name; its first level word stands on
+# its own (各省、…, 和省、…), not at the end of a name (市高新区、市经开区 is a list)
+_LEVEL = alternation(OWNER["level_words"])
+LEVEL_SERIES = re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[各和及与由对在请经]))(?:{_LEVEL})(?:、(?:{_LEVEL}))+")
+DUTY_HEADING = re.compile(rf"^(?P<body>.{{2,40}}?)(?:的|及其)?(?:{alternation(OWNER['duty_heading'])})(?:是|为|如下)?[:：]?$")
+_TIME = rf"(?:{alternation(OWNER['time_words'])}|\d{{4}}年|\d{{1,2}}月(?:底|末|初|中旬|上旬|下旬)?|\d{{1,2}}日)+"
+_TAILS = alternation(OWNER["adverbial_tails"])
+ADVERBIAL = re.compile(rf"^(?:{alternation(OWNER['adverbial_heads'])})|(?:{_TAILS})$|^(?:到|至)?{_TIME}$")
+# a time written right before a subject: 3月底前国家卫生健康委完成…, 2004年发展改革委将…
+TIME_LEAD = re.compile(rf"{_TIME}(?:{_TAILS})?[,，]?")
 
 CITE = VOCAB["citations"]
 CITE_TRIGGERS = alternation(CITE["triggers"])

@@ -34,9 +34,24 @@ _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
 _PARENS = re.compile(r"[()（）]")
 _OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open
 _REQUEST = re.compile(genre.REQUESTS)
-# what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 要…
-_BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:按职责分工|按照职责分工|分别|共同|还|也|都|均|须|必须|要)?")
+# what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 也, 已… (genre before_verb)
+_BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:{genre.alternation(genre.OWNER['before_verb'])})*")
+_PARTNER = re.compile(genre.alternation(genre.OWNER["partner_verbs"]))
+_FOUNDING = re.compile(genre.alternation(genre.OWNER["founding_verbs"]))
+_DESCRIBING = re.compile(genre.alternation(genre.OWNER["describing_verbs"]))
+_LATER_PARTNER = re.compile(genre.alternation(genre.OWNER["later_partner_verbs"]))
+_SHORT_NAME = re.compile(genre.alternation(genre.OWNER["short_names"]))
+# a clause that goes on with a duty and no subject of its own: …，具体负责组织开展试点
+_DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs'])})")
+_ALIAS_NOTE = re.compile(r"\s*[(（](?:以下简称|简称|下称)[^()（）]{1,20}[)）]")
 _NAME_RUN = re.compile(rf"[{_H}A-Za-z0-9()（）·]*")  # the characters is_body admits in a name
+_TIME = re.compile(r"\d\s*[年月日岁]")  # 3月底前国家卫生健康委, 年满3岁至…处: a time or age is in no name
+_SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
+
+
+def _mask(text: str) -> str:
+    """`text` with the 、 inside a series of division levels masked, so that no list splits there."""
+    return genre.LEVEL_SERIES.sub(lambda m: m.group().replace("、", _SERIES), text)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: it keys the caches of every name looked up
@@ -81,7 +96,8 @@ def is_body(name: str, vocab: Vocab) -> bool:
     core = _NAME_PAREN.sub("", name)
     if name.count("(") + name.count("（") != name.count(")") + name.count("）") or name[:1] in "(（":
         return False
-    if len(core) < 2 or vocab.generic.search(core) or not re.fullmatch(rf"[{_H}A-Za-z0-9()（）·]+", name):
+    if len(core) < 2 or vocab.generic.search(core) or not re.fullmatch(rf"[{_H}A-Za-z0-9()（）·]+", name) \
+            or _TIME.search(core):
         return False
     if core in vocab.known:
         return True
@@ -100,22 +116,53 @@ def is_body(name: str, vocab: Vocab) -> bool:
     return prefixed or len(stem) >= 2
 
 
-def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str]] | None:
-    """The bodies a list names, with their offsets, or None when any part is not a body."""
-    out: list[tuple[int, str]] = []
+def _shared_level(name: str) -> str:
+    """The level a list's first body is named with, which a statute writes once for the whole list
+    (国务院教育行政部门、人力资源社会保障行政部门): 国务院, 省, 市人民政府… or a division's name."""
+    level = re.match(r"^(?:国务院|省|市|县|区|州|自治区|盟|旗)", name)
+    if level and name.startswith(("市场", "区域", "县域")):
+        level = None
+    prefix = level.group() if level else divisions().prefix(name) or ""
+    government = re.match(r"(?:人民政府|政府)(?=.)", name[len(prefix):]) if prefix else None
+    return prefix + (government.group() if government else "")
+
+
+def named_before(text: str, end: int, ending: str) -> str | None:
+    """The body a bare ending (联席会议) stands for at `end`: the last name with that ending written in
+    full before it, from its level or division on (国务院职业教育工作部际联席会议 in 完善国务院职业教育工作
+    部际联席会议制度)."""
+    vocab = _default_vocab()
+    for m in reversed(list(re.finditer(re.escape(ending), text[:end]))):
+        left = text[max(0, m.start() - 30):m.start()]
+        for k in range(len(left)):
+            name = left[k:] + ending
+            if (_LEVEL_PREFIX.match(name) or divisions().prefix(name)) and is_body(name, vocab):
+                return name
+    return None
+
+
+def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str, str]] | None:
+    """The bodies a list names, with their offsets and the level they share with the list's first
+    body when they are named without one, or None when any part is not a body."""
+    out: list[tuple[int, str, str]] = []
     pos = 0
+    text = _mask(text)
     parts = _SEP.split(text)
     seps = [m.group() for m in _SEP.finditer(text)]
     for k, part in enumerate(parts):
         raw = part
         name = vocab.tails.sub("", part.strip()).strip()
         name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", name)
-        if vocab.generic.search(part.strip()) and not is_body(name, vocab):
-            name = ""  # 卫生健康等部门: sectors, not a body
+        if vocab.generic.search(part.strip()) and not is_body(name, vocab) or _SERIES in name:
+            name = ""  # 卫生健康等部门: sectors, not a body; 省、自治区、直辖市人民政府: every province's
         if name and not vocab.generic.search(_NAME_PAREN.sub("", name)):
+            shared = ""
             if not is_body(name, vocab):
-                return None
-            out.append((pos + raw.find(name), name))
+                # 人力资源社会保障行政部门 after 国务院教育行政部门: a kind of body, at the first one's level
+                shared = _shared_level(out[0][2] + out[0][1]) if out and name.endswith("部门") else ""
+                if not shared or not _whole(name, vocab) or not is_body(shared + name, vocab):
+                    return None
+            out.append((pos + raw.find(name), name, shared))
         pos += len(raw) + (len(seps[k]) if k < len(seps) else 0)
     return out
 
@@ -134,6 +181,7 @@ def body_run(window: str, vocab: Vocab) -> int:
     # characters a name can hold, which one regex answers before the loop below
     if not genre.DEPT_END.search(window, 0, _NAME_RUN.match(window).end()):
         return 0
+    window = _mask(window)
     run, start, whole = 0, 0, 0   # end of the run; start of the current name; where it was last whole
     for m in genre.DEPT_END.finditer(window):
         end = m.end()
@@ -162,7 +210,7 @@ def list_items(text: str) -> list[tuple[int, str, bool]]:
     vocab = _default_vocab()
     out = []
     pos = 0
-    for part in re.split(r"([、,，;；\s]+)", text):
+    for part in re.split(r"([、,，;；\s]+)", _mask(text)):
         if re.fullmatch(r"[、,，;；\s]+", part or " "):
             pos += len(part)
             continue
@@ -170,7 +218,7 @@ def list_items(text: str) -> list[tuple[int, str, bool]]:
         name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", part.strip())
         name = re.sub(r"(?:牵头|负责|配合|参与)$", "", name)
         name = vocab.tails.sub("", name).strip()
-        if len(name) >= 2 and not vocab.generic.search(name):
+        if len(name) >= 2 and not vocab.generic.search(name) and _SERIES not in name:
             out.append((pos + part.find(name), name, lead))
         pos += len(part)
     return out
@@ -195,6 +243,12 @@ class Match:
     clause: int | None = None
     first: bool = False    # first body of its list
     note: tuple[int, int] | None = None  # the owner note (bracket) it stands in: its span, brackets included
+    level: str = ""        # the level it shares with its list's first body, written there only
+    short: bool = False    # a bare ending (联席会议) standing for a body named in full before
+
+    def name(self, text: str) -> str:
+        """The body's name: as written, with the level its list wrote once (国务院 + 人力资源社会保障行政部门)."""
+        return self.level + text[self.start:self.end]
 
 
 def _balanced_parens(text: str) -> list[tuple[int, int]]:
@@ -211,10 +265,11 @@ def _balanced_parens(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _clause_start(text: str, subj: int) -> int:
+def _clause_start(text: str, subj: int, floor: int = 0) -> int:
     """Where the clause a subject opens starts: the sentence start when what comes before in the
-    sentence is an adverbial (a time, a condition: 2019年3月底前，X…; 经国务院批准，X…), else the subject."""
-    left = max(text.rfind(c, 0, subj) for c in "。;；!?！？\n") + 1
+    sentence is an adverbial (a time, a condition: 2019年3月底前，X…; 经国务院批准，X…), else the subject.
+    `floor`: where an item's text starts after its number."""
+    left = max(max(text.rfind(c, 0, subj) for c in "。;；!?！？\n") + 1, min(floor, subj))
     before = text[left:subj].strip()
     if not before:
         return subj
@@ -222,6 +277,22 @@ def _clause_start(text: str, subj: int) -> int:
     if clauses and all(genre.ADVERBIAL.search(c.strip()) for c in clauses) and len(before) <= 60:
         return left + (len(text[left:subj]) - len(text[left:subj].lstrip()))
     return subj
+
+
+def _after_colon(text: str, matches: list[Match]) -> list[Match]:
+    """X研究提出了办理意见：…，Y将…: what a subject's clause says after its colon is that clause's, so
+    the subjects it names join it."""
+    subjects = [m for m in matches if m.kind == "subjects" and m.clause is not None]
+    out = []
+    for m in matches:
+        if m.kind == "subjects" and m.clause is not None:
+            sentence = max(text.rfind(c, 0, m.clause) for c in "。;；!?！？\n") + 1
+            colon = max(text.rfind(c, sentence, m.clause) for c in ":：")
+            head = [s.clause for s in subjects if sentence <= s.clause < colon]
+            if colon >= 0 and head:
+                m = dataclasses.replace(m, clause=min(head))
+        out.append(m)
+    return out
 
 
 class ResponsibilityTagger:
@@ -247,8 +318,8 @@ class ResponsibilityTagger:
         first = _SEP.split(text[start:end])[0].strip()
         leads_list = bool(first) and names[0][0] <= written_first + max(len(first) - len(names[0][1]), 0)
         return [Match(start + off, start + off + len(name), "LEAD" if lead else "RESP", kind, clause,
-                      k == 0 and leads_list)  # the first body as written: none when a generic actor stands first
-                for k, (off, name) in enumerate(names)]
+                      k == 0 and leads_list, level=level)  # the first body as written: none when a generic actor stands first
+                for k, (off, name, level) in enumerate(names)]
 
     def _partners(self, text: str, a: int, clause: int | None) -> list[Match]:
         """The bodies named right after 会同 (会同有关部门 names none)."""
@@ -295,7 +366,7 @@ class ResponsibilityTagger:
                 out += found
             elif lead_s and split_bodies(lead_s, v):
                 bare.append((s0 + lstrip, s0 + lstrip + len(lead_s)))
-        return [m if k == 0 else Match(m.start, m.end, m.label, m.kind, m.clause, False) for k, m in enumerate(out)]
+        return [m if k == 0 else dataclasses.replace(m, first=False) for k, m in enumerate(out)]
 
     def match(self, text: str) -> list[Match]:
         v = self.vocab
@@ -313,61 +384,161 @@ class ResponsibilityTagger:
             nxt = v.list_head.search(text, m.end(), end)  # 牵头单位：X  配合单位：Y on one line
             end = nxt.start() if nxt else end
             out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), m.group("head") in v.lead_heads, "owners")
-        for m in re.finditer("由", text):  # 由X负责…, 由X颁发…: the sentence is X's
-            if any(a <= m.start() < b for a, b in parens):
-                continue
-            clause = max(text.rfind(c, 0, m.start()) for c in "。;；\n") + 1
-            out += self._by(text, m.end(), clause)
         from .outline import match_numbering
 
         numbered = match_numbering(text)
+        floor = len(numbered[1]) if numbered else 0
+        # 由X… and 请X… that open their clause (…的，由X吊销…; …事项，请X完成): the sentence is X's, back
+        # to its start (or to its semicolon when conditions open that part: …;逾期未改正的，由X…), unless
+        # another subject owns its beginning: (where 由/请 stands, its bodies)
+        pending: list[tuple[int, list[Match]]] = []
+        partnered: set[int] = set()   # partner verbs read right after their subject (X会同Y, 由X商Y)
+        inside_words = {w.start() + w.group().index("由") for w in genre.BY_WORDS.finditer(text)}
+        for m in re.finditer("由", text):  # 由X负责…, 由X颁发…: the sentence is X's
+            if any(a <= m.start() < b for a, b in parens) or m.start() in inside_words:
+                continue
+            near = max(max(text.rfind(c, 0, m.start()) for c in "。;；\n") + 1, floor)
+            opens = max(max(text.rfind(c, 0, m.start()) for c in "。;；!?！？\n,，") + 1, floor)
+            found = self._by(text, m.end(), near, partnered)
+            if found and not text[opens:m.start()].strip():  # no topic before 由 (具体比例由X确定 has one)
+                pending.append((m.start(), found))
+            out += found
+
         openings = {m.end() for m in _OPENING.finditer(text)}
-        if numbered:  # 4.2.2 X负责…: the clause opens after the item's number
-            openings.add(len(numbered[1]))
-        openings |= {m.end() for p in list(openings) if (m := _REQUEST.match(text, p))}
-        for start in sorted(openings):  # clause openings: X、Y要…
-            if any(a <= start < b for a, b in parens):
+        if floor:  # 4.2.2 X负责…: the clause opens after the item's number
+            openings.add(floor)
+        requested = {m.end(): p for p in list(openings) if (m := _REQUEST.match(text, p))}
+        for start in sorted(openings | set(requested)):  # clause openings: X、Y要…
+            if any(a <= start < b for a, b in parens) or start < floor:
                 continue
-            vm = self._subject_end(text, start)
-            if vm is None:
+            subject = self._subject_end(text, start, start in requested)
+            if subject is None:
+                out += self._carried(text, start, floor) or self._short(text, start, floor)
                 continue
-            subj_trim, vm = vm
-            if text.startswith("会同", vm.start()):  # X会同Y、Z…: Y and Z take part
-                found = self._list(text, start, start + len(subj_trim), False, "subjects", _clause_start(text, start))
+            s, e, verb_at, verb = subject
+            clause = _clause_start(text, start, floor)
+            if verb in genre.OWNER["partner_verbs"]:  # X会同Y、Z…: Y and Z take part
+                found = self._list(text, s, e, False, "subjects", clause)
                 if found:
-                    found += self._partners(text, vm.start() + 2, found[0].clause)
-                out += found
-                continue
-            clause_end = re.search(r"[,，。;；]|$", text[vm.start():]).start() + vm.start()
-            lead = vm.group("verb") in v.lead_verbs or "牵头" in text[vm.start():clause_end]  # X依照…牵头组织
-            out += self._list(text, start, start + len(subj_trim), lead, "subjects", _clause_start(text, start))
+                    found += self._partners(text, verb_at + len(verb), clause)
+                    partnered.add(verb_at)
+            else:
+                clause_end = re.search(r"[,，。;；]|$", text[verb_at:]).start() + verb_at
+                lead = verb in v.lead_verbs or "牵头" in text[verb_at:clause_end]  # X依照…牵头组织
+                found = self._list(text, s, e, lead, "subjects", clause)
+            if found and start in requested:
+                pending.append((requested[start], found))
+            out += found
+
+        for m in _FOUNDING.finditer(text):  # at a clause's opening, or after its 由A、B (由A、B组成X)
+            opening = max(max(text.rfind(c, 0, m.start()) for c in "。;；!?！？\n,，") + 1, floor)
+            before = text[opening:m.start()].strip()
+            if not any(a <= m.start() < b for a, b in parens) and (not before or before.startswith("由")):
+                out += self._founded(text, m.end(), floor)
+        subjects = [m.start for m in out if m.kind == "subjects"]
+        for at, found in pending:
+            sentence = max(max(text.rfind(c, 0, at) for c in "。!?！？\n") + 1, floor)
+            part = max(max(text.rfind(c, 0, at) for c in ";；") + 1, sentence)
+            if text[part:at].strip():  # …;情节严重的，由X…: the part after the semicolon is X's
+                sentence = part
+            if not any(sentence <= s < at for s in subjects):
+                sentence += len(text[sentence:at]) - len(text[sentence:at].lstrip())
+                ids = {id(f) for f in found}
+                out = [dataclasses.replace(m, clause=sentence) if id(m) in ids else m for m in out]
+        out = _after_colon(text, out)
+        out += self._later_partners(text, [m for m in out if m.kind == "subjects"], partnered)
         return out
 
-    def _by(self, text: str, a: int, clause: int) -> list[Match]:
-        """由X…: the bodies right after 由, unless they only make something up (由A、B组成)."""
+    def _short(self, text: str, start: int, floor: int) -> list[Match]:
+        """联席会议统筹协调…: a bare ending that opens a clause with a verb of ours; who it is, the
+        document says before (named_before)."""
+        short = _SHORT_NAME.match(text, start)
+        if not short:
+            return []
+        rest = _BEFORE_VERB.match(text, short.end())
+        verb = self.vocab.subject.match(text, rest.end())
+        if verb is None or text.startswith("了", verb.end()):
+            return []
+        return [Match(start, short.end(), "LEAD" if verb.group("verb") in self.vocab.lead_verbs else "RESP",
+                      "subjects", _clause_start(text, start, floor), short=True)]
+
+    def _carried(self, text: str, start: int, floor: int) -> list[Match]:
+        """A sentence describing a body keeps it the subject of the duty a later clause gives with no
+        subject of its own: X设在Y，由…参加，具体负责…; X由…组成，…，负责…."""
+        before = text[max(floor, start - 4):start].rstrip()  # only a sentence's opening body
+        if start > floor and before[-1:] not in ("", *"。;；!?！？"):
+            return []
+        end = body_run(text[start:start + 80], self.vocab)
+        stop = re.search(r"[。;；!?！？\n]|$", text[start:]).start() + start
+        if not end or not _DESCRIBING.match(text, start + end) or not _DUTY_CLAUSE.search(text, start + end, stop):
+            return []
+        return self._list(text, start, start + end, False, "subjects", start)
+
+    def _founded(self, text: str, a: int, floor: int) -> list[Match]:
+        """成立X，代表…; 组成X（以下简称Y），领导…: the body set up owns the sentence when what follows
+        the comma has no subject of its own."""
+        end = body_run(re.split(r"[,，。;；]", text[a:a + 80])[0], self.vocab)
+        if not end:
+            return []
+        note = re.search(_ALIAS_NOTE.pattern + "$", text[a:a + end])  # X（以下简称Y）: the name is X
+        end = note.start() if note else end
+        after = m.end() if (m := _ALIAS_NOTE.match(text, a + end)) else a + end
+        following = re.split(r"[,，。;；]", text[after + 1:after + 80])[0]
+        if not re.match(r"[,，]", text[after:after + 1]) or self._subject_end(text, after + 1) is not None \
+                or "由" in following or genre.BY_NOT.search(following):
+            return []  # 成立X，组长由Y担任: X is only made up, given no duty
+        sentence = max(max(text.rfind(c, 0, a) for c in "。;；!?！？\n") + 1, floor)
+        sentence += len(text[sentence:a]) - len(text[sentence:a].lstrip())
+        return self._list(text, a, a + end, False, "subjects", sentence)
+
+    def _later_partners(self, text: str, subjects: list[Match], partnered: set[int]) -> list[Match]:
+        """…，同时将会同Y、Z…; …积极配合Y做好…: the bodies a 会同 or 配合 names later in a subject's
+        sentence join that subject's clause."""
+        out: list[Match] = []
+        for m in _LATER_PARTNER.finditer(text):
+            if m.start() in partnered:
+                continue
+            before = [s for s in subjects if s.end <= m.start() and not re.search(r"[。!?！？\n]", text[s.end:m.start()])]
+            if before:
+                out += self._partners(text, m.end(), max(before, key=lambda s: s.start).clause)
+        return out
+
+    def _by(self, text: str, a: int, clause: int, partnered: set[int]) -> list[Match]:
+        """由X…: the bodies right after 由, unless they only make something up (由A、B组成);
+        由X会同Y…, 由X商Y…: Y takes part."""
         window = re.split(r"[,，。;；:：]", text[a:a + 160])[0]
         end = body_run(window, self.vocab)
-        if not end or genre.BY_NOT.search(window) or self.vocab.not_owner.match(window[end:]):
-            return []
         rest = window[end:]
+        # 由A、B组成: composition (小组成员 holds 组成 but composes nothing)
+        composes = any(not rest.startswith("员", m.end()) for m in genre.BY_NOT.finditer(rest))
+        if not end or composes or self.vocab.not_owner.match(rest):
+            return []
         found = self._list(text, a, a + end, rest.startswith("牵头"), "subjects", clause)
-        if found and rest.startswith("会同"):
-            found += self._partners(text, a + end + 2, clause)
+        partner = _PARTNER.match(rest)
+        if found and partner:
+            found += self._partners(text, a + end + partner.end(), clause)
+            partnered.add(a + end)
         return found
 
-    def _subject_end(self, text: str, start: int) -> tuple[str, re.Match] | None:
-        """The bodies that open a clause and the verb after them (X、Y要…, X(Y)承担…); a verb inside a
-        name (应 in 应急) is no verb."""
+    def _subject_end(self, text: str, start: int, requested: bool = False) -> tuple[int, int, int, str] | None:
+        """Where the bodies that open a clause start and end, and where their verb starts and which it
+        is (X、Y要…, X(Y)承担…). A time may stand first (3月底前X完成…); after 请 any verb will do (请X在
+        年底前完成: the request makes X responsible). A verb inside a name (应 in 应急) is no verb."""
         v = self.vocab
-        window = text[start:start + 80]
+        time = genre.TIME_LEAD.match(text, start)
+        s = time.end() if time else start
+        window = text[s:s + 80]
         end = body_run(window, v)
         if not end:
             return None
         rest = _BEFORE_VERB.match(window, end)
-        vm = v.subject.match(text, start + rest.end()) or v.subject.match(text, start + end)
-        if vm is None or text.startswith("了", vm.end()) or v.not_owner.search(text[start:vm.end() + 6]):
+        vm = v.subject.match(text, s + rest.end()) or v.subject.match(text, s + end)
+        if vm is None and requested and re.match(rf"[{_H}]", window[rest.end():]) and \
+                not window.startswith("的", rest.end()):
+            return s, s + end, s + rest.end(), ""
+        if vm is None or text.startswith("了", vm.end()) or v.not_owner.search(text[s:vm.end() + 6]):
             return None  # X出台了…: narrative
-        return window[:end], vm
+        return s, s + end, vm.start(), vm.group("verb")
 
     def set_annotations(self, doc: Doc, matches: list[Match]) -> None:
         spans = {"owners": [], "subjects": []}

@@ -54,17 +54,17 @@ GENERIC_ACTORS = {
     "^全省": "全省各级交通运输部门", "^各级": "各级人民政府", "^各类": "各类市场主体", "有关部门$": "市政府有关部门",
     "相关部门$": "市政府相关部门", "有关单位$": "市政府有关单位", "相关单位$": "市政府相关单位",
     "成员单位$": "市就业工作领导小组成员单位", "等部门$": "卫生健康等部门", "^地方": "地方财政部门",
-    "^试点": "试点城市人民政府", "^所在地": "所在地卫生健康部门", "^省级": "省级卫生健康部门", "^市级": "市级财政部门",
+    "^试点(?:城市|地区|省|市|县|区|地方|单位|企业|医院|医疗机构|学校|院校|园区|街道|乡镇|村|社区)": "试点城市人民政府", "^所在地": "所在地卫生健康部门", "^省级": "省级卫生健康部门", "^市级": "市级财政部门",
     "^县级": "县级人民政府", "^本级": "本级财政部门", "^同级": "同级财政部门", "^当地": "当地卫生健康部门",
-    "^属地": "属地政府", "^驻": "驻市部队", "^主管部门$": "主管部门", "^行业主管部门$": "行业主管部门",
+    "^属地": "属地政府", "^驻": "驻市部队", "^主管部门$": "主管部门", "^主管机关$": "主管机关", "^行业主管部门$": "行业主管部门",
     "^各有关": "各有关部门", "^我市": "我市各级财政部门", "^我省": "我省各级教育部门", "^本市": "本市各区政府",
     "^本省": "本省各市政府", "^全国各": "全国各省级政府", "^中央和国家机关各": "中央和国家机关各部门",
     "^国务院各": "国务院各部委", "^国务院有关": "国务院有关部委", "^党中央": "党中央各部门", "^国务院$": "国务院",
     "^中共中央$": "中共中央", "^部委$": "部委", "^[^省市县区州盟旗]{0,4}人民政府$": "乡镇人民政府",
     "^[省市县区]级": "区级财政部门", "以上人民政府": "设区市以上人民政府", "^单位$": "单位", "^部门$": "部门",
     "^机构$": "机构", "^方面$": "方面", "^全社会": "全社会", "^社会": "社会各界", "^行业": "行业协会",
-    "^社会组织": "社会组织", "^企业": "企业", "^高校": "高校", "^学校": "学校", "[的由把被对]": "市政府确定的部门",
-    "^在": "在市高校",
+    "^社会组织": "社会组织", "^企业": "企业", "^高校": "高校", "^学校": "学校", "[的把被对]|(?<![自理缘事])由": "市政府确定的部门",
+    "^在": "在市高校", "级(?:人民)?政府$": "中央和地方各级政府", "^[一二三]级": "三级公立医院",
 }
 GENERIC_MISSED: dict[str, str] = {}
 
@@ -129,3 +129,63 @@ def test_the_component_honours_a_configured_list_head():
     assert component_owners({}) == []
     assert component_owners({"list_heads": ["承办单位"], "lead_heads": ["承办单位"]}) == [
         ("市发展改革委", "LEAD"), ("市财政局", "LEAD")]
+
+
+def clause_owners(doc, sentence):
+    res = doc(f"某市“十四五”公共服务规划\n一、主要任务\n（一）加强统筹协调。{sentence}\n")
+    return [(t.text.replace(",", "，"), [(o.surface, o.lead) for o in t.owners]) for t in res.extraction.tasks if t.owners]
+
+
+@pytest.mark.parametrize("verb", OWNERS["partner_verbs"])
+def test_partner_verb_after_by_names_a_partner(doc, verb):
+    assert clause_owners(doc, f"实施细则由市民政局{verb}市财政局制定。") == [
+        (f"实施细则由市民政局{verb}市财政局制定。", [("市民政局", False), ("市财政局", False)])]
+
+
+@pytest.mark.parametrize("word", OWNERS["before_verb"])
+def test_word_between_subject_and_verb(doc, word):
+    [(_, found)] = clause_owners(doc, f"市财政局{word}研究制定资金管理办法。")
+    assert found == [("市财政局", False)]
+
+
+@pytest.mark.parametrize("word", OWNERS["time_words"])
+def test_time_word_before_a_subject(doc, word):
+    assert clause_owners(doc, f"健全工作机制。{word}，市财政局负责统筹资金。") == [
+        (f"{word}，市财政局负责统筹资金。", [("市财政局", False)])]
+    assert clause_owners(doc, f"健全工作机制。{word}市财政局负责统筹资金。") == [
+        (f"{word}市财政局负责统筹资金。", [("市财政局", False)])]
+
+
+@pytest.mark.parametrize("word", OWNERS["by_words"])
+def test_word_holding_by_opens_no_by_clause(doc, word):
+    [(_, found)] = clause_owners(doc, f"{word}省财政厅安排资金，市委编办负责调剂编制。")
+    assert found == [("市委编办", False)]
+
+
+@pytest.mark.parametrize("word", OWNERS["level_words"])
+def test_level_word_in_a_series_names_no_body(doc, word):
+    other = "省" if word != "省" else "自治区"
+    [(_, found)] = clause_owners(doc, f"国家卫生健康委和{other}、{word}卫生健康行政部门要按月报送数据。")
+    assert found == [("国家卫生健康委", False)]
+
+
+ENDING_WORDS = {"所在": "单位所在地公安派出所予以配合。", "处于": "当前仍处于起步阶段。", "处在": "目前仍处在探索阶段。",
+                "联合": "市工商联联合市总工会开展走访。", "部分": "部分县市区要加快进度。", "处分": "违规的依法给予处分。",
+                "联络": "由市稳就业联席会议办公室召开联络员会议。"}
+
+
+ENDING_OWNERS = {"联合": [("市工商联", False), ("市总工会", False)], "联络": [("市稳就业联席会议办公室", False)]}
+
+
+@pytest.mark.parametrize("word", OWNERS["ending_words"])
+def test_word_opening_with_an_ending_ends_no_name(doc, word):
+    assert word in ENDING_WORDS, f"add a sentence for the ending word {word!r}"
+    assert [found for _, found in clause_owners(doc, ENDING_WORDS[word] + "市财政局负责统筹。")] == [
+        ENDING_OWNERS.get(word, []) + [("市财政局", False)]]
+
+
+@pytest.mark.parametrize("short", OWNERS["short_names"])
+def test_short_name_stands_for_the_body_named_before(doc, short):
+    res = doc(f"某市稳就业工作方案\n一、组织领导\n（一）建立机制。市政府建立市稳就业{short}。\n（二）统筹推进。{short}负责统筹协调。\n")
+    [task] = [t for t in res.extraction.tasks if t.key == "1.2"]
+    assert [(o.surface, o.lead) for o in task.owners] == [(f"市稳就业{short}", False)]

@@ -29,7 +29,7 @@ def project_name(title: str) -> str:
 
 def _owners(nlp: Language, text: str) -> list[Owner]:
     matches = nlp.get_pipe("ipgraph_responsibility").match(text)
-    return [Owner(text[m.start:m.end], m.label == "LEAD") for m in sorted(matches, key=lambda m: m.kind)]
+    return [Owner(m.name(text), m.label == "LEAD") for m in sorted(matches, key=lambda m: m.kind) if not m.short]
 
 
 def extract_projects(outline: Outline, nlp: Language, tasks: list[TaskRec]) -> list[ProjectRec]:

@@ -7,12 +7,13 @@ the department. A line holding only a 责任单位 list belongs to the task befo
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.language import Language
 
 from ..genre import DUTY_HEADING, FIRST_IS_LEAD
-from ..nlp import _default_vocab, is_body, list_items
+from ..nlp import Match, _default_vocab, is_body, list_items, named_before
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .model import Owner, TaskRec
 
@@ -53,12 +54,16 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         tasks.append(task)
 
     vocab = _default_vocab()
+    duties: dict[int, str] = {}  # item → the body whose duties it heads ("X职责", "X及其职责")
+    named: dict[int, int] = {}   # item → where its text goes on after the body that titles it
     for it in outline.items:  # "X：负责…" / "监督组。负责…": the item is X's; "X职责" heads X's items
         m = _BODY_OPENS.match(it.text.strip())
         if m and is_body(m.group("body"), vocab):
             by_item[it.index].owners.append(Owner(m.group("body")))
+            named[it.index] = len(it.line) - len(it.text.lstrip()) + m.end()
         duty = DUTY_HEADING.match(it.title.strip())
         if duty and is_body(duty.group("body"), vocab):
+            duties[it.index] = duty.group("body")
             for child in outline.items:
                 if child.parent == it.index:
                     _add(by_item[child.index], [Owner(duty.group("body"))])
@@ -71,18 +76,19 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         is_item = isinstance(unit, Item)
         home = by_item.get(unit.index if is_item else unit.item)
         text = unit.line if is_item else unit.text
-        matches = tagger.match(text)
+        matches = [_named(outline.text, unit, text, m) if m.short else m for m in tagger.match(text)]
+        matches = [m for m in matches if m is not None]
         clauses: dict[int, list] = {}
         for m in matches:
             if m.kind == "subjects":
                 clauses.setdefault(m.clause, []).append(m)
         first_leads = declared is not None and declared.start() < unit.end  # 列第一位者为牵头单位，下同
-        owners = [Owner(text[m.start:m.end], m.label == "LEAD" or (first_leads and m.first))
+        owners = [Owner(m.name(text), m.label == "LEAD" or (first_leads and m.first))
                   for m in matches if m.kind == "owners"]
         tasks_of_clauses = []
         for start, spans in sorted(clauses.items()):
             end = _sentence_end(text, start)
-            found = [Owner(text[m.start:m.end], m.label == "LEAD") for m in spans]
+            found = [Owner(m.name(text), m.label == "LEAD") for m in spans]
             opens = min(m.start for m in spans) <= start + 1
             if opens and len(_BARE.sub("", text[max(m.end for m in spans):end])) <= 8:
                 if tasks_of_clauses and tasks_of_clauses[-1][1] == end:
@@ -91,6 +97,8 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
                     owners += found  # "市科技局、市财政局负责。" assigns the passage, it is no task of its own
             else:
                 tasks_of_clauses.append((start, end, found))
+        if not is_item and not matches and unit.item in duties:  # a paragraph under "X职责" names X's duties
+            owners = [Owner(duties[unit.item])]
         body_start = len(unit.line) - len(unit.text.lstrip()) if is_item else 0
         notes = sorted({m.note for m in matches if m.note})
         if len(notes) >= 2:  # X（A负责）；Y（B牵头，C配合）: each owned clause is a task of its own
@@ -118,7 +126,7 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         for start, end, found in tasks_of_clauses:
             if {o.surface for o in found} <= passage:
                 continue  # the clause's bodies own the whole passage already
-            if is_item and start <= body_start:
+            if is_item and start <= named.get(unit.index, body_start):  # 集中采购小组。负责…，由X培训…
                 _add(home, found)
                 continue
             task = _new(tasks, extra, home, "c", text[start:end], unit.offset(start), unit.offset(end - 1) + 1)
@@ -127,6 +135,13 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
         if table.kind == "duties":
             _duty_rows(table, tasks, extra, by_item.get(table.item))
     return tasks
+
+
+def _named(doc: str, unit: Item | Para, text: str, m: Match) -> Match | None:
+    """A bare ending (联席会议) as the body the document named in full before it, or None."""
+    ending = text[m.start:m.end]
+    full = named_before(doc, unit.offset(m.start), ending)
+    return dataclasses.replace(m, level=full[:-len(ending)]) if full else None
 
 
 def _duty_rows(table: Table, tasks: list[TaskRec], extra: dict[str, int], home: TaskRec | None) -> None:

@@ -1,0 +1,300 @@
+"""Who is responsible, in the sentence forms of statutes, replies, contingency plans and action plans:
+each convention shown in at least two hand-written documents of different levels or fields. Every
+expected fact (a task's opening words, its departments in order) is what a reader takes from the
+snippet."""
+
+
+def owners(task):
+    return [(o.surface, o.lead) for o in task.owners]
+
+
+def task_with(res, phrase):
+    """The innermost task holding a phrase: the shortest text that contains it."""
+    return min((t for t in res.extraction.tasks if phrase in t.text), key=lambda t: len(t.text))
+
+
+def all_owners(res):
+    return {o.surface for t in res.extraction.tasks for o in t.owners}
+
+
+# ---------------------------------------------------------------- names of bodies
+
+def test_a_level_written_once_for_a_list_of_kinds_of_body(doc):
+    res = doc("某某职业教育条例\n第一章 总则\n"
+              "第五条 国务院教育行政部门、人力资源社会保障行政部门和其他有关部门在职责范围内，分别负责有关的职业教育工作。\n")
+    assert owners(task_with(res, "有关的职业教育工作")) == [("国务院教育行政部门", False),
+                                                          ("国务院人力资源社会保障行政部门", False)]
+    res = doc("某某市养老服务条例\n第一章 总则\n"
+              "第六条 市人民政府民政主管部门、卫生健康主管部门按照各自职责，负责养老服务的监督管理。\n")
+    assert owners(task_with(res, "养老服务的监督管理")) == [("市人民政府民政主管部门", False),
+                                                          ("市人民政府卫生健康主管部门", False)]
+
+
+def test_a_kind_of_body_with_no_level_in_the_list_is_not_named(doc):
+    # no level before the list: 教育部门 is a kind of body, not a department
+    res = doc("某某市关于加强学生资助工作的通知\n一、工作任务\n（一）教育部门、财政部门要做好资助资金发放。\n")
+    assert all_owners(res) == set()
+
+
+def test_a_series_of_levels_is_every_province_not_a_list(doc):
+    res = doc("某某代理条例\n第三章 监督管理\n"
+              "第二十条 国务院专利行政部门和省、自治区、直辖市人民政府管理专利工作的部门应当加强执业活动检查。\n")
+    assert owners(task_with(res, "执业活动检查")) == [("国务院专利行政部门", False)]
+    res = doc("国家卫生健康委关于做好某某监测工作的通知\n一、工作要求\n"
+              "（一）国家疾控局和各省、自治区、直辖市卫生健康行政部门要按月报送监测数据。\n")
+    assert owners(task_with(res, "按月报送")) == [("国家疾控局", False)]
+
+
+def test_a_joint_conference_of_ministries_and_its_office(doc):
+    res = doc("国务院关于某某改革试点经验复制推广的通知\n五、组织实施\n"
+              "国务院自由贸易试验区工作部际联席会议办公室要加强督促检查。\n")
+    assert owners(task_with(res, "督促检查")) == [("国务院自由贸易试验区工作部际联席会议办公室", False)]
+    res = doc("某某省促进民营经济发展行动方案\n四、保障措施\n"
+              "（一）省民营经济发展工作部际联席会议办公室负责统筹协调。\n")
+    assert owners(task_with(res, "统筹协调")) == [("省民营经济发展工作部际联席会议办公室", False)]
+
+
+def test_a_pilot_working_group_is_a_body_pilot_cities_are_not(doc):
+    res = doc("国家组织药品集中采购试点方案\n三、组织实施\n"
+              "试点工作小组办公室对集中采购全过程进行指导监督。试点城市人民政府要落实配套措施。\n")
+    assert owners(task_with(res, "全过程进行指导监督")) == [("试点工作小组办公室", False)]
+    assert "试点城市人民政府" not in all_owners(res)
+    res = doc("某某市长期护理保险试点实施方案\n五、保障措施\n"
+              "（一）试点工作领导小组办公室负责日常调度。试点地区医保部门要做好经办服务。\n")
+    assert owners(task_with(res, "日常调度")) == [("试点工作领导小组办公室", False)]
+    assert all_owners(res) == {"试点工作领导小组办公室"}
+
+
+def test_words_that_end_like_a_body_name_none(doc):
+    res = doc("国务院关于加快发展现代职业教育的决定\n一、总体要求\n"
+              "经过5年左右时间，职业教育基本完成由政府举办为主向政府统筹管理转变。"
+              "按规定落实政府对公立院校的投入政策。允许银行将交易凭证作为审核依据。\n")
+    assert all_owners(res) == set()
+    res = doc("某某市政府网站集约化建设方案\n三、工作要求\n"
+              "（一）政府网站在迁移前要进行安全评估。目前仍处在探索阶段。纳税人所在地税务机关核查时，单位所在地公安派出所予以配合。\n")
+    assert all_owners(res) == set()
+
+
+def test_collectives_of_governments_and_grades_of_hospitals_are_generic(doc):
+    res = doc("国家粮食应急预案\n1 总则\n"
+              "对不同等级的粮食应急工作，由中央和省级人民政府按照事权各负其责。中央和地方各级政府要增加投入。\n")
+    assert all_owners(res) == set()
+    res = doc("某某省公立医院绩效考核实施方案\n三、主要任务\n"
+              "（一）三级公立医院要加强病案首页质量管理。（二）省卫生健康委负责考核数据质控。\n")
+    assert all_owners(res) == {"省卫生健康委"}
+
+
+def test_the_competent_organ_of_a_statute(doc):
+    res = doc("某某专利代理条例\n第五章 附则\n"
+              "第三十一条 代理国防专利事务的管理办法，由国务院专利行政部门商国家国防专利机构主管机关另行制定。\n")
+    assert owners(task_with(res, "国防专利事务")) == [("国务院专利行政部门", False), ("国家国防专利机构主管机关", False)]
+
+
+def test_zi_you_is_no_by(doc):
+    # 由 inside 自由 and 由于 opens no 由X clause
+    res = doc("某某省自由贸易试验区建设实施方案\n三、保障措施\n"
+              "（一）由于省自由贸易试验区工作办公室人员不足，省委编办负责调剂编制。\n")
+    assert owners(task_with(res, "调剂编制")) == [("省委编办", False)]
+
+
+# ---------------------------------------------------------------- subjects of sentences
+
+def test_a_time_written_before_the_subject(doc):
+    res = doc("国务院办公厅关于加强三级公立医院绩效考核工作的意见\n三、考核程序\n"
+              "2020年起，每年2月底前各省份完成辖区内考核工作，3月底前国家卫生健康委完成国家监测指标分析工作。\n")
+    task = task_with(res, "国家监测指标分析")
+    assert task.text.startswith("3月底前国家卫生健康委")
+    assert owners(task) == [("国家卫生健康委", False)]
+    res = doc("某县2024年农业农村工作要点\n二、重点工作\n"
+              "（一）抓好粮食生产。6月底前县农业农村局完成高标准农田建设任务。2024年县财政局将安排衔接资金。\n")
+    assert task_with(res, "高标准农田").text.startswith("6月底前县农业农村局")
+    assert owners(task_with(res, "高标准农田")) == [("县农业农村局", False)]
+    assert owners(task_with(res, "衔接资金")) == [("县财政局", False)]
+
+
+def test_a_clause_that_opens_with_only_a_time(doc):
+    res = doc("某省关于某某答复的函\n一、办理意见\n目前，省生态环境厅正在对规划进行修订。\n")
+    task = task_with(res, "对规划进行修订")
+    assert task.text.startswith("目前")
+    assert owners(task) == [("省生态环境厅", False)]
+    res = doc("某市社区卫生服务提升行动方案\n三、重点任务\n（一）加强队伍建设。年底前，市卫生健康委完成全科医生轮训。\n")
+    assert owners(task_with(res, "全科医生轮训")) == [("市卫生健康委", False)]
+
+
+def test_adverbs_and_prepositions_between_subject_and_verb(doc):
+    res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n"
+              "水利部也表示将积极配合做好立项工作。目前，财政部正在抓紧修改完善管理办法。"
+              "扶贫办已会同交通部、水利部等部门进行了实地调查。\n")
+    assert owners(task_with(res, "立项工作")) == [("水利部", False)]
+    assert owners(task_with(res, "修改完善管理办法")) == [("财政部", False)]
+    assert owners(task_with(res, "实地调查")) == [("扶贫办", False), ("交通部", False), ("水利部", False)]
+    res = doc("某某市关于推进政务服务标准化的实施方案\n三、保障措施\n"
+              "（一）市政务服务数据管理局在职责范围内负责统筹推进。\n（二）市财政局立即启动资金拨付。\n")
+    assert owners(task_with(res, "统筹推进")) == [("市政务服务数据管理局", False)]
+    assert owners(task_with(res, "资金拨付")) == [("市财政局", False)]
+
+
+def test_two_bodies_agreeing_on_a_policy(doc):
+    res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n林业局与财政部商定，工程区暂不实施补偿政策。\n")
+    assert owners(task_with(res, "暂不实施补偿政策")) == [("林业局", False), ("财政部", False)]
+    res = doc("某某市关于做好就业困难人员帮扶的通知\n二、工作措施\n"
+              "（一）市人力资源社会保障局与市财政局商定，公益性岗位补贴标准每年调整一次。\n")
+    assert owners(task_with(res, "补贴标准")) == [("市人力资源社会保障局", False), ("市财政局", False)]
+
+
+def test_partners_named_later_in_the_subjects_sentence(doc):
+    res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n"
+              "目前，环保总局正在对规划进行修订，同时将会同发展改革委、财政部等有关部门研究纳入项目。\n")
+    assert owners(task_with(res, "纳入项目")) == [("环保总局", False), ("发展改革委", False), ("财政部", False)]
+    res = doc("某某县乡村振兴工作要点\n二、重点任务\n"
+              "（一）县农业农村局负责编制产业规划，并会同县自然资源局做好用地保障。\n")
+    assert owners(task_with(res, "用地保障")) == [("县农业农村局", False), ("县自然资源局", False)]
+
+
+def test_a_request_makes_the_body_responsible_for_its_sentence(doc):
+    res = doc("国务院办公厅关于抓好赋予科研机构自主权有关文件贯彻落实工作的通知\n一、工作要求\n"
+              "项目管理专业机构不再承担已下放给科研单位管理的事项，请科技部、农业农村部等部门在2019年2月底前完成。"
+              "请财政部在相关经费管理规定中明确差旅费报销标准。\n")
+    task = task_with(res, "2019年2月底前完成")
+    assert task.text.startswith("项目管理专业机构")
+    assert owners(task) == [("科技部", False), ("农业农村部", False)]
+    assert owners(task_with(res, "差旅费报销标准")) == [("财政部", False)]
+    res = doc("某某市人民政府关于加强耕地保护的通知\n三、保障措施\n"
+              "（一）补充耕地指标不足的，请市自然资源和规划局在年度计划中统筹安排。\n")
+    task = task_with(res, "统筹安排")
+    assert task.text.startswith("补充耕地指标不足的")
+    assert owners(task) == [("市自然资源和规划局", False)]
+
+
+def test_by_with_no_topic_owns_its_sentence_or_the_part_after_a_semicolon(doc):
+    res = doc("某某专利代理条例\n第四章 法律责任\n"
+              "第二十五条 专利代理机构有下列行为之一的，由省人民政府管理专利工作的部门责令改正。\n"
+              "专利代理师泄露委托人发明创造内容的，依照有关法律的规定承担法律责任；由国务院专利行政部门吊销资格证。\n"
+              "第二十六条 考试合格的人员可以申请执业；考试作弊的，由国务院专利行政部门取消成绩。\n")
+    task = task_with(res, "吊销资格证")
+    assert task.text.startswith("专利代理师泄露委托人")
+    assert owners(task) == [("国务院专利行政部门", False)]
+    task = task_with(res, "取消成绩")
+    assert task.text.startswith("考试作弊的")
+    assert owners(task) == [("国务院专利行政部门", False)]
+    res = doc("某某省安全生产条例\n第五章 法律责任\n"
+              "第四十条 生产经营单位未按规定开展隐患排查的，由省应急管理厅责令限期改正；逾期未改正的，由省应急管理厅处以罚款。\n")
+    task = task_with(res, "处以罚款")
+    assert task.text.startswith("逾期未改正的")
+
+
+def test_by_x_consulting_y(doc):
+    res = doc("某某代理条例\n第五章 附则\n第三十条 具体办法由国务院专利行政部门商国务院司法行政部门另行制定。\n")
+    assert owners(task_with(res, "另行制定")) == [("国务院专利行政部门", False), ("国务院司法行政部门", False)]
+    res = doc("某某市最低生活保障实施办法\n第五章 附则\n第三十条 实施细则由市民政局商市财政局制定。\n")
+    assert owners(task_with(res, "实施细则")) == [("市民政局", False), ("市财政局", False)]
+
+
+def test_a_clause_after_an_adverbial_inside_a_numbered_item(doc):
+    res = doc("国家粮食应急预案\n4 应急响应\n4.2 国家级应急响应\n"
+              "（2）根据国家粮食应急工作指挥部的安排，中国储备粮管理总公司负责中央储备粮动用计划的执行。\n")
+    task = task_with(res, "动用计划的执行")
+    assert task.key == "1.1.1"  # the item itself, its number left out of the adverbial
+    assert owners(task) == [("中国储备粮管理总公司", False)]
+    res = doc("某县防汛应急预案\n3 应急响应\n3.1 响应措施\n（1）接到预警信息后，县水利局立即组织巡堤查险。\n")
+    assert owners(task_with(res, "巡堤查险")) == [("县水利局", False)]
+
+
+def test_a_heading_of_a_body_and_its_duties_gives_it_the_paragraph_and_items(doc):
+    res = doc("国家粮食应急预案\n2 组织机构和职责\n2.1.2 国家粮食应急工作指挥部办公室及其职责\n"
+              "国家粮食应急工作指挥部下设办公室，负责日常工作。办公室设在国家粮食局，由国家粮食局主要负责人兼任办公室主任。\n"
+              "（1）综合有关情况，起草有关文件和简报。\n")
+    assert owners(task_with(res, "负责日常工作")) == [("国家粮食应急工作指挥部办公室", False)]
+    assert owners(task_with(res, "起草有关文件")) == [("国家粮食应急工作指挥部办公室", False)]
+    assert "国家粮食局" not in all_owners(res)  # it only hosts the office and lends its head
+    res = doc("某县森林防灭火应急预案\n2 组织体系\n2.2 县森林防灭火指挥部办公室及其职责\n"
+              "县森林防灭火指挥部办公室承担指挥部日常工作。\n（1）组织编制县级森林火灾应急预案。\n")
+    assert owners(task_with(res, "应急预案")) == [("县森林防灭火指挥部办公室", False)]
+
+
+def test_a_ministry_named_before_2008(doc):
+    res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n"
+              "交通部将着重做好船舶污染监督管理工作，建设部将着重做好城市污水处理监督管理工作。\n")
+    assert owners(task_with(res, "城市污水处理")) == [("建设部", False)]
+
+
+def test_a_body_set_up_owns_what_its_sentence_goes_on_to_say(doc):
+    res = doc("国家组织药品集中采购和使用试点方案\n四、组织实施\n"
+              "由国家医保局、国家卫生健康委组成国家组织集中采购试点工作小组（以下简称试点工作小组），领导试点工作。"
+              "在试点工作小组领导下，成立联合采购办公室，代表试点地区开展集中采购。\n")
+    assert owners(task_with(res, "领导试点工作")) == [("国家组织集中采购试点工作小组", False)]
+    task = task_with(res, "代表试点地区")
+    assert task.text.startswith("在试点工作小组领导下")
+    assert owners(task) == [("联合采购办公室", False)]
+    res = doc("某某市创建全国文明城市工作方案\n三、组织保障\n"
+              "（一）成立市创建工作指挥部，统筹推进创建工作。市创建工作指挥部下设办公室，负责日常工作。\n")
+    assert owners(task_with(res, "统筹推进创建工作")) == [("市创建工作指挥部", False)]
+    # 下设办公室: the duty is the office's, which the text does not name in full here
+    assert not [t for t in res.extraction.tasks if t.text.startswith("市创建工作指挥部下设")]
+    res = doc("国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知\n四、加强组织领导\n"
+              "成立城镇小区配套幼儿园治理工作小组，组长由国务院副秘书长担任，成员由教育部、民政部负责同志组成。\n")
+    assert all_owners(res) == set()  # set up and made up, given no duty
+
+
+def test_a_body_described_keeps_the_duty_its_sentence_gives(doc):
+    res = doc("国家组织药品集中采购和使用试点方案\n四、组织实施\n"
+              "试点工作小组办公室设在国家医保局，由国家卫生健康委、国家药监局选派人员参加，具体负责组织开展试点。"
+              "联合采购办公室由试点城市各派1名代表组成，负责实施集中采购。\n")
+    assert owners(task_with(res, "组织开展试点")) == [("试点工作小组办公室", False)]
+    assert owners(task_with(res, "实施集中采购")) == [("联合采购办公室", False)]
+    res = doc("某县防汛抗旱应急预案\n2 组织体系\n"
+              "县防汛抗旱指挥部办公室设在县水利局，办公室主任由县水利局局长兼任，负责指挥部日常工作。\n")
+    assert owners(task_with(res, "指挥部日常工作")) == [("县防汛抗旱指挥部办公室", False)]
+
+
+def test_an_item_titled_by_a_body_keeps_the_by_clause_of_its_text(doc):
+    res = doc("国家组织药品集中采购和使用试点方案\n五、采购程序\n（二）联合采购办公室下设工作组。\n"
+              "3.集中采购小组。负责集中采购具体实施工作，由联合采购办公室对集中采购小组成员进行培训。\n")
+    assert owners(task_with(res, "集中采购具体实施")) == [("集中采购小组", False), ("联合采购办公室", False)]
+    res = doc("某市重污染天气应急预案\n4 应急响应\n4.1 职责分工\n"
+              "1.综合协调组。负责统筹协调应对工作，由市生态环境局对成员单位进行培训。\n")
+    assert owners(task_with(res, "统筹协调应对")) == [("综合协调组", False), ("市生态环境局", False)]
+
+
+def test_what_a_subject_says_after_its_colon_is_its_task(doc):
+    res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n"
+              "发展改革委会同有关部门研究提出了办理意见：待你省上报项目建议书后，交通部将进行行业审查，发展改革委将尽快研究办理。\n")
+    task = task_with(res, "行业审查")
+    assert task.text.startswith("发展改革委会同有关部门")
+    assert owners(task) == [("发展改革委", False), ("交通部", False)]
+    res = doc("某省人民政府办公厅关于省人大代表建议办理情况的通报\n二、办理情况\n"
+              "省交通运输厅研究提出了办理意见：省财政厅将安排专项资金，省自然资源厅负责保障项目用地。\n")
+    assert owners(task_with(res, "保障项目用地")) == [("省交通运输厅", False), ("省财政厅", False), ("省自然资源厅", False)]
+
+
+def test_the_body_a_subject_works_with_later_in_its_sentence(doc):
+    res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n水利部也表示将积极配合发展改革委做好该项目的立项工作。\n")
+    assert owners(task_with(res, "立项工作")) == [("水利部", False), ("发展改革委", False)]
+    res = doc("某县乡村振兴工作要点\n二、重点任务\n（三）县财政局负责资金保障，并协助县农业农村局做好项目验收。\n")
+    assert owners(task_with(res, "项目验收")) == [("县财政局", False), ("县农业农村局", False)]
+
+
+def test_a_bare_ending_stands_for_the_body_named_in_full_before(doc):
+    res = doc("国务院关于印发国家职业教育改革实施方案的通知\n七、加强组织领导\n（二十）完善国务院职业教育工作部际联席会议制度。\n"
+              "联席会议由教育、财政等单位组成。联席会议统筹协调全国职业教育工作。\n")
+    task = task_with(res, "统筹协调全国职业教育")
+    assert task.text.startswith("联席会议统筹协调")
+    assert owners(task) == [("国务院职业教育工作部际联席会议", False)]
+    res = doc("某县防汛抗旱应急预案\n2 组织体系\n县人民政府设立县防汛抗旱指挥部。\n3 应急响应\n"
+              "3.1 指挥部负责组织会商，发布预警信息。\n")
+    assert owners(task_with(res, "组织会商")) == [("县防汛抗旱指挥部", False)]
+
+
+def test_a_bare_ending_never_named_in_full_is_no_owner(doc):
+    res = doc("某市关于加强安全生产工作的通知\n三、保障措施\n（一）领导小组负责统筹协调。\n")
+    assert all_owners(res) == set()
+
+
+def test_a_body_that_says_what_it_will_do(doc):
+    res = doc("国务院办公厅关于某某建议办理情况的函\n一、办理意见\n农业部也表示，对你省的农业产业化项目将继续予以重点支持。\n")
+    task = task_with(res, "农业产业化项目")
+    assert task.text.startswith("农业部也表示")
+    assert owners(task) == [("农业部", False)]
+    res = doc("某市人民政府办公室关于市人大代表建议办理情况的通报\n二、办理情况\n"
+              "市发展改革委表示，将加快推进城区停车场项目审批。\n")
+    assert owners(task_with(res, "停车场项目审批")) == [("市发展改革委", False)]
