@@ -27,7 +27,9 @@ for _ext, _default in (("clause", None), ("list_first", False)):
 
 _H = r"\u4e00-\u9fff"
 _LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|中央|全国|中国|省|市|县|区|州|自治区|盟|旗|乡|镇|团)")
-_SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等])(?:和|及|与|以及)(?=[" + _H + "])")
+# 及其 and a conjunction before 各 always part two (市人民政府及其各部门: the government, and a collective)
+_SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等府])(?:和|及其|及|与|以及)(?=[" + _H + "])"
+                  r"|(?:及其|及|和|与)(?=各)")
 # a party committee or government that hosts bodies named after it: 市委宣传部, 县政府督查室
 _HOST = re.compile(r"(?:国务院|中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")

@@ -568,6 +568,12 @@ def test_documents_a_covering_notice_issues_are_not_its_parents(doc):
                               ("中共某市委关于深化改革的决定", True)]
 
 
+def test_a_body_and_its_own_collective_part_after_ji_qi(doc):
+    res = doc("某某省政务公开工作要点\n二、重点任务\n1.推进政务公开。完善信息发布制度。（省政府办公厅及其各处室负责）\n"
+              "2.加强督查。开展专项督查。（县政府及各乡镇负责）\n")
+    assert [[o.surface for o in t.owners] for t in res.extraction.tasks if t.owners] == [["省政府办公厅"], ["县政府"]]
+
+
 # ---------------------------------------------------------------- plan metadata
 
 def test_a_county_level_citys_plan_under_its_covering_notice(doc):
