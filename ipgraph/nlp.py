@@ -27,11 +27,17 @@ for _ext, _default in (("clause", None), ("list_first", False)):
 
 _H = r"\u4e00-\u9fff"
 _LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|中央|全国|中国|省|市|县|区|州|自治区|盟|旗|乡|镇|团)")
-_SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等])(?:和|及|与|以及)(?=[" + _H + "])")
+# a separator inside brackets is part of a name: 各县（市、区）人民政府 is one actor
+_SEP = re.compile(r"(?:[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等])(?:和|及|与|以及)(?=[" + _H + "]))"
+                  r"(?![^()（）]*[)）])")
 # a party committee or government that hosts bodies named after it: 市委宣传部, 县政府督查室
 _HOST = re.compile(r"(?:国务院|中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
-_PARENS = re.compile(r"[()（）]")
+# brackets an owner note may stand in: (X牵头), 〔责任单位：X〕, 【责任单位：X】
+_PARENS = re.compile(r"[()（）〔〕【】]")
+# a 责任单位：list outside brackets runs to the end of its clause; a short bracket after a name is
+# part of it (市市场监管局（知识产权局）, 各县（市、区）人民政府)
+_LIST_RUN = re.compile(r"(?:[^()（）〔〕【】;；。\n]|[(（][^()（）;；。\n]{1,14}[)）])*")
 _OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open
 _REQUEST = re.compile(genre.REQUESTS)
 # what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 要…
@@ -57,7 +63,8 @@ class Vocab:
 
 def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], lead_verbs: list[str],
                subject_verbs: list[str], generic: list[str], tails: list[str], suffixes: list[str],
-               not_owner: list[str], not_bodies: list[str], verb_openers: list[str], name_breakers: list[str]) -> Vocab:
+               not_owner: list[str], not_bodies: list[str], verb_openers: list[str], name_breakers: list[str],
+               noun_openers: list[str] = ()) -> Vocab:
     from .departments import aliases
 
     alt = genre.alternation
@@ -71,7 +78,8 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
         lead_heads=tuple(lead_heads), lead_verbs=tuple(lead_verbs),
         generic=re.compile("|".join(generic)), tails=re.compile(rf"(?:{alt(tails)})+$"),
         not_owner=re.compile(alt(not_owner)), known=known,
-        not_body=re.compile(rf"^(?:{alt(verb_openers)})|(?:{alt(not_bodies)})$|{alt(name_breakers)}"))
+        not_body=re.compile(rf"^(?!{alt(noun_openers) or '$^'})(?:{alt(verb_openers)})|(?:{alt(not_bodies)})$|"
+                            rf"{alt(name_breakers)}"))
 
 
 @lru_cache(maxsize=1 << 16)  # the same names recur in every clause of a document and across documents
@@ -162,7 +170,7 @@ def list_items(text: str) -> list[tuple[int, str, bool]]:
     vocab = _default_vocab()
     out = []
     pos = 0
-    for part in re.split(r"([、,，;；\s]+)", text):
+    for part in re.split(r"([、,，;；\s]+)(?![^()（）]*[)）])", text):
         if re.fullmatch(r"[、,，;；\s]+", part or " "):
             pos += len(part)
             continue
@@ -183,7 +191,7 @@ def _default_vocab() -> Vocab:
 
 RESPONSIBILITY_CONFIG = {k: genre.OWNER[k] for k in ("list_heads", "lead_heads", "verbs", "lead_verbs", "subject_verbs",
                                                      "generic", "tails", "suffixes", "not_owner",
-                                                     "not_bodies", "verb_openers", "name_breakers")}
+                                                     "not_bodies", "verb_openers", "name_breakers", "noun_openers")}
 
 
 @dataclass(frozen=True)
@@ -198,11 +206,11 @@ class Match:
 
 
 def _balanced_parens(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the bodies of outermost parentheses, full or half width, nested ones inside."""
+    """(start, end) of the bodies of outermost brackets ((), （）, 〔〕, 【】), nested ones inside."""
     out, stack = [], []
     for m in _PARENS.finditer(text):
         i, ch = m.start(), m.group()
-        if ch in "(（":
+        if ch in "(（〔【":
             stack.append(i)
         elif stack:
             start = stack.pop()
@@ -274,14 +282,19 @@ class ResponsibilityTagger:
             head = v.list_head.match(seg.strip())
             lead_s = seg.strip()
             lstrip = len(seg) - len(seg.lstrip())
+            head_leads = False
             if head:
                 start = s0 + lstrip + head.end()
-                out += self._list(text, start, s0 + len(seg.rstrip()), head.group("head") in v.lead_heads, "owners")
-                continue
+                head_leads = head.group("head") in v.lead_heads
+                if not v.verb_tail.search(lead_s[head.end():]):
+                    out += self._list(text, start, s0 + len(seg.rstrip()), head_leads, "owners")
+                    continue
+                # 责任单位：X牵头，Y配合: the verbs after the head say who leads
+                s0, lstrip, lead_s = start, 0, lead_s[head.end():]
             verb = v.verb_tail.search(lead_s)
             if verb and not v.not_owner.search(lead_s):
                 end = s0 + lstrip + verb.start()
-                lead = verb.group("verb") in v.lead_verbs
+                lead = verb.group("verb") in v.lead_verbs or head_leads
                 for ba, bb in bare:
                     out += self._list(text, ba, bb, lead, "owners")
                 bare = []
@@ -309,7 +322,7 @@ class ResponsibilityTagger:
         for m in v.list_head.finditer(text):  # 责任单位：X、Y outside parentheses
             if any(a <= m.start() < b for a, b in parens):
                 continue
-            end = re.search(r"[()（）;；。\n]|$", text[m.end():]).start() + m.end()
+            end = _LIST_RUN.match(text, m.end()).end()
             nxt = v.list_head.search(text, m.end(), end)  # 牵头单位：X  配合单位：Y on one line
             end = nxt.start() if nxt else end
             out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), m.group("head") in v.lead_heads, "owners")
@@ -389,9 +402,9 @@ class ResponsibilityTagger:
 def make_responsibility(nlp: Language, name: str, list_heads: list[str], lead_heads: list[str], verbs: list[str],
                         lead_verbs: list[str], subject_verbs: list[str], generic: list[str], tails: list[str],
                         suffixes: list[str], not_owner: list[str], not_bodies: list[str], verb_openers: list[str],
-                        name_breakers: list[str]):
+                        name_breakers: list[str], noun_openers: list[str]):
     return ResponsibilityTagger(make_vocab(list_heads, lead_heads, verbs, lead_verbs, subject_verbs, generic, tails,
-                                           suffixes, not_owner, not_bodies, verb_openers, name_breakers))
+                                           suffixes, not_owner, not_bodies, verb_openers, name_breakers, noun_openers))
 
 
 @Language.factory("ipgraph_regions", assigns=["doc.spans"])
