@@ -424,18 +424,23 @@ def parse(clean: CleanText | str) -> Outline:
             box_rank = stack[-1][0] if stack else -1.0
             i += 1
             continue
+        table = None if blocks else (_table_at(lines, i, current()) or _duty_table_at(lines, i, current()))
+        if table is not None:
+            tbl, i = table
+            if box is not None:  # a table framed in a box (专栏1 主要指标): the box's title is its caption
+                box.body = (box.body + "\n" + "\n".join("\t".join(r.cells) for r in tbl.rows)).strip()
+                box.end = tbl.end
+                tbl.caption = box.title
+            else:
+                cap = next((p for p in reversed(out.paras) if p.end <= tbl.start), None)
+                if cap is not None and len(cap.text) <= 40 and ("指标" in cap.text or "表" in cap.text[:3]):
+                    tbl.caption = cap.text
+            out.tables.append(tbl)
+            continue
         if box is not None:
             box.body = (box.body + "\n" + ln.text).strip()
             box.end = ln.end
             i += 1
-            continue
-        table = None if blocks else (_table_at(lines, i, current()) or _duty_table_at(lines, i, current()))
-        if table is not None:
-            tbl, i = table
-            cap = next((p for p in reversed(out.paras) if p.end <= tbl.start), None)
-            if cap is not None and len(cap.text) <= 40 and ("指标" in cap.text or "表" in cap.text[:3]):
-                tbl.caption = cap.text
-            out.tables.append(tbl)
             continue
         notes = _footnotes(ln, text, note_block)
         note_block = bool(notes) and (note_block or bool(re.match(r"(?:备注|注释|注)\s*:?", ln.text)))
@@ -514,9 +519,14 @@ def _duty_table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table,
     return Table(header, rows, lines[i].start, rows[-1].end, "", item, "duties"), j
 
 
+# the caption of the next table (表2 …, 附表1 …) ends the one before
+_CAPTION = re.compile(r"^(?:附表|表)\s*[\d一二三四五六七八九十]+(?:[-—.]\d+)?(?:\s|[:：]|$)")
+
+
 def _ends_table(text: str) -> bool:
     return (text.startswith("注") or match_numbering(text) is not None or bool(_BOX.match(text))
-            or bool(re.search(r"[,。;]", text)) or len(text) > 60)
+            or bool(_CAPTION.match(text)) or len(text) > 60
+            or bool(re.search(r"[,。;]", re.sub(r"\([^()]*\)", "", text))))  # 就业人数(万人,累计) is a cell
 
 
 def _row_table(lines, i, header, item):

@@ -30,6 +30,15 @@ def _nature(cell: str | None) -> str | None:
     return "binding" if "约束" in c else "expected" if "预期" in c else None
 
 
+def _header_year(cell: str) -> int | None:
+    """The year a column stands for: 2025年, 目标值(2025年), or the end of a period (“十三五”累计 → 2020)."""
+    m = _YEAR.search(cell)
+    if m:
+        return int(m.group())
+    p = re.search(r"(十[一二三四五])五", cell)
+    return _PERIOD_END[p.group(1)] if p else None
+
+
 def _columns(header: list[str], plan: PlanInfo):
     nature_col = next((i for i, h in enumerate(header) if any(w in h for w in NATURE_HEADERS)), None)
     unit_col = next((i for i, h in enumerate(header) if h in UNIT_HEADERS or h.startswith("计量单位")), None)
@@ -38,7 +47,7 @@ def _columns(header: list[str], plan: PlanInfo):
         h.endswith("指标") or h.startswith("指标名") or h in ("名称", "主要指标", "指标"))]
     name_col = named[-1] if named else next((i for i, h in enumerate(header) if h.startswith("指标")), 0)
     value_cols = [i for i in range(len(header)) if i not in (name_col, unit_col, nature_col) and i > name_col]
-    years = {i: int(m.group()) for i in value_cols if (m := _YEAR.search(header[i]))}
+    years = {i: _header_year(header[i]) for i in value_cols if _header_year(header[i])}
     base = next((i for i in value_cols if any(w in header[i] for w in BASELINE_HEADERS)), None)
     target = next((i for i in value_cols if any(w in header[i] for w in TARGET_HEADERS)), None)
     if len(set(years.values())) >= 2 and (base is None or target is None or years.get(base) == years.get(target)):
@@ -102,8 +111,10 @@ def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
             continue
         unit = ((by_col.get(unit_col) or "").strip() or None) if unit_col is not None else None
         m = _UNIT_PAREN.search(raw_name)
-        if m and (_is_unit(m.group(1)) or m.group(1).strip() in UNITS):
-            unit = unit or m.group(1).strip()
+        # the unit in the name's brackets, perhaps with how it is counted: (万人), (万人,累计)
+        stated = re.sub(r"\s*[,，、;；]\s*(?:五年)?(?:累计|年均|年均增长|期末)$", "", m.group(1)).strip() if m else ""
+        if m and (_is_unit(stated) or stated in UNITS):
+            unit = unit or stated
             raw_name = raw_name[: m.start()]
         name = "".join(ch for ch in raw_name if ch not in CIRCLED).strip()
         rec = IndicatorRec(name=name, start=row.start, end=row.end, unit=unit,
@@ -123,7 +134,7 @@ def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
     return out
 
 
-_ANCHOR = re.compile(r"(?:到|至|截至)\s*(20\d{2})\s*年(?:底|末)?|到\s*[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)")
+_ANCHOR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年(?:底|末)?|到\s*[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)")
 _VERBS = TARGET_VERBS
 _UNIT = "|".join(map(re.escape, UNITS))
 _STATED = re.compile(rf"(?P<name>[^,。;:、()《》\"“”]{{2,30}}?)(?P<verb>{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
@@ -249,8 +260,33 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
             year = _anchor_year(anchor, plan, plan.issued)
             if year is None or (plan.start_year and year < plan.start_year):
                 continue
-            out += _stated(s[anchor.end():], para.start() + sentence.start() + anchor.end(), year)
+            found = _stated(s[anchor.end():], para.start() + sentence.start() + anchor.end(), year)
+            out += found or _topic_target(s, anchor.end(), para.start() + sentence.start(), year)
     return out
+
+
+_NOUN_TARGET = re.compile(rf"\s*(?:{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?"
+                          rf"(?P<more>{QUALIFIERS})?的(?P<noun>[^,，。;；()（）]{{1,8}})")
+_TOPIC = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?:{COUNT_VERBS}|扩大|提高|提升|增加|稳定)?"
+                    r"(?P<name>[^,，。;；:：]{2,30})[,，]")
+_BASE = re.compile(rf"以\s*(?P<year>(?:19|20)\d{{2}})\s*年[^,，。;；]{{0,12}}?(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?为基数")
+
+
+def _topic_target(s: str, at: int, offset: int, year: int) -> list[IndicatorRec]:
+    """至1998年达到2000名的招生规模: the target names its measure by a noun that ends the sentence's
+    topic (扩大X招生规模，以1995年…1445名为基数，…): the topic is the indicator, 以…为基数 its baseline."""
+    m = _NOUN_TARGET.match(s, at)
+    topic = _TOPIC.match(s)
+    if not m or not topic or not topic.group("name").endswith(m.group("noun")):
+        return []
+    rec = IndicatorRec(name=topic.group("name").strip(), start=offset + topic.start("name"), end=offset + m.end(),
+                       unit=m.group("unit"), target_text=m.group("val") + (m.group("unit") or "") + (m.group("more") or ""),
+                       target_value=m.group("val"), target_year=year)
+    base = _BASE.search(s, 0, at)
+    if base:
+        rec.baseline_text = base.group("val") + (base.group("unit") or "")
+        rec.baseline_value, rec.baseline_year = base.group("val"), int(base.group("year"))
+    return [rec]
 
 
 def extract_indicators(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
