@@ -49,6 +49,7 @@ CITE = VOCAB["citations"]
 CITE_TRIGGERS = alternation(CITE["triggers"])
 CITE_MAKING = re.compile(alternation(CITE["making"]))
 CITE_AFTER = alternation(CITE["after"])
+CITE_PAST = re.compile(alternation(CITE["past"]))
 
 IND = VOCAB["indicators"]
 UNITS: list[str] = sorted(IND["units"], key=len, reverse=True)
