@@ -6,7 +6,8 @@ import re
 from collections import Counter
 
 from ..document import Meta
-from ..genre import DATE_LINE, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, NEWS_MARKS, NOTICE_VERBS, PERIODS
+from ..genre import (DATE_LINE, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, NEWS_MARKS, NOTICE_VERBS, PERIODS,
+                     PORTAL_FIELDS, alternation)
 from ..outline import DOC_NUMBER, Outline
 from .model import PlanInfo
 
@@ -136,6 +137,11 @@ def _fold(title: str) -> str:
     return re.sub(r"[\s《》“”\"()（）〈〉—–\-]", "", title)
 
 
+# a portal's label before the 文号 when its metadata is a list, not a table (文件编号：X〔2021〕31号)
+_NUMBER_LABEL = re.compile(rf"(?:{alternation([k for k, v in PORTAL_FIELDS.items() if v == 'number'])}|文\s*号)"
+                           rf"\s*[:：]?\s*({DOC_NUMBER.pattern})")
+
+
 def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None) -> PlanInfo:
     meta = meta or Meta()
     text = outline.text
@@ -171,7 +177,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     info.document_number = re.sub(r"\s+", "", meta.number) if meta.number else None
     info.issuer = meta.issuer or _covering_issuer(meta.title)
     info.issued = iso_date(meta.written or meta.published or "")
-    num = None if info.document_number else re.search(r"文\s*号\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")", head)
+    num = None if info.document_number else _NUMBER_LABEL.search(head)
     if num:
         info.document_number = re.sub(r"\s+", "", num.group(1))
     elif not info.document_number:
