@@ -137,9 +137,14 @@ def _fold(title: str) -> str:
     return re.sub(r"[\s《》“”\"()（）〈〉—–\-]", "", title)
 
 
-# a portal's label before the 文号 when its metadata is a list, not a table (文件编号：X〔2021〕31号)
-_NUMBER_LABEL = re.compile(rf"(?:{alternation([k for k, v in PORTAL_FIELDS.items() if v == 'number'])}|文\s*号)"
-                           rf"\s*[:：]?\s*({DOC_NUMBER.pattern})")
+def _labels(field: str) -> str:
+    return alternation([k for k, v in PORTAL_FIELDS.items() if v == field])
+
+
+# a portal's labels where its metadata is a list in the text, not a table (文件编号：X〔2021〕31号)
+_NUMBER_LABEL = re.compile(rf"(?:{_labels('number')}|文\s*号)\s*[:：]?\s*({DOC_NUMBER.pattern})")
+_ISSUER_LABEL = re.compile(rf"(?:{_labels('issuer')}|发文单位)\s*[:：]?\s*([\u4e00-\u9fff()]{{3,30}}?)(?:\s|$)")
+_DATE_LABEL = re.compile(rf"(?:{_labels('written')}|{_labels('published')}|发布时间|时间)\s*[:：]?\s*(\S{{8,12}})")
 
 
 def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None) -> PlanInfo:
@@ -185,7 +190,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
             if DOC_NUMBER.fullmatch(p.text.strip()):
                 info.document_number = re.sub(r"\s+", "", p.text)
                 break
-    issuer = re.search(r"(?:发布机构|发文机关|发文单位)\s*[:：]?\s*([\u4e00-\u9fff()]{3,30}?)(?:\s|$)", head)
+    issuer = _ISSUER_LABEL.search(head)
     if issuer:
         info.issuer = info.issuer or issuer.group(1)
     for a, b in zip(preamble, preamble[1:]):  # the signature: the issuing body over the date
@@ -194,7 +199,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
             info.issuer = info.issuer or a.text.strip()
             info.issued = info.issued or iso_date(b.text)
     if not info.issued:
-        d = re.search(r"(?:发布日期|发布时间|成文日期|时间)\s*[:：]?\s*(\S{8,12})", head)
+        d = _DATE_LABEL.search(head)
         if d:
             info.issued = iso_date(d.group(1))
     return info
