@@ -9,6 +9,8 @@ from ..document import Meta
 from ..genre import (DATE_LINE, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, NEWS_MARKS, NOTICE_VERBS, PERIODS,
                      PORTAL_FIELDS, alternation)
 from ..outline import DOC_NUMBER, Outline
+from ..nlp import _default_vocab, is_body
+from ..regions import divisions
 from .model import PlanInfo
 
 PLAN_TYPES = DOC_TYPE
@@ -137,6 +139,22 @@ def _fold(title: str) -> str:
     return re.sub(r"[\s《》“”\"()（）〈〉—–\-]", "", title)
 
 
+def _region_at(line: str) -> int:
+    """How long the division name a line opens with is (深圳市南山区… → 3), 0 for none."""
+    d = divisions()
+    return next((k for k in range(min(len(line), 12), 1, -1) if line[:k] in d.by_name or line[:k] in d.by_short), 0)
+
+
+def _title_head(prev, line, text: str) -> bool:
+    """Whether the line before a title line is its first half (深圳市南山区 / “十四五”知识产权发展规划):
+    right above it, short, no sentence, opening with a division while the second half opens with none,
+    and no body's name (宜昌市人民政府办公室 over its plan is the issuer)."""
+    head = prev.text.strip()
+    return (0 < len(head) <= 24 and "\n\n" not in text[prev.end:line.start] and not text[prev.end:line.start].strip()
+            and not re.search(r"[,。;:!?、]", head) and _region_at(head) and not _region_at(line.text.strip())
+            and not is_body(head, _default_vocab()) and not head.endswith("文件"))
+
+
 def _labels(field: str) -> str:
     return alternation([k for k, v in PORTAL_FIELDS.items() if v == field])
 
@@ -153,10 +171,12 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     first_item = outline.items[0].start if outline.items else len(text)
     preamble = [p for p in outline.paras if p.start < first_item]
     title = _meta_title(meta.title, meta.titles)
-    for p in preamble:
+    for k, p in enumerate(preamble):
         if title:
             break
-        title = _title_line(p.text)
+        if k and _title_head(preamble[k - 1], p, text):
+            title = _title_line(preamble[k - 1].text.strip() + p.text.strip())
+        title = title or _title_line(p.text)
     aliases: list[str] = []
     for m in _ALIAS.finditer(text):
         alias = m.group(2).strip()

@@ -323,3 +323,14 @@ def test_a_traditional_script_portal_page_with_a_duty_table(doc):
     assert owners(task_with(res, "评价入库")) == [("市科技局", True)]
     assert owners(task_with(res, "重点研发计划")) == [("市科技局", True), ("市财政局", False),
                                                     ("市工业和信息化局", False)]
+
+
+def test_a_title_broken_after_its_division(doc):
+    res = doc("深圳市南山区\n“十四五”知识产权发展规划\n\n南山区市场监督管理局\n2021年12月\n\n一、发展基础\n")
+    assert res.extraction.plan.title == "深圳市南山区“十四五”知识产权发展规划"
+    assert (res.region.code, res.region.level) == ("440305", "county")  # 深圳's 南山区, not 鹤岗's
+    res = doc("宜宾市知识产权\n发展规划（2021—2025年）\n\n一、发展基础\n")
+    assert res.extraction.plan.title == "宜宾市知识产权发展规划(2021—2025年)"
+    # an issuing body above the title is no half of it
+    res = doc("宜昌市人民政府办公室\n宜昌市“十四五”知识产权发展规划\n\n一、发展基础\n")
+    assert res.extraction.plan.title == "宜昌市“十四五”知识产权发展规划"
