@@ -272,7 +272,7 @@ def _footnotes(line: _Line, text: str, continuing: bool = False) -> list[Footnot
     parts = [(mm.start() + lead) for mm in re.finditer(marks, body[lead:])]
     # only split where a marker starts a "term:" part, so a marker inside a definition stays
     starts = [p for p in parts if _FOOTNOTE_PART.match(body, p) and (p == lead or body[p - 1] in "。;. ")]
-    if not starts or starts[0] != lead:
+    if not starts or (starts[0] != lead and not in_note):  # in a 注: block, notes that define nothing come first
         return []
     out = []
     for i, s in enumerate(starts):
