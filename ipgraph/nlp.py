@@ -38,6 +38,8 @@ _PARENS = re.compile(r"[()（）〔〕【】]")
 # a 责任单位：list outside brackets runs to the end of its clause; a short bracket after a name is
 # part of it (市市场监管局（知识产权局）, 各县（市、区）人民政府)
 _LIST_RUN = re.compile(r"(?:[^()（）〔〕【】;；。\n]|[(（][^()（）;；。\n]{1,14}[)）])*")
+# a body marked as the lead inside its list: 县住建局（牵头）、县自然资源局
+_LEAD_MARK = re.compile(r"\s*[(（]牵头[)）]")
 _OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open
 _REQUEST = re.compile(genre.REQUESTS)
 # what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 要…
@@ -254,7 +256,8 @@ class ResponsibilityTagger:
         written_first = len(text[start:end]) - len(text[start:end].lstrip())
         first = _SEP.split(text[start:end])[0].strip()
         leads_list = bool(first) and names[0][0] <= written_first + max(len(first) - len(names[0][1]), 0)
-        return [Match(start + off, start + off + len(name), "LEAD" if lead else "RESP", kind, clause,
+        return [Match(start + off, start + off + len(name),
+                      "LEAD" if lead or _LEAD_MARK.match(text, start + off + len(name)) else "RESP", kind, clause,
                       k == 0 and leads_list)  # the first body as written: none when a generic actor stands first
                 for k, (off, name) in enumerate(names)]
 
@@ -308,6 +311,9 @@ class ResponsibilityTagger:
                 out += found
             elif lead_s and split_bodies(lead_s, v):
                 bare.append((s0 + lstrip, s0 + lstrip + len(lead_s)))
+        if _LEAD_MARK.search(body):  # (X（牵头）、Y、Z): a list whose lead is marked needs no verb
+            for ba, bb in bare:
+                out += self._list(text, ba, bb, False, "owners")
         return [m if k == 0 else Match(m.start, m.end, m.label, m.kind, m.clause, False) for k, m in enumerate(out)]
 
     def match(self, text: str) -> list[Match]:
@@ -317,7 +323,7 @@ class ResponsibilityTagger:
         for a, b in parens:
             inner = text[a:b]
             if v.list_head.search(inner) or v.verb_tail.search(re.split(r"[。]", inner)[0] + "") or \
-                    re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner):
+                    re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner) or _LEAD_MARK.search(inner):
                 out += [dataclasses.replace(m, note=(a - 1, b + 1)) for m in self._note(text, a, b)]
         for m in v.list_head.finditer(text):  # 责任单位：X、Y outside parentheses
             if any(a <= m.start() < b for a, b in parens):

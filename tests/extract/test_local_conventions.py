@@ -68,6 +68,17 @@ def test_lead_and_responsible_heads_in_a_traditional_note(doc):
                                                 ("省生态环境厅", False)]
 
 
+def test_a_lead_marked_inside_its_list(doc):
+    # X（牵头）、Y、Z: the mark names the lead, in a 责任单位 line or in a note with no verb
+    res = doc("某县2023年营商环境工作要点\n一、重点任务\n1.推进工程建设项目审批改革。\n"
+              "责任单位：县住建局（牵头）、县自然资源局、县行政审批局\n"
+              "2.开展涉企收费检查。（县市场监管局（牵头）、县发改局、县财政局）\n")
+    assert owners(task_with(res, "审批改革")) == [("县住建局", True), ("县自然资源局", False), ("县行政审批局", False)]
+    assert owners(task_with(res, "涉企收费")) == [("县市场监管局", True), ("县发改局", False), ("县财政局", False)]
+    res = doc("株洲市优化营商环境三年行动方案\n二、重点任务\n（一）压缩企业开办时间。（市市场监管局（牵头）、市税务局）\n")
+    assert owners(task_with(res, "企业开办")) == [("市市场监管局", True), ("市税务局", False)]
+
+
 def test_responsibility_lines_name_dual_bodies(doc):
     res = doc("清河县2024年知识产权工作要点\n一、提升知识产权创造质量\n"
               "1.开展高价值专利培育行动，全年发明专利授权量达到120件。\n"
