@@ -99,7 +99,17 @@ def _by_column(cells: list[str], header: list[str], name_col: int, unit_col: int
     return by_col
 
 
-def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
+_TABLE_UNIT = re.compile(r"^\s*(?:计量)?单位\s*[:：]\s*(\S{1,6})\s*$")
+
+
+def table_unit(outline: Outline, table: Table) -> str | None:
+    """The one unit a line right above a table states for all its rows (单位：万人)."""
+    above = next((p for p in reversed(outline.paras) if p.end <= table.start), None)
+    m = _TABLE_UNIT.match(above.text) if above is not None and table.start - above.end <= 2 else None
+    return m.group(1) if m and (_is_unit(m.group(1)) or m.group(1) in UNITS) else None
+
+
+def from_table(table: Table, plan: PlanInfo, unit_of_all: str | None = None) -> list[IndicatorRec]:
     name_col, unit_col, nature_col, value_cols, years, base, target = _columns(table.header, plan)
     year_cols = [i for i in value_cols if i in years]
     out = []
@@ -127,7 +137,7 @@ def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
             rec.target_text, rec.target_value = tt, _number(tt)
         if rec.unit is None:
             stated = re.search(r"(%|‰)", (rec.target_text or "") + (rec.baseline_text or ""))
-            rec.unit = stated.group(1) if stated else None
+            rec.unit = stated.group(1) if stated else unit_of_all
         rec.baseline_year = rec.baseline_year or (plan.start_year - 1 if plan.start_year else None)
         rec.target_year = rec.target_year or plan.end_year
         out.append(rec)
@@ -290,5 +300,6 @@ def _topic_target(s: str, at: int, offset: int, year: int) -> list[IndicatorRec]
 
 
 def extract_indicators(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
-    found = [rec for table in outline.tables if table.kind == "indicators" for rec in from_table(table, plan)]
+    found = [rec for table in outline.tables if table.kind == "indicators"
+             for rec in from_table(table, plan, table_unit(outline, table))]
     return found or from_text(outline, plan)

@@ -184,6 +184,20 @@ def test_a_comma_inside_a_names_brackets_keeps_the_table_going(doc):
                                    ("A级旅游景区数量", "个", "60", 2020, "75", 2025, "expected")]
 
 
+def test_a_unit_stated_above_a_table_is_every_rows(doc):
+    res = doc("安康市“十四五”旅游发展规划\n二、发展目标\n表1 主要指标\n单位：万人次\n"
+              "指标\t2020年\t2025年\t属性\n接待国内游客\t3500\t5000\t预期性\n接待入境游客\t12\t20\t预期性\n")
+    assert indicator_rows(res) == [("接待国内游客", "万人次", "3500", 2020, "5000", 2025, "expected"),
+                                   ("接待入境游客", "万人次", "12", 2020, "20", 2025, "expected")]
+    res = doc("<html><body><p>黄冈市“十四五”教育事业发展规划</p><p>二、主要目标</p><p>表2 学位供给指标</p><p>单位：个</p>"
+              "<table border='1'><tr><td>指标</td><td>2020年</td><td>2025年</td><td>属性</td></tr>"
+              "<tr><td>公办幼儿园学位</td><td>52000</td><td>68000</td><td>预期性</td></tr>"
+              "<tr><td>新增义务教育学位</td><td>—</td><td>30000</td><td>预期性</td></tr></table></body></html>",
+              name="huanggang.html")
+    assert indicator_rows(res) == [("公办幼儿园学位", "个", "52000", 2020, "68000", 2025, "expected"),
+                                   ("新增义务教育学位", "个", None, 2020, "30000", 2025, "expected")]
+
+
 def test_a_target_named_by_the_topic_of_its_sentence(doc):
     # …至YEAR年达到N名的招生规模: the measure is the topic the sentence opened with, 以…为基数 its baseline
     res = doc("某省中等职业教育扩招实施方案\n一、扩大招生规模\n"
