@@ -496,7 +496,12 @@ OWNER_HEADERS = ("牵头单位", "牵头部门", "责任单位", "责任部门",
 
 
 def _duty_cells(raw: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\t|\s{2,}", raw.strip())]
+    cells = [c.strip() for c in re.split(r"\t|\s{2,}", raw.strip())]
+    return cells if len(cells) > 1 else raw.split()  # one space between cells: 1 建设X 市科技局 市财政局
+
+
+def _spaced(raw: str) -> bool:
+    return not re.search(r"\t|\s{2,}", raw.strip())
 
 
 def _duty_table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table, int] | None:
@@ -510,8 +515,8 @@ def _duty_table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table,
         ln = lines[j]
         if not ln.blank:
             cells = _duty_cells(ln.raw)
-            if len(cells) < 2:
-                break
+            if len(cells) < 2 or (_spaced(ln.raw) and (len(cells) != len(header) or re.search(r"[。;]", ln.text))):
+                break  # cells one space apart: a sentence or a line of another count is prose, not a row
             rows.append(Row(cells, ln.start, ln.end))
         j += 1
     if not rows:

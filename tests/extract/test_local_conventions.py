@@ -123,6 +123,21 @@ def test_a_bracketed_class_of_governments_is_one_generic_actor(doc):
     assert res.region.name == "梅州市"
 
 
+def test_a_duty_table_with_cells_one_space_apart(doc):
+    res = doc("韶关市“十四五”科技创新规划重点任务分工\n\n序号 重点任务 牵头单位 配合单位\n"
+              "1 建设省级新型研发机构 市科技局 市发展改革局、市财政局\n"
+              "2 实施高新技术企业倍增计划 市科技局 市工业和信息化局、市税务局\n\n"
+              "各单位 要 加强 协调。\n一、保障措施\n（一）加强组织领导。各单位要明确责任人。\n")
+    assert owners(task_with(res, "新型研发机构")) == [("市科技局", True), ("市发展改革局", False), ("市财政局", False)]
+    assert owners(task_with(res, "倍增计划")) == [("市科技局", True), ("市工业和信息化局", False), ("市税务局", False)]
+    assert not [t for t in res.extraction.tasks if "协调" in t.text and t.owners]  # the sentence after is no row
+    assert res.extraction.plan.title == "韶关市“十四五”科技创新规划重点任务分工"
+    res = doc("某县2024年农业农村工作任务分工\n\n序号 工作任务 责任单位 完成时限\n"
+              "1 新建高标准农田2万亩 县农业农村局 2024年底\n2 推进农村改厕 县农业农村局、县卫生健康局 2024年底\n")
+    assert owners(task_with(res, "高标准农田")) == [("县农业农村局", False)]
+    assert owners(task_with(res, "农村改厕")) == [("县农业农村局", False), ("县卫生健康局", False)]
+
+
 # ---------------------------------------------------------------- indicators
 
 def test_an_indicator_table_framed_in_a_box(doc):
