@@ -400,3 +400,20 @@ def test_glossary_entries_headed_by_their_term(doc):
               "2.智慧农业\n指运用物联网、大数据等技术实现农业生产精准化管理的农业形态。\n")
     assert terms(res) == {"数字乡村": "伴随网络化、信息化在农业农村中的应用而形成的乡村发展形态。",
                           "智慧农业": "指运用物联网、大数据等技术实现农业生产精准化管理的农业形态。"}
+
+
+# ---------------------------------------------------------------- projects
+
+def test_a_box_of_key_projects_names_each_project(doc):
+    res = doc("吉安市“十三五”市场监管发展规划\n三、主要任务\n（一）加强质量强市建设。实施质量提升工程。\n"
+              "专栏2  质量提升重点工程\n1.品牌培育工程。培育江西名牌产品50个。\n2.标准化战略工程。主导制定国家标准10项。\n"
+              "（二）深化商事制度改革。推进“多证合一”。\n")
+    assert [p.name for p in res.extraction.projects] == ["质量提升重点工程", "品牌培育工程", "标准化战略工程"]
+    res = doc("某市“十四五”生态环境保护规划\n四、重大工程\n"
+              "专栏3 生态环境重大工程\n（一）城镇污水处理提质增效工程：新建污水管网200公里。\n"
+              "（二）土壤污染风险管控项目：完成受污染耕地安全利用。\n")
+    assert [p.name for p in res.extraction.projects] == ["生态环境重大工程", "城镇污水处理提质增效工程",
+                                                       "土壤污染风险管控项目"]
+    # a box named after one project keeps its items as its text
+    res = doc("某市“十四五”生态环境保护规划\n四、主要任务\n专栏4 农村人居环境整治工程\n1.农村生活污水治理。治理行政村100个。\n")
+    assert [p.name for p in res.extraction.projects] == ["农村人居环境整治工程"]
