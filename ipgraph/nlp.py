@@ -35,9 +35,11 @@ _HOST = re.compile(r"(?:国务院|中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
 # brackets an owner note may stand in: (X牵头), 〔责任单位：X〕, 【责任单位：X】
 _PARENS = re.compile(r"[()（）〔〕【】]")
-# a 责任单位：list outside brackets runs to the end of its clause; a short bracket after a name is
-# part of it (市市场监管局（知识产权局）, 各县（市、区）人民政府)
-_LIST_RUN = re.compile(r"(?:[^()（）〔〕【】;；。\n]|[(（][^()（）;；。\n]{1,14}[)）])*")
+# a 责任单位：list outside brackets runs to the end of its clause, through a bracket that is part of
+# a name (市市场监管局（知识产权局）, 各县（市、区）人民政府) or marks its lead (（牵头）); a bracket
+# of anything else (（2023年底前完成）) ends it
+_LIST_RUN = re.compile(rf"(?:[^()（）〔〕【】;；。\n]|[(（](?:[^()（）;；。\n]{{0,12}}(?:{genre.DEPT_SUFFIXES})|"
+                       r"[省市县区州盟旗、]{1,6}|牵头|配合|参与)[)）])*")
 # a body marked as the lead inside its list: 县住建局（牵头）、县自然资源局
 _LEAD_MARK = re.compile(r"\s*[(（]牵头[)）]")
 _OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open

@@ -68,6 +68,14 @@ def test_lead_and_responsible_heads_in_a_traditional_note(doc):
                                                 ("省生态环境厅", False)]
 
 
+def test_a_time_note_after_a_responsibility_list_is_no_part_of_a_name(doc):
+    res = doc("某市2023年科技工作要点\n一、重点任务\n1.完成科技计划项目验收。\n"
+              "责任单位：市科技局、市财政局（2023年底前完成）\n"
+              "2.开展企业研发费用补助。责任单位：市科技局（长期坚持）\n")
+    assert owners(task_with(res, "项目验收")) == [("市科技局", False), ("市财政局", False)]
+    assert owners(task_with(res, "研发费用补助")) == [("市科技局", False)]
+
+
 def test_a_lead_marked_inside_its_list(doc):
     # X（牵头）、Y、Z: the mark names the lead, in a 责任单位 line or in a note with no verb
     res = doc("某县2023年营商环境工作要点\n一、重点任务\n1.推进工程建设项目审批改革。\n"
