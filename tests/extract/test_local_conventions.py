@@ -289,6 +289,13 @@ def test_a_municipal_plan_in_traditional_script(doc):
     assert citations(res) == [("“十四五”国家知识产权保护和运用规划", True)]
 
 
+def test_corner_quotes_of_traditional_script_are_curly_quotes(doc):
+    res = doc("臺州市知識產權「十四五」規劃\n\n根據《浙江省知識產權發展「十四五」規劃》，制定本規劃。\n"
+              "一、重點任務\n（一）加強保護。（市市場監管局牽頭，市公安局配合）\n")
+    assert res.extraction.plan.title == "台州市知识产权“十四五”规划"
+    assert citations(res) == [("浙江省知识产权发展“十四五”规划", True)]
+
+
 PORTAL_PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>绍兴市人民政府办公室关于印发绍兴市“十四五”文化和旅游发展规划的通知 - 绍兴市人民政府</title></head>
 <body>
