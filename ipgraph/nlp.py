@@ -313,7 +313,7 @@ class ResponsibilityTagger:
                 out += found
             elif lead_s and split_bodies(lead_s, v):
                 bare.append((s0 + lstrip, s0 + lstrip + len(lead_s)))
-        if _LEAD_MARK.search(body):  # (X（牵头）、Y、Z): a list whose lead is marked needs no verb
+        if _LEAD_MARK.search(body) or not out:  # (X（牵头）、Y、Z), 。(X、Y、Z): a list alone needs no verb
             for ba, bb in bare:
                 out += self._list(text, ba, bb, False, "owners")
         return [m if k == 0 else Match(m.start, m.end, m.label, m.kind, m.clause, False) for k, m in enumerate(out)]
@@ -325,7 +325,9 @@ class ResponsibilityTagger:
         for a, b in parens:
             inner = text[a:b]
             if v.list_head.search(inner) or v.verb_tail.search(re.split(r"[。]", inner)[0] + "") or \
-                    re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner) or _LEAD_MARK.search(inner):
+                    re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner) or _LEAD_MARK.search(inner) or \
+                    genre.FIRST_IS_LEAD.search(inner) or (text[a - 2:a - 1] in ("。", ";", "；") and
+                                                          split_bodies(inner, v)):  # 。(X、Y): after its task
                 out += [dataclasses.replace(m, note=(a - 1, b + 1)) for m in self._note(text, a, b)]
         for m in v.list_head.finditer(text):  # 责任单位：X、Y outside parentheses
             if any(a <= m.start() < b for a, b in parens):

@@ -76,6 +76,24 @@ def test_a_time_note_after_a_responsibility_list_is_no_part_of_a_name(doc):
     assert owners(task_with(res, "研发费用补助")) == [("市科技局", False)]
 
 
+def test_local_wordings_of_the_first_listed_body_leads(doc):
+    res = doc("某市优化营商环境行动方案\n二、重点任务\n（一）压缩企业开办时间。（市市场监管局、市税务局负责，"
+              "排在首位的部门为牵头部门，下同）\n（二）推行“一网通办”。（市政务服务数据管理局、市公安局负责）\n")
+    assert owners(task_with(res, "企业开办")) == [("市市场监管局", True), ("市税务局", False)]
+    assert owners(task_with(res, "一网通办")) == [("市政务服务数据管理局", True), ("市公安局", False)]
+    res = doc("某县乡村振兴工作要点\n说明：各项任务责任单位中，排在第一位的单位为牵头单位。\n一、重点任务\n"
+              "1.新建高标准农田1万亩。（县农业农村局、县财政局、县自然资源局）\n")
+    assert owners(task_with(res, "高标准农田")) == [("县农业农村局", True), ("县财政局", False), ("县自然资源局", False)]
+
+
+def test_a_bare_list_after_its_task_is_an_owner_note(doc):
+    # 。（X、Y）: a bracket of bodies alone after the sentence names its owners; a gloss inside one does not
+    res = doc("某县2024年市场监管工作要点\n一、重点任务\n1.开展食品安全专项整治行动。（县市场监管局、县公安局）\n"
+              "2.加强市场监管部门（县市场监管局、县知识产权局）与公安机关的协作，完善线索移送机制。\n")
+    assert owners(task_with(res, "专项整治")) == [("县市场监管局", False), ("县公安局", False)]
+    assert owners(task_with(res, "线索移送")) == []
+
+
 def test_a_lead_marked_inside_its_list(doc):
     # X（牵头）、Y、Z: the mark names the lead, in a 责任单位 line or in a note with no verb
     res = doc("某县2023年营商环境工作要点\n一、重点任务\n1.推进工程建设项目审批改革。\n"
