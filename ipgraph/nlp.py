@@ -40,6 +40,8 @@ _PARENS = re.compile(r"[()（）〔〕【】]")
 # of anything else (（2023年底前完成）) ends it
 _LIST_RUN = re.compile(rf"(?:[^()（）〔〕【】;；。\n]|[(（](?:[^()（）;；。\n]{{0,12}}(?:{genre.DEPT_SUFFIXES})|"
                        r"[省市县区州盟旗、]{1,6}|牵头|配合|参与)[)）])*")
+# the label of another field of a duty list ends a 责任单位 list: 责任单位：X、Y 完成时限：2023年底
+_FIELD_LABEL = re.compile(rf"(?:{genre.alternation(genre.OWNER['field_labels'])})\s*[:：]")
 # a body marked as the lead inside its list: 县住建局（牵头）、县自然资源局
 _LEAD_MARK = re.compile(r"\s*[(（]牵头[)）]")
 _OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open
@@ -335,6 +337,8 @@ class ResponsibilityTagger:
             end = _LIST_RUN.match(text, m.end()).end()
             nxt = v.list_head.search(text, m.end(), end)  # 牵头单位：X  配合单位：Y on one line
             end = nxt.start() if nxt else end
+            field = _FIELD_LABEL.search(text, m.end(), end)
+            end = field.start() if field else end
             out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), m.group("head") in v.lead_heads, "owners")
         for m in re.finditer("由", text):  # 由X负责…, 由X颁发…: the sentence is X's
             if any(a <= m.start() < b for a, b in parens):

@@ -68,6 +68,15 @@ def test_lead_and_responsible_heads_in_a_traditional_note(doc):
                                                 ("省生态环境厅", False)]
 
 
+def test_the_label_of_another_field_ends_a_responsibility_list(doc):
+    res = doc("某市2023年数字经济工作要点\n一、重点任务\n"
+              "2.推进工业互联网平台建设。牵头单位：市工业和信息化局 责任单位：市发展改革委、市科技局 完成时间：2023年底\n"
+              "3.培育数字化转型服务商。\n责任单位：市科技局、市商务局　时间节点：2023年6月\n")
+    assert owners(task_with(res, "工业互联网平台")) == [("市工业和信息化局", True), ("市发展改革委", False),
+                                                     ("市科技局", False)]
+    assert owners(task_with(res, "转型服务商")) == [("市科技局", False), ("市商务局", False)]
+
+
 def test_a_time_note_after_a_responsibility_list_is_no_part_of_a_name(doc):
     res = doc("某市2023年科技工作要点\n一、重点任务\n1.完成科技计划项目验收。\n"
               "责任单位：市科技局、市财政局（2023年底前完成）\n"
