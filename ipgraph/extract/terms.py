@@ -10,16 +10,17 @@ from .model import TermRec
 
 _ENTRY = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?([^:,。;、]{1,25}?)\s*:\s*(.{4,})$", re.S)
 # 本方案所称X，是指…; 本办法所称的“X”是指…
-_SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:本(?:{DOC_TYPE})(?:中)?|前款|上述)?所称(?:的)?\s*[“\"]?(?P<term>[^,，“”\"。;]{{2,30}}?)"
-                        rf"[”\"]?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})[^。]{{4,}}。?)")
+_SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:(?:本(?:{DOC_TYPE})(?:中)?|前款|上述)?"
+                        rf"(?:所称|所指)|本(?:{DOC_TYPE})中)(?:的)?\s*[“\"]?(?P<term>[^,，“”\"。;]{{2,30}}?)"
+                        rf"[”\"]?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})(?![标导出定引挥南])[^。]{{4,}}。?)")
 # X是指… at a sentence's start; “X”是… (a quoted term opened with 是)
 _ARTICLE = r"(?:第[一二三四五六七八九十百零\d]+条\s*)?"
-_IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*所称)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
+_IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*(?:所称|所指)|本(?:{DOC_TYPE})中)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
 _QUOTED = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}[“\"](?P<term>[^“”\"]{{2,20}})[”\"]\s*(?P<def>是(?![^。]{{0,30}}(?:重要|组成部分|关键|基础|核心|"
                      r"保障|前提|根本|必然|需要|要求|任务))[^。]{4,}。?)")
 
 _HEADWORD = re.compile(r"[^,，。;；:：、]{2,25}")
-_NEEDS = [(_SO_CALLED, [("所称",)]), (_IS_MEANT, [("是指", "系指")]), (_QUOTED, [("“", '"'), ("是",)])]
+_NEEDS = [(_SO_CALLED, [("所称", "所指", "本")]), (_IS_MEANT, [("是指", "系指")]), (_QUOTED, [("“", '"'), ("是",)])]
 
 
 def _glossary(outline: Outline) -> list[TermRec]:

@@ -459,3 +459,14 @@ def test_a_box_of_key_projects_names_each_project(doc):
     # a box named after one project keeps its items as its text
     res = doc("某市“十四五”生态环境保护规划\n四、主要任务\n专栏4 农村人居环境整治工程\n1.农村生活污水治理。治理行政村100个。\n")
     assert [p.name for p in res.extraction.projects] == ["农村人居环境整治工程"]
+
+
+def test_definitions_of_what_this_plan_means_by_a_term(doc):
+    res = doc("某市“十四五”养老服务体系规划\n一、总体要求\n"
+              "本规划所指的特殊困难老年人，是指低保、特困、低收入家庭中的失能老年人。\n"
+              "本规划中的普惠养老机构，指由政府支持、面向中低收入老年人提供服务的养老机构。\n"
+              "本规划中提出的目标指标均为预期性指标。\n")
+    assert terms(res) == {"特殊困难老年人": "是指低保、特困、低收入家庭中的失能老年人。",
+                          "普惠养老机构": "指由政府支持、面向中低收入老年人提供服务的养老机构。"}
+    res = doc("某县农村供水保障实施方案\n一、总体要求\n本方案所指农村供水工程，是指向农村居民和单位供水的公共设施。\n")
+    assert terms(res) == {"农村供水工程": "是指向农村居民和单位供水的公共设施。"}
