@@ -163,7 +163,10 @@ def _anchor_year(m: re.Match, plan: PlanInfo, issued: str | None) -> int | None:
         return int(m.group(1))
     if m.group(2):
         return _PERIOD_END[m.group(2)]
-    return int(issued[:4]) if issued else plan.end_year
+    if issued:
+        return int(issued[:4])
+    titled = re.search(r"((?:19|20)\d{2})\s*年", plan.title)  # 今年 of 某县2024年工作要点 is 2024
+    return plan.end_year or (int(titled.group(1)) if titled else None)
 
 
 _NUM = rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?"

@@ -248,6 +248,14 @@ def test_a_unit_stated_above_a_table_is_every_rows(doc):
                                    ("新增义务教育学位", "个", None, 2020, "30000", 2025, "expected")]
 
 
+def test_this_years_target_in_a_yearly_work_plan(doc):
+    # 今年 in 某县2024年工作要点 with no date given: the year its title names
+    res = doc("清河县2024年知识产权工作要点\n一、工作目标\n今年，全县发明专利授权量达到120件。\n")
+    assert indicator_rows(res) == [("发明专利授权量", "件", None, None, "120件", 2024, None)]
+    res = doc("某市2023年科技创新工作要点\n一、主要目标\n今年，全市技术合同成交额达到50亿元以上。\n")
+    assert indicator_rows(res) == [("技术合同成交额", "亿元", None, None, "50亿元以上", 2023, None)]
+
+
 def test_a_target_named_by_the_topic_of_its_sentence(doc):
     # …至YEAR年达到N名的招生规模: the measure is the topic the sentence opened with, 以…为基数 its baseline
     res = doc("某省中等职业教育扩招实施方案\n一、扩大招生规模\n"
