@@ -171,8 +171,25 @@ def body_run(window: str, vocab: Vocab) -> int:
     return run
 
 
+# heads inside one cell of a duty table: 牵头单位：X / 配合单位：Y, 牵头：X；配合：Y
+_CELL_HEAD = re.compile(rf"(?P<head>{genre.LIST_HEADS}|牵头|配合|参与)\s*[:：]")
+
+
 def list_items(text: str) -> list[tuple[int, str, bool]]:
-    """The bodies a cell or list names: (offset, name, marked 牵头), generic actors left out."""
+    """The bodies a cell or list names: (offset, name, marked 牵头), generic actors left out; a cell
+    that heads its lists (牵头单位：X 配合单位：Y) marks those of a lead head."""
+    heads = list(_CELL_HEAD.finditer(text))
+    if not heads:
+        return _items(text)
+    out = []
+    for k, h in enumerate(heads):
+        end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        lead = h.group("head") in genre.OWNER["lead_heads"] or h.group("head") == "牵头"
+        out += [(h.end() + off, name, lead or marked) for off, name, marked in _items(text[h.end():end])]
+    return out
+
+
+def _items(text: str) -> list[tuple[int, str, bool]]:
     vocab = _default_vocab()
     out = []
     pos = 0

@@ -158,6 +158,16 @@ def test_a_bracketed_class_of_governments_is_one_generic_actor(doc):
     assert res.region.name == "梅州市"
 
 
+def test_a_duty_table_cell_that_heads_its_lists(doc):
+    res = doc("<html><body><p>某市2023年科技工作任务分工</p><table border='1'><tr><td>序号</td><td>工作任务</td>"
+              "<td>责任单位</td></tr><tr><td>1</td><td>新建省级重点实验室2家</td>"
+              "<td>牵头单位：市科技局<br>配合单位：市财政局、市教育局</td></tr></table></body></html>", name="tasks.html")
+    assert owners(task_with(res, "重点实验室")) == [("市科技局", True), ("市财政局", False), ("市教育局", False)]
+    res = doc("某县2024年民生实事任务分工\n\n序号\t工作任务\t责任单位\n"
+              "1\t新增城镇就业1500人\t牵头：县人社局；配合：县财政局、县税务局\n")
+    assert owners(task_with(res, "城镇就业")) == [("县人社局", True), ("县财政局", False), ("县税务局", False)]
+
+
 def test_a_duty_table_with_cells_one_space_apart(doc):
     res = doc("韶关市“十四五”科技创新规划重点任务分工\n\n序号 重点任务 牵头单位 配合单位\n"
               "1 建设省级新型研发机构 市科技局 市发展改革局、市财政局\n"
