@@ -408,6 +408,19 @@ TRADITIONAL_PAGE = """<html><head><meta charset="utf-8"><title>咸陽市2022年�
 """
 
 
+def test_a_county_portal_metadata_table_with_other_labels(doc):
+    page = ("<html><head><meta charset='utf-8'><title>信息公开</title></head><body><table class='meta'>"
+            "<tr><td>名　　称：</td><td>泉州市人民政府办公室关于印发泉州市“十四五”教育发展专项规划的通知</td></tr>"
+            "<tr><td>发文单位：</td><td>泉州市人民政府办公室</td><td>文　　号：</td><td>泉政办〔2021〕60号</td></tr>"
+            "<tr><td>生成日期：</td><td>2021-11-02</td></tr></table><div class='content'><p>各县（市、区）人民政府：</p>"
+            "<p>现将规划印发给你们，请认真贯彻执行。</p><p>一、发展基础</p><p>（一）主要成效。</p></div></body></html>")
+    res = doc(page, name="quanzhou.html")
+    plan = res.extraction.plan
+    assert (plan.title, plan.document_number, plan.issuer, plan.issued) == (
+        "泉州市“十四五”教育发展专项规划", "泉政办〔2021〕60号", "泉州市人民政府办公室", "2021-11-02")
+    assert (res.region.name, plan.start_year, plan.end_year) == ("泉州市", 2021, 2025)
+
+
 def test_a_portal_metadata_list_gives_the_date_without_a_signature(doc):
     page = PORTAL_PAGE.replace('<p style="text-align:right">2021年8月20日</p>', "").replace("2021-08-20", "2021-08-19")
     res = doc(page, name="shaoxing.html")
