@@ -70,6 +70,10 @@ def _furniture(line: str) -> bool:
 _VALUE_CELL = re.compile(r"^[\[\(]?[≥≤><~约]?-?\d[\d.,%]*[\]\)]?(?:%|年)?$")
 
 
+# traditional script quotes with corner brackets where simplified uses curly quotes: 「十四五」 → “十四五”
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -126,7 +130,7 @@ def clean_string(text: str, furniture: bool = True, traditional: bool | None = N
         line = raw.translate(_WIDTH)
         if traditional:
             simplified = to_simplified(line)
-            line = simplified if len(simplified) == len(line) else _simplify(line)
+            line = (simplified if len(simplified) == len(line) else _simplify(line)).translate(_CORNER_QUOTES)
         if furniture and _furniture(line.strip()):
             pos += len(raw) + 1  # page furniture goes, newline and all
             continue
@@ -158,7 +162,7 @@ def clean(src: SourceText) -> CleanText:
 
 def _simple(value):
     if isinstance(value, str):
-        return to_simplified(value.translate(_WIDTH))
+        return to_simplified(value.translate(_WIDTH)).translate(_CORNER_QUOTES)
     if isinstance(value, list):
         return [_simple(v) for v in value]
     return value

@@ -61,6 +61,7 @@ CITE_AFTER = alternation(CITE["after"])
 CITE_IMPLEMENT = alternation(CITE["implement"])
 CITE_NEGATIONS = alternation(CITE["negations"])
 CITE_IMPLEMENT_AFTER = alternation(CITE["implement_after"])
+CITE_PAST = re.compile(alternation(CITE["past"]))
 
 IND = VOCAB["indicators"]
 UNITS: list[str] = sorted(IND["units"], key=len, reverse=True)

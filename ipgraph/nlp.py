@@ -27,13 +27,24 @@ for _ext, _default in (("clause", None), ("list_first", False)):
 
 _H = r"\u4e00-\u9fff"
 _LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|中央|全国|中国|省|市|县|区|州|自治区|盟|旗|乡|镇|团)")
-# 及其 and a conjunction before 各 always part two (市人民政府及其各部门: the government, and a collective)
-_SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等府])(?:和|及其|及|与|以及)(?=[" + _H + "])"
-                  r"|(?:及其|及|和|与)(?=各)")
+# 及其 and a conjunction before 各 always part two (市人民政府及其各部门: the government, and a
+# collective); a separator inside brackets is part of a name: 各县（市、区）人民政府 is one actor
+_SEP = re.compile(r"(?:[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等府])(?:和|及其|及|与|以及)(?=[" + _H + "])"
+                  r"|(?:及其|及|和|与)(?=各))(?![^()（）]*[)）])")
 # a party committee or government that hosts bodies named after it: 市委宣传部, 县政府督查室
 _HOST = re.compile(r"(?:国务院|中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
-_PARENS = re.compile(r"[()（）]")
+# brackets an owner note may stand in: (X牵头), 〔责任单位：X〕, 【责任单位：X】
+_PARENS = re.compile(r"[()（）〔〕【】]")
+# a 责任单位：list outside brackets runs to the end of its clause, through a bracket that is part of
+# a name (市市场监管局（知识产权局）, 各县（市、区）人民政府) or marks its lead (（牵头）); a bracket
+# of anything else (（2023年底前完成）) ends it
+_LIST_RUN = re.compile(rf"(?:[^()（）〔〕【】;；。\n]|[(（](?:[^()（）;；。\n]{{0,12}}(?:{genre.DEPT_SUFFIXES})|"
+                       r"[省市县区州盟旗、]{1,6}|牵头|配合|参与)[)）])*")
+# the label of another field of a duty list ends a 责任单位 list: 责任单位：X、Y 完成时限：2023年底
+_FIELD_LABEL = re.compile(rf"(?:{genre.alternation(genre.OWNER['field_labels'])})\s*[:：]")
+# a body marked as the lead inside its list: 县住建局（牵头）、县自然资源局
+_LEAD_MARK = re.compile(r"\s*[(（]牵头[)）]")
 _OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open
 _REQUEST = re.compile(genre.REQUESTS)
 # what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 也, 已… (genre before_verb)
@@ -74,7 +85,8 @@ class Vocab:
 
 def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], lead_verbs: list[str],
                subject_verbs: list[str], generic: list[str], tails: list[str], suffixes: list[str],
-               not_owner: list[str], not_bodies: list[str], verb_openers: list[str], name_breakers: list[str]) -> Vocab:
+               not_owner: list[str], not_bodies: list[str], verb_openers: list[str], name_breakers: list[str],
+               noun_openers: list[str] = ()) -> Vocab:
     from .departments import aliases
 
     alt = genre.alternation
@@ -88,7 +100,8 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
         lead_heads=tuple(lead_heads), lead_verbs=tuple(lead_verbs),
         generic=re.compile("|".join(generic)), tails=re.compile(rf"(?:{alt(tails)})+$"),
         not_owner=re.compile(alt(not_owner)), known=known,
-        not_body=re.compile(rf"^(?:{alt(verb_openers)})|(?:{alt(not_bodies)})$|{alt(name_breakers)}"))
+        not_body=re.compile(rf"^(?!{alt(noun_openers) or '$^'})(?:{alt(verb_openers)})|(?:{alt(not_bodies)})$|"
+                            rf"{alt(name_breakers)}"))
 
 
 @lru_cache(maxsize=1 << 16)  # the same names recur in every clause of a document and across documents
@@ -207,12 +220,29 @@ def body_run(window: str, vocab: Vocab) -> int:
     return run
 
 
+# heads inside one cell of a duty table: 牵头单位：X / 配合单位：Y, 牵头：X；配合：Y
+_CELL_HEAD = re.compile(rf"(?P<head>{genre.LIST_HEADS}|牵头|配合|参与)\s*[:：]")
+
+
 def list_items(text: str) -> list[tuple[int, str, bool]]:
-    """The bodies a cell or list names: (offset, name, marked 牵头), generic actors left out."""
+    """The bodies a cell or list names: (offset, name, marked 牵头), generic actors left out; a cell
+    that heads its lists (牵头单位：X 配合单位：Y) marks those of a lead head."""
+    heads = list(_CELL_HEAD.finditer(text))
+    if not heads:
+        return _items(text)
+    out = []
+    for k, h in enumerate(heads):
+        end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        lead = h.group("head") in genre.OWNER["lead_heads"] or h.group("head") == "牵头"
+        out += [(h.end() + off, name, lead or marked) for off, name, marked in _items(text[h.end():end])]
+    return out
+
+
+def _items(text: str) -> list[tuple[int, str, bool]]:
     vocab = _default_vocab()
     out = []
     pos = 0
-    for part in re.split(r"([、,，;；\s]+)", _mask(text)):
+    for part in re.split(r"([、,，;；\s]+)(?![^()（）]*[)）])", _mask(text)):
         if re.fullmatch(r"[、,，;；\s]+", part or " "):
             pos += len(part)
             continue
@@ -233,7 +263,7 @@ def _default_vocab() -> Vocab:
 
 RESPONSIBILITY_CONFIG = {k: genre.OWNER[k] for k in ("list_heads", "lead_heads", "verbs", "lead_verbs", "subject_verbs",
                                                      "generic", "tails", "suffixes", "not_owner",
-                                                     "not_bodies", "verb_openers", "name_breakers")}
+                                                     "not_bodies", "verb_openers", "name_breakers", "noun_openers")}
 
 
 @dataclass(frozen=True)
@@ -254,11 +284,11 @@ class Match:
 
 
 def _balanced_parens(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the bodies of outermost parentheses, full or half width, nested ones inside."""
+    """(start, end) of the bodies of outermost brackets ((), （）, 〔〕, 【】), nested ones inside."""
     out, stack = [], []
     for m in _PARENS.finditer(text):
         i, ch = m.start(), m.group()
-        if ch in "(（":
+        if ch in "(（〔【":
             stack.append(i)
         elif stack:
             start = stack.pop()
@@ -319,7 +349,8 @@ class ResponsibilityTagger:
         written_first = len(text[start:end]) - len(text[start:end].lstrip())
         first = _SEP.split(text[start:end])[0].strip()
         leads_list = bool(first) and names[0][0] <= written_first + max(len(first) - len(names[0][1]), 0)
-        return [Match(start + off, start + off + len(name), "LEAD" if lead else "RESP", kind, clause,
+        return [Match(start + off, start + off + len(name),
+                      "LEAD" if lead or _LEAD_MARK.match(text, start + off + len(name)) else "RESP", kind, clause,
                       k == 0 and leads_list, level=level)  # the first body as written: none when a generic actor stands first
                 for k, (off, name, level) in enumerate(names)]
 
@@ -347,14 +378,19 @@ class ResponsibilityTagger:
             head = v.list_head.match(seg.strip())
             lead_s = seg.strip()
             lstrip = len(seg) - len(seg.lstrip())
+            head_leads = False
             if head:
                 start = s0 + lstrip + head.end()
-                out += self._list(text, start, s0 + len(seg.rstrip()), head.group("head") in v.lead_heads, "owners")
-                continue
+                head_leads = head.group("head") in v.lead_heads
+                if not v.verb_tail.search(lead_s[head.end():]):
+                    out += self._list(text, start, s0 + len(seg.rstrip()), head_leads, "owners")
+                    continue
+                # 责任单位：X牵头，Y配合: the verbs after the head say who leads
+                s0, lstrip, lead_s = start, 0, lead_s[head.end():]
             verb = v.verb_tail.search(lead_s)
             if verb and not v.not_owner.search(lead_s):
                 end = s0 + lstrip + verb.start()
-                lead = verb.group("verb") in v.lead_verbs
+                lead = verb.group("verb") in v.lead_verbs or head_leads
                 for ba, bb in bare:
                     out += self._list(text, ba, bb, lead, "owners")
                 bare = []
@@ -368,6 +404,9 @@ class ResponsibilityTagger:
                 out += found
             elif lead_s and split_bodies(lead_s, v):
                 bare.append((s0 + lstrip, s0 + lstrip + len(lead_s)))
+        if _LEAD_MARK.search(body) or not out:  # (X（牵头）、Y、Z), 。(X、Y、Z): a list alone needs no verb
+            for ba, bb in bare:
+                out += self._list(text, ba, bb, False, "owners")
         return [m if k == 0 else dataclasses.replace(m, first=False) for k, m in enumerate(out)]
 
     def match(self, text: str) -> list[Match]:
@@ -377,14 +416,18 @@ class ResponsibilityTagger:
         for a, b in parens:
             inner = text[a:b]
             if v.list_head.search(inner) or v.verb_tail.search(re.split(r"[。]", inner)[0] + "") or \
-                    re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner):
+                    re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner) or _LEAD_MARK.search(inner) or \
+                    genre.FIRST_IS_LEAD.search(inner) or (text[a - 2:a - 1] in ("。", ";", "；") and
+                                                          split_bodies(inner, v)):  # 。(X、Y): after its task
                 out += [dataclasses.replace(m, note=(a - 1, b + 1)) for m in self._note(text, a, b)]
         for m in v.list_head.finditer(text):  # 责任单位：X、Y outside parentheses
             if any(a <= m.start() < b for a, b in parens):
                 continue
-            end = re.search(r"[()（）;；。\n]|$", text[m.end():]).start() + m.end()
+            end = _LIST_RUN.match(text, m.end()).end()
             nxt = v.list_head.search(text, m.end(), end)  # 牵头单位：X  配合单位：Y on one line
             end = nxt.start() if nxt else end
+            field = _FIELD_LABEL.search(text, m.end(), end)
+            end = field.start() if field else end
             out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), m.group("head") in v.lead_heads, "owners")
         from .outline import match_numbering
 
@@ -562,9 +605,9 @@ class ResponsibilityTagger:
 def make_responsibility(nlp: Language, name: str, list_heads: list[str], lead_heads: list[str], verbs: list[str],
                         lead_verbs: list[str], subject_verbs: list[str], generic: list[str], tails: list[str],
                         suffixes: list[str], not_owner: list[str], not_bodies: list[str], verb_openers: list[str],
-                        name_breakers: list[str]):
+                        name_breakers: list[str], noun_openers: list[str]):
     return ResponsibilityTagger(make_vocab(list_heads, lead_heads, verbs, lead_verbs, subject_verbs, generic, tails,
-                                           suffixes, not_owner, not_bodies, verb_openers, name_breakers))
+                                           suffixes, not_owner, not_bodies, verb_openers, name_breakers, noun_openers))
 
 
 @Language.factory("ipgraph_regions", assigns=["doc.spans"])

@@ -272,7 +272,7 @@ def _footnotes(line: _Line, text: str, continuing: bool = False) -> list[Footnot
     parts = [(mm.start() + lead) for mm in re.finditer(marks, body[lead:])]
     # only split where a marker starts a "term:" part, so a marker inside a definition stays
     starts = [p for p in parts if _FOOTNOTE_PART.match(body, p) and (p == lead or body[p - 1] in "。;. ")]
-    if not starts or starts[0] != lead:
+    if not starts or (starts[0] != lead and not in_note):  # in a 注: block, notes that define nothing come first
         return []
     out = []
     for i, s in enumerate(starts):
@@ -424,6 +424,19 @@ def parse(clean: CleanText | str) -> Outline:
             box_rank = stack[-1][0] if stack else -1.0
             i += 1
             continue
+        table = None if blocks else (_table_at(lines, i, current()) or _duty_table_at(lines, i, current()))
+        if table is not None:
+            tbl, i = table
+            if box is not None:  # a table framed in a box (专栏1 主要指标): the box's title is its caption
+                box.body = (box.body + "\n" + "\n".join("\t".join(r.cells) for r in tbl.rows)).strip()
+                box.end = tbl.end
+                tbl.caption = box.title
+            else:
+                cap = next((p for p in reversed(out.paras) if p.end <= tbl.start), None)
+                if cap is not None and len(cap.text) <= 40 and ("指标" in cap.text or "表" in cap.text[:3]):
+                    tbl.caption = cap.text
+            out.tables.append(tbl)
+            continue
         if box is not None:
             box.body = (box.body + "\n" + ln.text).strip()
             box.end = ln.end
@@ -431,14 +444,6 @@ def parse(clean: CleanText | str) -> Outline:
             note_block = bool(notes) and (note_block or bool(re.match(NOTE_HEAD, ln.text)))
             out.footnotes.extend(notes)
             i += 1
-            continue
-        table = None if blocks else (_table_at(lines, i, current()) or _duty_table_at(lines, i, current()))
-        if table is not None:
-            tbl, i = table
-            cap = next((p for p in reversed(out.paras) if p.end <= tbl.start), None)
-            if cap is not None and len(cap.text) <= 40 and ("指标" in cap.text or "表" in cap.text[:3]):
-                tbl.caption = cap.text
-            out.tables.append(tbl)
             continue
         notes = _footnotes(ln, text, note_block)
         note_block = bool(notes) and (note_block or bool(re.match(NOTE_HEAD, ln.text)))
@@ -494,7 +499,12 @@ OWNER_HEADERS = ("牵头单位", "牵头部门", "责任单位", "责任部门",
 
 
 def _duty_cells(raw: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\t|\s{2,}", raw.strip())]
+    cells = [c.strip() for c in re.split(r"\t|\s{2,}", raw.strip())]
+    return cells if len(cells) > 1 else raw.split()  # one space between cells: 1 建设X 市科技局 市财政局
+
+
+def _spaced(raw: str) -> bool:
+    return not re.search(r"\t|\s{2,}", raw.strip())
 
 
 def _duty_table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table, int] | None:
@@ -508,8 +518,8 @@ def _duty_table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table,
         ln = lines[j]
         if not ln.blank:
             cells = _duty_cells(ln.raw)
-            if len(cells) < 2:
-                break
+            if len(cells) < 2 or (_spaced(ln.raw) and (len(cells) != len(header) or re.search(r"[。;]", ln.text))):
+                break  # cells one space apart: a sentence or a line of another count is prose, not a row
             rows.append(Row(cells, ln.start, ln.end))
         j += 1
     if not rows:
@@ -517,9 +527,14 @@ def _duty_table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table,
     return Table(header, rows, lines[i].start, rows[-1].end, "", item, "duties"), j
 
 
+# the caption of the next table (表2 …, 附表1 …) ends the one before
+_CAPTION = re.compile(r"^(?:附表|表)\s*[\d一二三四五六七八九十]+(?:[-—.]\d+)?(?:\s|[:：]|$)")
+
+
 def _ends_table(text: str) -> bool:
     return (text.startswith("注") or match_numbering(text) is not None or bool(_BOX.match(text))
-            or bool(re.search(r"[,。;]", text)) or len(text) > 60)
+            or bool(_CAPTION.match(text)) or len(text) > 60
+            or bool(re.search(r"[,。;]", re.sub(r"\([^()]*\)", "", text))))  # 就业人数(万人,累计) is a cell
 
 
 def _row_table(lines, i, header, item):

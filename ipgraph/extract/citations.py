@@ -9,8 +9,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..genre import (CITE_AFTER, CITE_IMPLEMENT, CITE_IMPLEMENT_AFTER, CITE_MAKING, CITE_NEGATIONS,
-                     CITE_TRIGGERS, NOTICE_VERBS, REQUESTS)
+from ..genre import (CITE_AFTER, CITE_IMPLEMENT, CITE_IMPLEMENT_AFTER, CITE_MAKING, CITE_NEGATIONS, CITE_PAST,
+                     CITE_TRIGGERS, NOTICE_VERBS, PERIODS, REQUESTS)
 from ..outline import Outline
 from .model import CitationRec, PlanInfo
 from .plan import _ALIAS, _NOTICE, DOC_NUMBER, PLAN_TYPES
@@ -56,9 +56,21 @@ def _is_self(title: str, plan: PlanInfo, number: str | None = None) -> bool:
     return len(own) >= 8 and difflib.SequenceMatcher(a=t, b=own).ratio() >= 0.9
 
 
-def _is_parent(text: str, m: re.Match, title: str) -> bool:
+def _reports_the_past(sentence: str, plan: PlanInfo) -> bool:
+    """A sentence about what was done before the plan: “十三五”以来…落实《X》, 近年来先后出台《Y》."""
+    if CITE_MAKING.search(sentence):
+        return False
+    if CITE_PAST.search(sentence):
+        return True
+    return any(re.search(rf"{name}[”\"]?(?:期间|时期|以来)", sentence)
+               for name, start in PERIODS.items() if plan.start_year and start < plan.start_year)
+
+
+def _is_parent(text: str, m: re.Match, title: str, plan: PlanInfo) -> bool:
     """Whether the plan says it is made on the basis of this citation (依据《X》…, 以《X》为指导…)."""
     sentence = _sentence(text, m.start(), m.end())
+    if _reports_the_past(sentence, plan):
+        return False
     at = sentence.find(m.group(0))
     before = _CITED_RUN.sub("", sentence[:at].rstrip())
     after = re.sub(r"^(?:\s*\([^()]*\)|\s*[、和及与]?\s*《[^》]*》)*", "", sentence[at + len(m.group(0)):])
@@ -85,7 +97,7 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
         if title in aliases or _is_self(title, plan, number) or _ANNEX.match(text, m.end()):
             continue  # the plan itself, or its own annex: 《X》(见附件)
         rec = CitationRec(title, m.start(1), m.end(1),
-                          parent=not in_footnote(m.start()) and _is_parent(text, m, title))
+                          parent=not in_footnote(m.start()) and _is_parent(text, m, title, plan))
         rec.document_number = number
         notice = _NOTICE.search(title)
         if notice:

@@ -30,6 +30,15 @@ def _nature(cell: str | None) -> str | None:
     return "binding" if "约束" in c else "expected" if "预期" in c else None
 
 
+def _header_year(cell: str) -> int | None:
+    """The year a column stands for: 2025年, 目标值(2025年), or the end of a period (“十三五”累计 → 2020)."""
+    m = _YEAR.search(cell)
+    if m:
+        return int(m.group())
+    p = re.search(r"(十[一二三四五])五", cell)
+    return _PERIOD_END[p.group(1)] if p else None
+
+
 def _columns(header: list[str], plan: PlanInfo):
     nature_col = next((i for i, h in enumerate(header) if any(w in h for w in NATURE_HEADERS)), None)
     unit_col = next((i for i, h in enumerate(header) if h in UNIT_HEADERS or h.startswith("计量单位")), None)
@@ -38,7 +47,7 @@ def _columns(header: list[str], plan: PlanInfo):
         h.endswith("指标") or h.startswith("指标名") or h in ("名称", "主要指标", "指标"))]
     name_col = named[-1] if named else next((i for i, h in enumerate(header) if h.startswith("指标")), 0)
     value_cols = [i for i in range(len(header)) if i not in (name_col, unit_col, nature_col) and i > name_col]
-    years = {i: int(m.group()) for i in value_cols if (m := _YEAR.search(header[i]))}
+    years = {i: _header_year(header[i]) for i in value_cols if _header_year(header[i])}
     base = next((i for i in value_cols if any(w in header[i] for w in BASELINE_HEADERS)), None)
     target = next((i for i in value_cols if any(w in header[i] for w in TARGET_HEADERS)), None)
     if len(set(years.values())) >= 2 and (base is None or target is None or years.get(base) == years.get(target)):
@@ -90,7 +99,17 @@ def _by_column(cells: list[str], header: list[str], name_col: int, unit_col: int
     return by_col
 
 
-def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
+_TABLE_UNIT = re.compile(r"^\s*(?:计量)?单位\s*[:：]\s*(\S{1,6})\s*$")
+
+
+def table_unit(outline: Outline, table: Table) -> str | None:
+    """The one unit a line right above a table states for all its rows (单位：万人)."""
+    above = next((p for p in reversed(outline.paras) if p.end <= table.start), None)
+    m = _TABLE_UNIT.match(above.text) if above is not None and table.start - above.end <= 2 else None
+    return m.group(1) if m and (_is_unit(m.group(1)) or m.group(1) in UNITS) else None
+
+
+def from_table(table: Table, plan: PlanInfo, unit_of_all: str | None = None) -> list[IndicatorRec]:
     name_col, unit_col, nature_col, value_cols, years, base, target = _columns(table.header, plan)
     year_cols = [i for i in value_cols if i in years]
     out = []
@@ -102,8 +121,10 @@ def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
             continue
         unit = ((by_col.get(unit_col) or "").strip() or None) if unit_col is not None else None
         m = _UNIT_PAREN.search(raw_name)
-        if m and (_is_unit(m.group(1)) or m.group(1).strip() in UNITS):
-            unit = unit or m.group(1).strip()
+        # the unit in the name's brackets, perhaps with how it is counted: (万人), (万人,累计)
+        stated = re.sub(r"\s*[,，、;；]\s*(?:五年)?(?:累计|年均|年均增长|期末)$", "", m.group(1)).strip() if m else ""
+        if m and (_is_unit(stated) or stated in UNITS):
+            unit = unit or stated
             raw_name = raw_name[: m.start()]
         name = "".join(ch for ch in raw_name if ch not in CIRCLED).strip()
         rec = IndicatorRec(name=name, start=row.start, end=row.end, unit=unit,
@@ -116,14 +137,14 @@ def from_table(table: Table, plan: PlanInfo) -> list[IndicatorRec]:
             rec.target_text, rec.target_value = tt, _number(tt)
         if rec.unit is None:
             stated = re.search(r"(%|‰)", (rec.target_text or "") + (rec.baseline_text or ""))
-            rec.unit = stated.group(1) if stated else None
+            rec.unit = stated.group(1) if stated else unit_of_all
         rec.baseline_year = rec.baseline_year or (plan.start_year - 1 if plan.start_year else None)
         rec.target_year = rec.target_year or plan.end_year
         out.append(rec)
     return out
 
 
-_ANCHOR = re.compile(r"(?:到|至|截至)\s*(20\d{2})\s*年(?:底|末)?|到\s*[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)")
+_ANCHOR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年(?:底|末)?|到\s*[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)")
 _VERBS = TARGET_VERBS
 _UNIT = "|".join(map(re.escape, UNITS))
 _STATED = re.compile(rf"(?P<name>[^,。;:、()《》\"“”]{{2,30}}?)(?P<verb>{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
@@ -142,7 +163,10 @@ def _anchor_year(m: re.Match, plan: PlanInfo, issued: str | None) -> int | None:
         return int(m.group(1))
     if m.group(2):
         return _PERIOD_END[m.group(2)]
-    return int(issued[:4]) if issued else plan.end_year
+    if issued:
+        return int(issued[:4])
+    titled = re.search(r"((?:19|20)\d{2})\s*年", plan.title)  # 今年 of 某县2024年工作要点 is 2024
+    return plan.end_year or (int(titled.group(1)) if titled else None)
 
 
 _NUM = rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?"
@@ -249,10 +273,36 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
             year = _anchor_year(anchor, plan, plan.issued)
             if year is None or (plan.start_year and year < plan.start_year):
                 continue
-            out += _stated(s[anchor.end():], para.start() + sentence.start() + anchor.end(), year)
+            found = _stated(s[anchor.end():], para.start() + sentence.start() + anchor.end(), year)
+            out += found or _topic_target(s, anchor.end(), para.start() + sentence.start(), year)
     return out
 
 
+_NOUN_TARGET = re.compile(rf"\s*(?:{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?"
+                          rf"(?P<more>{QUALIFIERS})?的(?P<noun>[^,，。;；()（）]{{1,8}})")
+_TOPIC = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?:{COUNT_VERBS}|扩大|提高|提升|增加|稳定)?"
+                    r"(?P<name>[^,，。;；:：]{2,30})[,，]")
+_BASE = re.compile(rf"以\s*(?P<year>(?:19|20)\d{{2}})\s*年[^,，。;；]{{0,12}}?(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?为基数")
+
+
+def _topic_target(s: str, at: int, offset: int, year: int) -> list[IndicatorRec]:
+    """至1998年达到2000名的招生规模: the target names its measure by a noun that ends the sentence's
+    topic (扩大X招生规模，以1995年…1445名为基数，…): the topic is the indicator, 以…为基数 its baseline."""
+    m = _NOUN_TARGET.match(s, at)
+    topic = _TOPIC.match(s)
+    if not m or not topic or not topic.group("name").endswith(m.group("noun")):
+        return []
+    rec = IndicatorRec(name=topic.group("name").strip(), start=offset + topic.start("name"), end=offset + m.end(),
+                       unit=m.group("unit"), target_text=m.group("val") + (m.group("unit") or "") + (m.group("more") or ""),
+                       target_value=m.group("val"), target_year=year)
+    base = _BASE.search(s, 0, at)
+    if base:
+        rec.baseline_text = base.group("val") + (base.group("unit") or "")
+        rec.baseline_value, rec.baseline_year = base.group("val"), int(base.group("year"))
+    return [rec]
+
+
 def extract_indicators(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
-    found = [rec for table in outline.tables if table.kind == "indicators" for rec in from_table(table, plan)]
+    found = [rec for table in outline.tables if table.kind == "indicators"
+             for rec in from_table(table, plan, table_unit(outline, table))]
     return found or from_text(outline, plan)

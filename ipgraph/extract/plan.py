@@ -6,8 +6,11 @@ import re
 from collections import Counter
 
 from ..document import Meta
-from ..genre import DATE_LINE, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, NEWS_MARKS, NOTICE_VERBS, PERIODS
+from ..genre import (DATE_LINE, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, NEWS_MARKS, NOTICE_VERBS, PERIODS,
+                     PORTAL_FIELDS, alternation)
 from ..outline import DOC_NUMBER, Outline
+from ..nlp import _default_vocab, is_body
+from ..regions import divisions
 from .model import PlanInfo
 
 PLAN_TYPES = DOC_TYPE
@@ -136,16 +139,44 @@ def _fold(title: str) -> str:
     return re.sub(r"[\s《》“”\"()（）〈〉—–\-]", "", title)
 
 
+def _region_at(line: str) -> int:
+    """How long the division name a line opens with is (深圳市南山区… → 3), 0 for none."""
+    d = divisions()
+    return next((k for k in range(min(len(line), 12), 1, -1) if line[:k] in d.by_name or line[:k] in d.by_short), 0)
+
+
+def _title_head(prev, line, text: str) -> bool:
+    """Whether the line before a title line is its first half (深圳市南山区 / “十四五”知识产权发展规划):
+    right above it, short, no sentence, opening with a division while the second half opens with none,
+    and no body's name (宜昌市人民政府办公室 over its plan is the issuer)."""
+    head = prev.text.strip()
+    return (0 < len(head) <= 24 and "\n\n" not in text[prev.end:line.start] and not text[prev.end:line.start].strip()
+            and not re.search(r"[,。;:!?、]", head) and _region_at(head) and not _region_at(line.text.strip())
+            and not is_body(head, _default_vocab()) and not head.endswith("文件"))
+
+
+def _labels(field: str) -> str:
+    return alternation([k for k, v in PORTAL_FIELDS.items() if v == field])
+
+
+# a portal's labels where its metadata is a list in the text, not a table (文件编号：X〔2021〕31号)
+_NUMBER_LABEL = re.compile(rf"(?:{_labels('number')}|文\s*号)\s*[:：]?\s*({DOC_NUMBER.pattern})")
+_ISSUER_LABEL = re.compile(rf"(?:{_labels('issuer')}|发文单位)\s*[:：]?\s*([\u4e00-\u9fff()]{{3,30}}?)(?:\s|$)")
+_DATE_LABEL = re.compile(rf"(?:{_labels('written')}|{_labels('published')}|发布时间|时间)\s*[:：]?\s*(\S{{8,12}})")
+
+
 def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None) -> PlanInfo:
     meta = meta or Meta()
     text = outline.text
     first_item = outline.items[0].start if outline.items else len(text)
     preamble = [p for p in outline.paras if p.start < first_item]
     title = _meta_title(meta.title, meta.titles)
-    for p in preamble:
+    for k, p in enumerate(preamble):
         if title:
             break
-        title = _title_line(p.text)
+        if k and _title_head(preamble[k - 1], p, text):
+            title = _title_line(preamble[k - 1].text.strip() + p.text.strip())
+        title = title or _title_line(p.text)
     aliases: list[str] = []
     for m in _ALIAS.finditer(text):
         alias = m.group(2).strip()
@@ -171,7 +202,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     info.document_number = re.sub(r"\s+", "", meta.number) if meta.number else None
     info.issuer = meta.issuer or _covering_issuer(meta.title)
     info.issued = iso_date(meta.written or meta.published or "")
-    num = None if info.document_number else re.search(r"文\s*号\s*[:：]?\s*(" + DOC_NUMBER.pattern + ")", head)
+    num = None if info.document_number else _NUMBER_LABEL.search(head)
     if num:
         info.document_number = re.sub(r"\s+", "", num.group(1))
     elif not info.document_number:
@@ -179,7 +210,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
             if DOC_NUMBER.fullmatch(p.text.strip()):
                 info.document_number = re.sub(r"\s+", "", p.text)
                 break
-    issuer = re.search(r"(?:发布机构|发文机关|发文单位)\s*[:：]?\s*([\u4e00-\u9fff()]{3,30}?)(?:\s|$)", head)
+    issuer = _ISSUER_LABEL.search(head)
     if issuer:
         info.issuer = info.issuer or issuer.group(1)
     for a, b in zip(preamble, preamble[1:]):  # the signature: the issuing body over the date
@@ -188,7 +219,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
             info.issuer = info.issuer or a.text.strip()
             info.issued = info.issued or iso_date(b.text)
     if not info.issued:
-        d = re.search(r"(?:发布日期|发布时间|成文日期|时间)\s*[:：]?\s*(\S{8,12})", head)
+        d = _DATE_LABEL.search(head)
         if d:
             info.issued = iso_date(d.group(1))
     return info

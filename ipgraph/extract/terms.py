@@ -10,15 +10,17 @@ from .model import TermRec
 
 _ENTRY = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?([^:,。;、]{1,25}?)\s*:\s*(.{4,})$", re.S)
 # 本方案所称X，是指…; 本办法所称的“X”是指…
-_SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:本(?:{DOC_TYPE})(?:中)?|前款|上述)?所称(?:的)?\s*[“\"]?(?P<term>[^,，“”\"。;]{{2,30}}?)"
-                        rf"[”\"]?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})[^。]{{4,}}。?)")
+_SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:第[一二三四五六七八九十百零\d]+条\s*)?(?:(?:本(?:{DOC_TYPE})(?:中)?|前款|上述)?"
+                        rf"(?:所称|所指)|本(?:{DOC_TYPE})中)(?:的)?\s*[“\"]?(?P<term>[^,，“”\"。;]{{2,30}}?)"
+                        rf"[”\"]?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})(?![标导出定引挥南])[^。]{{4,}}。?)")
 # X是指… at a sentence's start, or a note's (注:X是指…); “X”是… (a quoted term opened with 是)
 _ARTICLE = rf"(?:第[一二三四五六七八九十百零\d]+条\s*|{NOTE_HEAD})?"
-_IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*所称)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
+_IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*(?:所称|所指)|本(?:{DOC_TYPE})中)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
 _QUOTED = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}[“\"](?P<term>[^“”\"]{{2,20}})[”\"]\s*(?P<def>是(?![^。]{{0,30}}(?:重要|组成部分|关键|基础|核心|"
                      r"保障|前提|根本|必然|需要|要求|任务))[^。]{4,}。?)")
 
-_NEEDS = [(_SO_CALLED, [("所称",)]), (_IS_MEANT, [("是指", "系指")]), (_QUOTED, [("“", '"'), ("是",)])]
+_HEADWORD = re.compile(r"[^,，。;；:：、]{2,25}")
+_NEEDS = [(_SO_CALLED, [("所称", "所指", "本")]), (_IS_MEANT, [("是指", "系指")]), (_QUOTED, [("“", '"'), ("是",)])]
 
 
 def _glossary(outline: Outline) -> list[TermRec]:
@@ -27,12 +29,24 @@ def _glossary(outline: Outline) -> list[TermRec]:
         return []
     start = min(h.start for h in heads)
     out = []
+    run = True   # still in the run of entries right after the heading
+    used: set[int] = set()
     for unit in sorted([*outline.items, *outline.paras], key=lambda u: u.start):
-        if unit.start <= start:
+        if unit.start <= start or unit.start in used:
             continue
         m = _ENTRY.match(unit.text.strip())
         if m:
             out.append(TermRec(m.group(1).strip(), m.group(2).strip(), unit.start, unit.end))
+            continue
+        index = getattr(unit, "index", -1)
+        children = [p for p in outline.paras if p.item == index]
+        body = children[0] if len(children) == 1 and not any(i.parent == index for i in outline.items) else None
+        if run and body is not None and _HEADWORD.fullmatch(unit.text.strip()):
+            # 一、知识产权证券化 over its definition: the entry's heading is the term
+            out.append(TermRec(unit.text.strip(), body.text.strip(), unit.start, body.end))
+            used.add(body.start)
+            continue
+        run = False
     return out
 
 

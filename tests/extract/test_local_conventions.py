@@ -1,0 +1,503 @@
+"""Conventions of provincial, city and county documents: owner notes in 〔〕 and 【】, 责任单位 lines
+under items, dual names and bracketed classes of governments in lists, indicator tables framed in a
+专栏 or following one another, columns named by a period, targets named by their topic, history
+that cites without being a basis, portal pages with a metadata list, traditional script.
+
+Every snippet is written for these tests in the genre's style (names, numbers and tasks invented);
+every expected fact is what a reader takes from it."""
+from tests.extract.test_conventions import citations, owners, task_with, terms
+
+
+def indicator_rows(res):
+    return [(i.name, i.unit, i.baseline_text, i.baseline_year, i.target_text, i.target_year, i.nature)
+            for i in res.extraction.indicators]
+
+
+# ---------------------------------------------------------------- owners
+
+def test_owner_notes_in_tortoise_shell_brackets(doc):
+    res = doc("四川省“十四五”科技创新规划\n三、重点任务\n"
+              "（一）强化基础研究。布局建设一批省级重点实验室。〔责任单位：科技厅、教育厅、财政厅按职责分工负责〕\n"
+              "（二）推进成果转化。完善技术转移服务体系。〔责任单位：科技厅牵头，省发展改革委、经济和信息化厅配合〕\n")
+    assert owners(task_with(res, "省级重点实验室")) == [("科技厅", False), ("教育厅", False), ("财政厅", False)]
+    assert owners(task_with(res, "技术转移服务")) == [("科技厅", True), ("省发展改革委", False),
+                                                    ("经济和信息化厅", False)]
+    res = doc("湛江市促进外贸稳增长若干措施\n一、支持企业开拓市场\n"
+              "1.组织企业参加境外展会。〔市商务局（市口岸办）牵头，市财政局配合〕\n"
+              "2.扩大出口信用保险覆盖面。〔市商务局、市地方金融监管局负责〕\n")
+    assert owners(task_with(res, "境外展会")) == [("市商务局(市口岸办)", True), ("市财政局", False)]
+    assert owners(task_with(res, "出口信用保险")) == [("市商务局", False), ("市地方金融监管局", False)]
+
+
+def test_owner_notes_in_black_lenticular_brackets(doc):
+    res = doc("山东省“十四五”市场监管现代化规划\n三、主要任务\n"
+              "（六）推进标准化建设。开展企业标准领跑者行动。【责任单位：省市场监管局、省工业和信息化厅】\n"
+              "（七）加强计量能力建设。建设省级计量测试中心。【牵头单位：省市场监管局；配合单位：省科技厅】\n")
+    assert owners(task_with(res, "标准领跑者")) == [("省市场监管局", False), ("省工业和信息化厅", False)]
+    assert owners(task_with(res, "计量测试中心")) == [("省市场监管局", True), ("省科技厅", False)]
+
+
+def test_a_list_head_whose_bodies_carry_verbs(doc):
+    # 责任单位：X牵头，Y配合 — the head names the list, the verbs say who leads
+    res = doc("广西壮族自治区“十四五”知识产权发展规划\n四、重点任务\n"
+              "（一）加强地理标志保护。开展地理标志专用标志使用核准。（责任单位：自治区市场监管局牵头，自治区农业农村厅配合）\n")
+    assert owners(task_with(res, "专用标志使用核准")) == [("自治区市场监管局", True), ("自治区农业农村厅", False)]
+    res = doc("合肥市文化旅游融合发展三年行动计划\n二、重点任务\n"
+              "（三）培育夜间经济。打造夜间文旅消费集聚区5个。（责任单位：市文化和旅游局负责，市商务局、市公安局参与）\n")
+    assert owners(task_with(res, "夜间文旅消费")) == [("市文化和旅游局", False), ("市商务局", False),
+                                                   ("市公安局", False)]
+
+
+def test_a_class_tail_with_a_level_closes_the_list(doc):
+    # X、Y等省有关部门和各地级以上市人民政府按职责分工负责: the bodies before 等 are the owners
+    res = doc("广东省进一步支持民间投资发展的实施方案\n一、发挥重大项目牵引作用\n"
+              "2.鼓励民间资本参与交通、水利等领域重点项目。（省发展改革委、交通运输厅、水利厅、能源局等省有关部门和"
+              "各地级以上市人民政府按职责分工负责）\n")
+    assert owners(task_with(res, "民间资本参与")) == [("省发展改革委", False), ("交通运输厅", False), ("水利厅", False),
+                                                   ("能源局", False)]
+    res = doc("台州市制造业高质量发展行动方案\n二、重点任务\n"
+              "（三）推进企业技术改造。（市经信局、市财政局等市直有关单位按职责分工负责）\n")
+    assert owners(task_with(res, "技术改造")) == [("市经信局", False), ("市财政局", False)]
+
+
+def test_lead_and_responsible_heads_in_a_traditional_note(doc):
+    res = doc("湖北省人民政府關於進一步優化營商環境的若干意見\n二、主要任務\n"
+              "（一）提高市場開放程度。全面實施市場準入負面清單制度。（牽頭單位：省發展改革委；責任單位：省委編辦、省自然資源廳、"
+              "省生態環境廳）\n")
+    assert owners(task_with(res, "负面清单")) == [("省发展改革委", True), ("省委编办", False), ("省自然资源厅", False),
+                                                ("省生态环境厅", False)]
+
+
+def test_the_label_of_another_field_ends_a_responsibility_list(doc):
+    res = doc("某市2023年数字经济工作要点\n一、重点任务\n"
+              "2.推进工业互联网平台建设。牵头单位：市工业和信息化局 责任单位：市发展改革委、市科技局 完成时间：2023年底\n"
+              "3.培育数字化转型服务商。\n责任单位：市科技局、市商务局　时间节点：2023年6月\n")
+    assert owners(task_with(res, "工业互联网平台")) == [("市工业和信息化局", True), ("市发展改革委", False),
+                                                     ("市科技局", False)]
+    assert owners(task_with(res, "转型服务商")) == [("市科技局", False), ("市商务局", False)]
+
+
+def test_a_time_note_after_a_responsibility_list_is_no_part_of_a_name(doc):
+    res = doc("某市2023年科技工作要点\n一、重点任务\n1.完成科技计划项目验收。\n"
+              "责任单位：市科技局、市财政局（2023年底前完成）\n"
+              "2.开展企业研发费用补助。责任单位：市科技局（长期坚持）\n")
+    assert owners(task_with(res, "项目验收")) == [("市科技局", False), ("市财政局", False)]
+    assert owners(task_with(res, "研发费用补助")) == [("市科技局", False)]
+
+
+def test_local_wordings_of_the_first_listed_body_leads(doc):
+    res = doc("某市优化营商环境行动方案\n二、重点任务\n（一）压缩企业开办时间。（市市场监管局、市税务局负责，"
+              "排在首位的部门为牵头部门，下同）\n（二）推行“一网通办”。（市政务服务数据管理局、市公安局负责）\n")
+    assert owners(task_with(res, "企业开办")) == [("市市场监管局", True), ("市税务局", False)]
+    assert owners(task_with(res, "一网通办")) == [("市政务服务数据管理局", True), ("市公安局", False)]
+    res = doc("某县乡村振兴工作要点\n说明：各项任务责任单位中，排在第一位的单位为牵头单位。\n一、重点任务\n"
+              "1.新建高标准农田1万亩。（县农业农村局、县财政局、县自然资源局）\n")
+    assert owners(task_with(res, "高标准农田")) == [("县农业农村局", True), ("县财政局", False), ("县自然资源局", False)]
+
+
+def test_a_bare_list_after_its_task_is_an_owner_note(doc):
+    # 。（X、Y）: a bracket of bodies alone after the sentence names its owners; a gloss inside one does not
+    res = doc("某县2024年市场监管工作要点\n一、重点任务\n1.开展食品安全专项整治行动。（县市场监管局、县公安局）\n"
+              "2.加强市场监管部门（县市场监管局、县知识产权局）与公安机关的协作，完善线索移送机制。\n")
+    assert owners(task_with(res, "专项整治")) == [("县市场监管局", False), ("县公安局", False)]
+    assert owners(task_with(res, "线索移送")) == []
+
+
+def test_a_lead_marked_inside_its_list(doc):
+    # X（牵头）、Y、Z: the mark names the lead, in a 责任单位 line or in a note with no verb
+    res = doc("某县2023年营商环境工作要点\n一、重点任务\n1.推进工程建设项目审批改革。\n"
+              "责任单位：县住建局（牵头）、县自然资源局、县行政审批局\n"
+              "2.开展涉企收费检查。（县市场监管局（牵头）、县发改局、县财政局）\n")
+    assert owners(task_with(res, "审批改革")) == [("县住建局", True), ("县自然资源局", False), ("县行政审批局", False)]
+    assert owners(task_with(res, "涉企收费")) == [("县市场监管局", True), ("县发改局", False), ("县财政局", False)]
+    res = doc("株洲市优化营商环境三年行动方案\n二、重点任务\n（一）压缩企业开办时间。（市市场监管局（牵头）、市税务局）\n")
+    assert owners(task_with(res, "企业开办")) == [("市市场监管局", True), ("市税务局", False)]
+
+
+def test_responsibility_lines_name_dual_bodies(doc):
+    res = doc("清河县2024年知识产权工作要点\n一、提升知识产权创造质量\n"
+              "1.开展高价值专利培育行动，全年发明专利授权量达到120件。\n"
+              "责任单位：县市场监管局（知识产权局）、县科技局\n"
+              "2.推进商标品牌建设，新增地理标志证明商标2件。\n"
+              "责任单位：县市场监管局（知识产权局）、县农业农村局\n")
+    assert owners(task_with(res, "高价值专利培育")) == [("县市场监管局(知识产权局)", False), ("县科技局", False)]
+    assert owners(task_with(res, "地理标志证明商标")) == [("县市场监管局(知识产权局)", False), ("县农业农村局", False)]
+    res = doc("宜宾市2023年文化工作要点\n一、繁荣文艺创作\n"
+              "1.实施精品创作工程，推出舞台艺术作品3部。\n"
+              "责任单位：市委宣传部（市新闻出版局）、市文化广电旅游局\n")
+    assert owners(task_with(res, "精品创作工程")) == [("市委宣传部(市新闻出版局)", False), ("市文化广电旅游局", False)]
+
+
+def test_lead_and_responsible_lines_under_an_item(doc):
+    res = doc("江门市促进民营经济高质量发展三年行动方案（2023—2025年）\n一、优化市场准入环境\n"
+              "1.全面落实市场准入负面清单制度，清理违规设置的准入壁垒。\n"
+              "牵头单位：市发展改革局\n责任单位：市市场监管局、市商务局\n完成时限：2023年底前\n"
+              "2.深化“证照分离”改革，推行经营许可告知承诺制。\n"
+              "牵头单位：市市场监管局\n责任单位：市政务服务数据管理局，各县（市、区）人民政府\n完成时限：长期坚持\n")
+    assert owners(task_with(res, "准入负面清单")) == [("市发展改革局", True), ("市市场监管局", False),
+                                                    ("市商务局", False)]
+    assert owners(task_with(res, "告知承诺制")) == [("市市场监管局", True), ("市政务服务数据管理局", False)]
+
+
+def test_a_bracketed_class_of_governments_is_one_generic_actor(doc):
+    # 各县（市、区）人民政府 is one collective actor: the 、 inside its brackets splits nothing
+    res = doc("湖南省“十四五”教育发展规划\n三、主要任务\n"
+              "（四）加强教师队伍建设。（省教育厅牵头，省委编办、各市（州）人民政府配合）\n"
+              "（五）扩大优质学位供给。（省教育厅、各县（市、区）人民政府负责）\n")
+    assert owners(task_with(res, "教师队伍")) == [("省教育厅", True), ("省委编办", False)]
+    assert owners(task_with(res, "优质学位")) == [("省教育厅", False)]
+    res = doc("梅州市“十四五”教育事业发展规划重点任务分工表\n"
+              "序号\t重点任务\t牵头单位\t责任单位\t完成时限\n"
+              "1\t推动义务教育优质均衡发展\t市教育局\t市财政局、各县（市、区）人民政府\t持续推进\n"
+              "2\t加强教师队伍建设\t市教育局、市委编办\t市人力资源社会保障局\t2025年\n")
+    assert owners(task_with(res, "优质均衡")) == [("市教育局", True), ("市财政局", False)]
+    assert owners(task_with(res, "教师队伍")) == [("市教育局", True), ("市委编办", True),
+                                                ("市人力资源社会保障局", False)]
+    plan = res.extraction.plan
+    assert (plan.title, plan.start_year, plan.end_year) == ("梅州市“十四五”教育事业发展规划重点任务分工表", 2021, 2025)
+    assert res.region.name == "梅州市"
+
+
+def test_a_duty_table_cell_that_heads_its_lists(doc):
+    res = doc("<html><body><p>某市2023年科技工作任务分工</p><table border='1'><tr><td>序号</td><td>工作任务</td>"
+              "<td>责任单位</td></tr><tr><td>1</td><td>新建省级重点实验室2家</td>"
+              "<td>牵头单位：市科技局<br>配合单位：市财政局、市教育局</td></tr></table></body></html>", name="tasks.html")
+    assert owners(task_with(res, "重点实验室")) == [("市科技局", True), ("市财政局", False), ("市教育局", False)]
+    res = doc("某县2024年民生实事任务分工\n\n序号\t工作任务\t责任单位\n"
+              "1\t新增城镇就业1500人\t牵头：县人社局；配合：县财政局、县税务局\n")
+    assert owners(task_with(res, "城镇就业")) == [("县人社局", True), ("县财政局", False), ("县税务局", False)]
+
+
+def test_a_duty_table_with_cells_one_space_apart(doc):
+    res = doc("韶关市“十四五”科技创新规划重点任务分工\n\n序号 重点任务 牵头单位 配合单位\n"
+              "1 建设省级新型研发机构 市科技局 市发展改革局、市财政局\n"
+              "2 实施高新技术企业倍增计划 市科技局 市工业和信息化局、市税务局\n\n"
+              "各单位 要 加强 协调。\n一、保障措施\n（一）加强组织领导。各单位要明确责任人。\n")
+    assert owners(task_with(res, "新型研发机构")) == [("市科技局", True), ("市发展改革局", False), ("市财政局", False)]
+    assert owners(task_with(res, "倍增计划")) == [("市科技局", True), ("市工业和信息化局", False), ("市税务局", False)]
+    assert not [t for t in res.extraction.tasks if "协调" in t.text and t.owners]  # the sentence after is no row
+    assert res.extraction.plan.title == "韶关市“十四五”科技创新规划重点任务分工"
+    res = doc("某县2024年农业农村工作任务分工\n\n序号 工作任务 责任单位 完成时限\n"
+              "1 新建高标准农田2万亩 县农业农村局 2024年底\n2 推进农村改厕 县农业农村局、县卫生健康局 2024年底\n")
+    assert owners(task_with(res, "高标准农田")) == [("县农业农村局", False)]
+    assert owners(task_with(res, "农村改厕")) == [("县农业农村局", False), ("县卫生健康局", False)]
+
+
+# ---------------------------------------------------------------- indicators
+
+def test_an_indicator_table_framed_in_a_box(doc):
+    res = doc("吉安市“十三五”市场监管发展规划\n二、发展目标\n"
+              "专栏1  “十三五”市场监管主要指标\n"
+              "指标\t基期值（2015年）\t目标值（2020年）\t指标属性\n"
+              "市场主体总量（万户）\t18.5\t26\t预期性\n"
+              "食品抽检合格率（%）\t95\t≥97\t约束性\n"
+              "三、主要任务\n（一）深化商事制度改革。推进“多证合一”。\n")
+    assert indicator_rows(res) == [("市场主体总量", "万户", "18.5", 2015, "26", 2020, "expected"),
+                                   ("食品抽检合格率", "%", "95", 2015, "≥97", 2020, "binding")]
+    assert not res.extraction.projects  # a box of indicators is no project
+    res = doc("漯河市“十四五”卫生健康事业发展规划\n二、主要目标\n"
+              "专栏2 卫生健康主要发展指标\n"
+              "序号\t指标名称\t单位\t2020年\t2025年\t属性\n"
+              "1\t人均预期寿命\t岁\t77.6\t78.5\t预期性\n"
+              "2\t每千人口执业（助理）医师数\t人\t2.6\t3.2\t预期性\n"
+              "专栏3 公共卫生能力提升工程\n建设市级疾病预防控制中心实验室。\n")
+    assert indicator_rows(res) == [("人均预期寿命", "岁", "77.6", 2020, "78.5", 2025, "expected"),
+                                   ("每千人口执业(助理)医师数", "人", "2.6", 2020, "3.2", 2025, "expected")]
+    assert [p.name for p in res.extraction.projects] == ["公共卫生能力提升工程"]
+
+
+def test_the_next_caption_ends_a_table_and_period_columns_have_their_years(doc):
+    res = doc("湖州市“十四五”交通运输发展规划\n二、发展目标\n"
+              "表1  湖州市“十四五”交通运输发展主要指标\n"
+              "序号\t指标名称\t单位\t2020年\t2025年\t属性\t责任单位\n"
+              "1\t高速公路里程\t公里\t320\t400\t预期性\t市交通运输局\n"
+              "2\t新能源公交车占比\t%\t75\t100\t约束性\t市交通运输局\n"
+              "表2  “十四五”综合交通投资指标\n"
+              "指标\t单位\t“十三五”累计\t“十四五”累计\t属性\n"
+              "交通固定资产投资\t亿元\t560\t800\t预期性\n")
+    assert indicator_rows(res) == [("高速公路里程", "公里", "320", 2020, "400", 2025, "expected"),
+                                   ("新能源公交车占比", "%", "75", 2020, "100", 2025, "binding"),
+                                   ("交通固定资产投资", "亿元", "560", 2020, "800", 2025, "expected")]
+    res = doc("衢州市“十三五”水利发展规划\n二、发展目标\n"
+              "表1 主要指标\n指标\t单位\t2015年\t2020年\t属性\n"
+              "县级以上城市供水保证率\t%\t95\t97\t约束性\n"
+              "附表2 水利投资\n指标\t单位\t“十二五”完成\t“十三五”计划\t属性\n"
+              "水利建设投资\t亿元\t120\t180\t预期性\n")
+    assert indicator_rows(res) == [("县级以上城市供水保证率", "%", "95", 2015, "97", 2020, "binding"),
+                                   ("水利建设投资", "亿元", "120", 2015, "180", 2020, "expected")]
+
+
+def test_a_comma_inside_a_names_brackets_keeps_the_table_going(doc):
+    # 城镇新增就业人数（万人，累计）: the unit and how it is counted, not the end of the table
+    res = doc("南平市“十四五”人力资源和社会保障事业发展规划\n二、主要目标\n"
+              "表1  “十四五”人力资源和社会保障事业发展主要指标\n"
+              "指标名称\t2020年基期值\t2025年目标值\t年均增长/累计\t属性\n"
+              "城镇新增就业人数（万人，累计）\t[2.8]\t[3]\t—\t预期性\n"
+              "基本养老保险参保人数（万人）\t180\t195\t1.6%\t预期性\n")
+    assert indicator_rows(res) == [("城镇新增就业人数", "万人", "[2.8]", 2020, "[3]", 2025, "expected"),
+                                   ("基本养老保险参保人数", "万人", "180", 2020, "195", 2025, "expected")]
+    res = doc("六安市“十四五”文化旅游发展规划\n二、发展目标\n"
+              "主要指标\n指标\t单位\t2020年\t2025年\t属性\n"
+              "旅游总收入（亿元，五年累计）\t亿元\t[1500]\t[2200]\t预期性\n"
+              "A级旅游景区数量（个）\t个\t60\t75\t预期性\n")
+    assert indicator_rows(res) == [("旅游总收入", "亿元", "[1500]", 2020, "[2200]", 2025, "expected"),
+                                   ("A级旅游景区数量", "个", "60", 2020, "75", 2025, "expected")]
+
+
+def test_a_unit_stated_above_a_table_is_every_rows(doc):
+    res = doc("安康市“十四五”旅游发展规划\n二、发展目标\n表1 主要指标\n单位：万人次\n"
+              "指标\t2020年\t2025年\t属性\n接待国内游客\t3500\t5000\t预期性\n接待入境游客\t12\t20\t预期性\n")
+    assert indicator_rows(res) == [("接待国内游客", "万人次", "3500", 2020, "5000", 2025, "expected"),
+                                   ("接待入境游客", "万人次", "12", 2020, "20", 2025, "expected")]
+    res = doc("<html><body><p>黄冈市“十四五”教育事业发展规划</p><p>二、主要目标</p><p>表2 学位供给指标</p><p>单位：个</p>"
+              "<table border='1'><tr><td>指标</td><td>2020年</td><td>2025年</td><td>属性</td></tr>"
+              "<tr><td>公办幼儿园学位</td><td>52000</td><td>68000</td><td>预期性</td></tr>"
+              "<tr><td>新增义务教育学位</td><td>—</td><td>30000</td><td>预期性</td></tr></table></body></html>",
+              name="huanggang.html")
+    assert indicator_rows(res) == [("公办幼儿园学位", "个", "52000", 2020, "68000", 2025, "expected"),
+                                   ("新增义务教育学位", "个", None, 2020, "30000", 2025, "expected")]
+
+
+def test_this_years_target_in_a_yearly_work_plan(doc):
+    # 今年 in 某县2024年工作要点 with no date given: the year its title names
+    res = doc("清河县2024年知识产权工作要点\n一、工作目标\n今年，全县发明专利授权量达到120件。\n")
+    assert indicator_rows(res) == [("发明专利授权量", "件", None, None, "120件", 2024, None)]
+    res = doc("某市2023年科技创新工作要点\n一、主要目标\n今年，全市技术合同成交额达到50亿元以上。\n")
+    assert indicator_rows(res) == [("技术合同成交额", "亿元", None, None, "50亿元以上", 2023, None)]
+
+
+def test_a_target_named_by_the_topic_of_its_sentence(doc):
+    # …至YEAR年达到N名的招生规模: the measure is the topic the sentence opened with, 以…为基数 its baseline
+    res = doc("某省中等职业教育扩招实施方案\n一、扩大招生规模\n"
+              "（一）扩大中等职业学校招生规模，以2020年实际招生人数3.2万人为基数，逐年扩大，"
+              "到2023年达到4万人的招生规模。\n")
+    assert indicator_rows(res) == [("中等职业学校招生规模", "万人", "3.2万人", 2020, "4万人", 2023, None)]
+    res = doc("某市托育服务发展实施方案\n二、工作目标\n"
+              "提高普惠托位供给能力，以2021年普惠托位1200个为基数，到2025年达到3000个的供给能力。\n")
+    assert indicator_rows(res) == [("普惠托位供给能力", "个", "1200个", 2021, "3000个", 2025, None)]
+    # a noun that does not close the topic names nothing
+    res = doc("某市托育服务发展实施方案\n二、工作目标\n加强托育机构监管，到2025年达到3000个的规模。\n")
+    assert indicator_rows(res) == []
+
+
+# ---------------------------------------------------------------- citations
+
+def test_history_cites_without_making_a_parent(doc):
+    res = doc("宁波市数字经济发展“十四五”规划\n"
+              "本规划根据《浙江省数字经济发展“十四五”规划》编制，规划期为2021—2025年。\n"
+              "一、发展基础\n“十三五”期间，我市认真落实《宁波市数字经济发展三年行动计划》，出台《宁波市软件产业促进条例》。\n")
+    assert citations(res) == [("浙江省数字经济发展“十四五”规划", True), ("宁波市数字经济发展三年行动计划", False),
+                              ("宁波市软件产业促进条例", False)]
+    res = doc("德州市“十三五”商务发展规划\n"
+              "依据《山东省“十三五”商务发展规划》，结合我市实际，制定本规划。\n"
+              "一、发展回顾\n近年来，我市先后贯彻落实《德州市加快电子商务发展实施意见》等政策，电商规模持续扩大。\n")
+    assert citations(res) == [("山东省“十三五”商务发展规划", True), ("德州市加快电子商务发展实施意见", False)]
+
+
+# ---------------------------------------------------------------- traditional script and portal pages
+
+TRADITIONAL = """廣州市知識產權事業發展“十四五”規劃
+
+為全面加強知識產權保護，根據《“十四五”國家知識產權保護和運用規劃》，結合本市實際，制定本規劃。
+
+一、主要目標
+表1  廣州市“十四五”知識產權發展主要指標
+序號	指標名稱	單位	2020年	2025年	屬性
+1	每萬人口高價值發明專利擁有量	件	15.8	28	預期性
+2	知識產權質押融資金額	億元	[120]	[300]	預期性
+
+二、重點任務
+（一）加強行政保護。完善跨部門執法協作機制。〔市市場監管局牽頭，市公安局、市文化廣電旅遊局配合〕
+（二）推進知識產權運營。建設知識產權運營服務平臺①。
+責任單位：市市場監管局（知識產權局）、市金融局
+
+專欄1　知識產權保護體系建設工程
+建設知識產權保護中心。
+
+①知識產權運營服務平臺：指為專利、商標等知識產權的交易、許可、質押提供一站式服務的綜合平臺。
+"""
+
+
+def test_a_municipal_plan_in_traditional_script(doc):
+    res = doc(TRADITIONAL)
+    plan = res.extraction.plan
+    assert (plan.title, plan.start_year, plan.end_year) == ("广州市知识产权事业发展“十四五”规划", 2021, 2025)
+    assert (res.region.name, res.region.level) == ("广州市", "municipal")
+    assert owners(task_with(res, "执法协作")) == [("市市场监管局", True), ("市公安局", False),
+                                                ("市文化广电旅游局", False)]
+    assert owners(task_with(res, "运营服务平台")) == [("市市场监管局(知识产权局)", False), ("市金融局", False)]
+    assert indicator_rows(res) == [
+        ("每万人口高价值发明专利拥有量", "件", "15.8", 2020, "28", 2025, "expected"),
+        ("知识产权质押融资金额", "亿元", "[120]", 2020, "[300]", 2025, "expected")]
+    assert terms(res)["知识产权运营服务平台"].startswith("指为专利、商标等知识产权的交易")
+    assert [p.name for p in res.extraction.projects] == ["知识产权保护体系建设工程"]
+    assert citations(res) == [("“十四五”国家知识产权保护和运用规划", True)]
+
+
+def test_corner_quotes_of_traditional_script_are_curly_quotes(doc):
+    res = doc("臺州市知識產權「十四五」規劃\n\n根據《浙江省知識產權發展「十四五」規劃》，制定本規劃。\n"
+              "一、重點任務\n（一）加強保護。（市市場監管局牽頭，市公安局配合）\n")
+    assert res.extraction.plan.title == "台州市知识产权“十四五”规划"
+    assert citations(res) == [("浙江省知识产权发展“十四五”规划", True)]
+
+
+PORTAL_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>绍兴市人民政府办公室关于印发绍兴市“十四五”文化和旅游发展规划的通知 - 绍兴市人民政府</title></head>
+<body>
+<div class="position">当前位置：首页 &gt; 政府信息公开 &gt; 规划信息</div>
+<div class="xxgk-info"><ul>
+<li><span>索引号：</span>002588731/2021-123456</li>
+<li><span>发布机构：</span>绍兴市人民政府办公室</li>
+<li><span>文件编号：</span>绍政办发〔2021〕31号</li>
+<li><span>发文日期：</span>2021-08-20</li>
+</ul></div>
+<div class="article">
+<h1>绍兴市人民政府办公室关于印发绍兴市“十四五”文化和旅游发展规划的通知</h1>
+<p>各区、县（市）人民政府，市政府各部门、各单位：</p>
+<p>《绍兴市“十四五”文化和旅游发展规划》已经市政府同意，现印发给你们，请认真组织实施。</p>
+<p style="text-align:right">绍兴市人民政府办公室</p>
+<p style="text-align:right">2021年8月20日</p>
+<p style="text-align:center"><strong>绍兴市“十四五”文化和旅游发展规划</strong></p>
+<p>为推进文化和旅游深度融合发展，根据《浙江省文化和旅游发展“十四五”规划》，编制本规划。</p>
+<p>二、发展目标</p>
+<p>表1 绍兴市“十四五”文化和旅游发展主要指标</p>
+<table border="1">
+<tr><td>序号</td><td>指标名称</td><td>单位</td><td>2020年</td><td>2025年</td><td>属性</td></tr>
+<tr><td>1</td><td>旅游总收入</td><td>亿元</td><td>980</td><td>1500</td><td>预期性</td></tr>
+<tr><td>2</td><td>国家5A级旅游景区数</td><td>个</td><td>2</td><td>3</td><td>预期性</td></tr>
+</table>
+<p>三、主要任务</p>
+<p>（一）完善公共文化服务体系。推进城市书房建设。（市文化广电旅游局牵头，市财政局配合）</p>
+<p>（二）打造文旅融合品牌。培育文旅融合示范区。〔责任单位：市文化广电旅游局、市发展改革委〕</p>
+<table border="1"><tr><td><p>专栏1 文化遗产保护传承工程</p><p>建设考古遗址公园3个。</p></td></tr></table>
+</div>
+<div class="footer">主办单位：绍兴市人民政府办公室</div>
+</body></html>
+"""
+
+
+def test_a_city_portal_page_with_its_metadata_in_a_list(doc):
+    res = doc(PORTAL_PAGE, name="shaoxing.html")
+    plan = res.extraction.plan
+    assert (plan.title, plan.document_number, plan.issuer, plan.issued) == (
+        "绍兴市“十四五”文化和旅游发展规划", "绍政办发〔2021〕31号", "绍兴市人民政府办公室", "2021-08-20")
+    assert (res.region.name, res.region.level) == ("绍兴市", "municipal")
+    assert indicator_rows(res) == [("旅游总收入", "亿元", "980", 2020, "1500", 2025, "expected"),
+                                   ("国家5A级旅游景区数", "个", "2", 2020, "3", 2025, "expected")]
+    assert owners(task_with(res, "城市书房")) == [("市文化广电旅游局", True), ("市财政局", False)]
+    assert owners(task_with(res, "文旅融合示范区")) == [("市文化广电旅游局", False), ("市发展改革委", False)]
+    assert [p.name for p in res.extraction.projects] == ["文化遗产保护传承工程"]
+    assert citations(res) == [("浙江省文化和旅游发展“十四五”规划", True)]
+
+
+TRADITIONAL_PAGE = """<html><head><meta charset="utf-8"><title>咸陽市2022年科技創新工作要點</title></head><body>
+<table class="info"><tr><td>索 引 號：</td><td>61040000/2022-00031</td><td>發布機構：</td><td>咸陽市人民政府辦公室</td></tr>
+<tr><td>發文字號：</td><td>咸政辦發〔2022〕9號</td><td>成文日期：</td><td>2022年3月15日</td></tr></table>
+<h1>咸陽市人民政府辦公室關於印發咸陽市2022年科技創新工作要點的通知</h1>
+<p>《咸陽市2022年科技創新工作要點》已經市政府同意，現印發給你們，請認真抓好落實。</p>
+<p style="text-align:center">咸陽市2022年科技創新工作要點</p>
+<p>一、強化創新平臺建設</p>
+<p>1.新建省級重點實驗室2家。（市科技局牽頭，市發展改革委、市財政局配合）</p>
+<p>二、重點任務分工</p>
+<table border="1">
+<tr><td>序號</td><td>重點任務</td><td>牽頭單位</td><td>責任單位</td><td>完成時限</td></tr>
+<tr><td>1</td><td>開展科技型中小企業評價入庫工作</td><td>市科技局</td><td>各縣（市、區）人民政府</td><td>2022年12月</td></tr>
+<tr><td>2</td><td>實施重點研發計劃項目</td><td>市科技局</td><td>市財政局、市工業和信息化局</td><td>2022年12月</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_county_portal_metadata_table_with_other_labels(doc):
+    page = ("<html><head><meta charset='utf-8'><title>信息公开</title></head><body><table class='meta'>"
+            "<tr><td>名　　称：</td><td>泉州市人民政府办公室关于印发泉州市“十四五”教育发展专项规划的通知</td></tr>"
+            "<tr><td>发文单位：</td><td>泉州市人民政府办公室</td><td>文　　号：</td><td>泉政办〔2021〕60号</td></tr>"
+            "<tr><td>生成日期：</td><td>2021-11-02</td></tr></table><div class='content'><p>各县（市、区）人民政府：</p>"
+            "<p>现将规划印发给你们，请认真贯彻执行。</p><p>一、发展基础</p><p>（一）主要成效。</p></div></body></html>")
+    res = doc(page, name="quanzhou.html")
+    plan = res.extraction.plan
+    assert (plan.title, plan.document_number, plan.issuer, plan.issued) == (
+        "泉州市“十四五”教育发展专项规划", "泉政办〔2021〕60号", "泉州市人民政府办公室", "2021-11-02")
+    assert (res.region.name, plan.start_year, plan.end_year) == ("泉州市", 2021, 2025)
+
+
+def test_a_portal_metadata_list_gives_the_date_without_a_signature(doc):
+    page = PORTAL_PAGE.replace('<p style="text-align:right">2021年8月20日</p>', "").replace("2021-08-20", "2021-08-19")
+    res = doc(page, name="shaoxing.html")
+    assert (res.extraction.plan.document_number, res.extraction.plan.issued) == ("绍政办发〔2021〕31号", "2021-08-19")
+
+
+def test_a_traditional_script_portal_page_with_a_duty_table(doc):
+    res = doc(TRADITIONAL_PAGE, name="xianyang.html")
+    plan = res.extraction.plan
+    assert (plan.title, plan.document_number, plan.issuer, plan.issued, plan.start_year) == (
+        "咸阳市2022年科技创新工作要点", "咸政办发〔2022〕9号", "咸阳市人民政府办公室", "2022-03-15", None)
+    assert owners(task_with(res, "省级重点实验室")) == [("市科技局", True), ("市发展改革委", False), ("市财政局", False)]
+    assert owners(task_with(res, "评价入库")) == [("市科技局", True)]
+    assert owners(task_with(res, "重点研发计划")) == [("市科技局", True), ("市财政局", False),
+                                                    ("市工业和信息化局", False)]
+
+
+def test_a_title_broken_after_its_division(doc):
+    res = doc("深圳市南山区\n“十四五”知识产权发展规划\n\n南山区市场监督管理局\n2021年12月\n\n一、发展基础\n")
+    assert res.extraction.plan.title == "深圳市南山区“十四五”知识产权发展规划"
+    assert (res.region.code, res.region.level) == ("440305", "county")  # 深圳's 南山区, not 鹤岗's
+    res = doc("宜宾市知识产权\n发展规划（2021—2025年）\n\n一、发展基础\n")
+    assert res.extraction.plan.title == "宜宾市知识产权发展规划(2021—2025年)"
+    # an issuing body above the title is no half of it
+    res = doc("宜昌市人民政府办公室\n宜昌市“十四五”知识产权发展规划\n\n一、发展基础\n")
+    assert res.extraction.plan.title == "宜昌市“十四五”知识产权发展规划"
+
+
+# ---------------------------------------------------------------- terms
+
+def test_a_note_under_a_table_defines_after_a_note_that_does_not(doc):
+    # 注：1.[ ]内为五年累计数。2.X：是指… — the first note explains the table, the second defines a term
+    res = doc("九江市“十四五”知识产权发展规划\n二、发展目标\n表1 主要指标\n指标\t单位\t2020年\t2025年\t属性\n"
+              "每万人口高价值发明专利拥有量\t件\t1.2\t3\t预期性\n"
+              "注：1.[ ]内为五年累计数。2.高价值发明专利：是指战略性新兴产业的发明专利、维持年限超过10年的发明专利等。\n")
+    assert terms(res) == {"高价值发明专利": "是指战略性新兴产业的发明专利、维持年限超过10年的发明专利等。"}
+    res = doc("丽水市“十四五”生态环境保护规划\n二、主要目标\n表1 主要指标\n指标\t单位\t2020年\t2025年\t属性\n"
+              "地表水达到或好于Ⅲ类水体比例\t%\t98\t100\t约束性\n"
+              "注：1.带★的为约束性指标。2.生态产品价值实现机制：指将生态产品所蕴含的价值转化为经济效益的制度安排。\n")
+    assert terms(res) == {"生态产品价值实现机制": "指将生态产品所蕴含的价值转化为经济效益的制度安排。"}
+
+
+def test_glossary_entries_headed_by_their_term(doc):
+    res = doc("九江市“十四五”知识产权发展规划\n一、发展基础\n（一）主要成效。专利拥有量稳步增长。\n附件\n名词解释\n"
+              "一、知识产权证券化\n以知识产权未来收益为支撑发行证券进行融资的方式。\n"
+              "二、地理标志\n指标示某商品来源于某地区的标志。\n")
+    assert terms(res) == {"知识产权证券化": "以知识产权未来收益为支撑发行证券进行融资的方式。",
+                          "地理标志": "指标示某商品来源于某地区的标志。"}
+    res = doc("某县“十四五”数字乡村发展规划\n附件：名词解释\n1.数字乡村\n伴随网络化、信息化在农业农村中的应用而形成的乡村发展形态。\n"
+              "2.智慧农业\n指运用物联网、大数据等技术实现农业生产精准化管理的农业形态。\n")
+    assert terms(res) == {"数字乡村": "伴随网络化、信息化在农业农村中的应用而形成的乡村发展形态。",
+                          "智慧农业": "指运用物联网、大数据等技术实现农业生产精准化管理的农业形态。"}
+
+
+# ---------------------------------------------------------------- projects
+
+def test_a_box_of_key_projects_names_each_project(doc):
+    res = doc("吉安市“十三五”市场监管发展规划\n三、主要任务\n（一）加强质量强市建设。实施质量提升工程。\n"
+              "专栏2  质量提升重点工程\n1.品牌培育工程。培育江西名牌产品50个。\n2.标准化战略工程。主导制定国家标准10项。\n"
+              "（二）深化商事制度改革。推进“多证合一”。\n")
+    assert [p.name for p in res.extraction.projects] == ["质量提升重点工程", "品牌培育工程", "标准化战略工程"]
+    res = doc("某市“十四五”生态环境保护规划\n四、重大工程\n"
+              "专栏3 生态环境重大工程\n（一）城镇污水处理提质增效工程：新建污水管网200公里。\n"
+              "（二）土壤污染风险管控项目：完成受污染耕地安全利用。\n")
+    assert [p.name for p in res.extraction.projects] == ["生态环境重大工程", "城镇污水处理提质增效工程",
+                                                       "土壤污染风险管控项目"]
+    # a box named after one project keeps its items as its text
+    res = doc("某市“十四五”生态环境保护规划\n四、主要任务\n专栏4 农村人居环境整治工程\n1.农村生活污水治理。治理行政村100个。\n")
+    assert [p.name for p in res.extraction.projects] == ["农村人居环境整治工程"]
+
+
+def test_definitions_of_what_this_plan_means_by_a_term(doc):
+    res = doc("某市“十四五”养老服务体系规划\n一、总体要求\n"
+              "本规划所指的特殊困难老年人，是指低保、特困、低收入家庭中的失能老年人。\n"
+              "本规划中的普惠养老机构，指由政府支持、面向中低收入老年人提供服务的养老机构。\n"
+              "本规划中提出的目标指标均为预期性指标。\n")
+    assert terms(res) == {"特殊困难老年人": "是指低保、特困、低收入家庭中的失能老年人。",
+                          "普惠养老机构": "指由政府支持、面向中低收入老年人提供服务的养老机构。"}
+    res = doc("某县农村供水保障实施方案\n一、总体要求\n本方案所指农村供水工程，是指向农村居民和单位供水的公共设施。\n")
+    assert terms(res) == {"农村供水工程": "是指向农村居民和单位供水的公共设施。"}
