@@ -294,6 +294,14 @@ def test_history_cites_without_making_a_parent(doc):
     assert citations(res) == [("山东省“十三五”商务发展规划", True), ("德州市加快电子商务发展实施意见", False)]
 
 
+def test_a_background_that_goes_on_carrying_a_document_out_names_a_parent(doc):
+    # 近年来 alone opens the background of an opinion that builds on the document it names
+    res = doc("某省人民政府办公厅关于进一步支持小微企业融资的指导意见\n各市、县人民政府：\n"
+              "近年来，各地、各部门认真贯彻落实《某省人民政府关于促进融资担保行业发展的意见》，取得积极成效。"
+              "为进一步缓解小微企业融资难题，现提出如下意见。\n一、加大支持力度\n")
+    assert citations(res) == [("某省人民政府关于促进融资担保行业发展的意见", True)]
+
+
 # ---------------------------------------------------------------- traditional script and portal pages
 
 TRADITIONAL = """廣州市知識產權事業發展“十四五”規劃
