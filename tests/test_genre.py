@@ -156,6 +156,11 @@ def test_time_word_before_a_subject(doc, word):
         (f"{word}市财政局负责统筹资金。", [("市财政局", False)])]
 
 
+@pytest.mark.parametrize("word", OWNERS["by_not"])
+def test_what_follows_by_x_makes_x_no_owner(doc, word):
+    assert clause_owners(doc, f"健全工作机制。建立由市政府办公室{word}的协调机构，统筹推进各项工作。") == []
+
+
 @pytest.mark.parametrize("word", OWNERS["by_words"])
 def test_word_holding_by_opens_no_by_clause(doc, word):
     [(_, found)] = clause_owners(doc, f"{word}省财政厅安排资金，市委编办负责调剂编制。")
