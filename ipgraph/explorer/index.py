@@ -153,7 +153,11 @@ def _statement(line: str) -> tuple[str, str, tuple[str, str | None]]:
 
 def read_lines(doc_id: str, lines: Iterable[str], text: str | None = None) -> DocumentRows:
     """read_document over N-Triples lines without their final dot (the form a build's workers send)."""
-    return read_document(doc_id, map(_statement, lines), text)
+    def wanted(line: str) -> bool:  # the predicate, read before the rest is split
+        i = line.index(" ")
+        return line[i + 2:line.index(" ", i + 1) - 1] in _READ
+
+    return read_document(doc_id, map(_statement, filter(wanted, lines)), text)
 
 
 def _rank(kind: str, iri: str, doc: str | None, label: str | None) -> int:
