@@ -4,7 +4,8 @@
 
 1. build throughput and peak memory, serial and parallel, per corpus size (is it linear?), and of
    the real gov.cn pages in ../shared/corpus/govcn-2018;
-2. the cost of each pipeline stage, on generated plans and on the real pages;
+2. the cost of each pipeline stage, on generated plans and on the real pages (index: the explorer's
+   search index, its rows read from the statements and written);
 3. start-up: `ipgraph query 'ASK {}'` against a bare Python and an import of the pipeline;
 4. query latency (median, p95) of every named query and three selective ones: Oxigraph on disk (as
    `ipgraph query` runs them, and their plain forms in bench/plain_queries/ as Oxigraph alone runs
@@ -108,9 +109,12 @@ def stages(files: list[Path], what: str) -> None:
     from ipgraph.resolve import resolve
     from ipgraph.store import GraphStore
 
+    from ipgraph.explorer.index import Update, read_lines
+
     n = len(files)
-    cost = dict.fromkeys(["load", "clean", "outline", "extract", "resolve", "rdf", "store"], 0.0)
+    cost = dict.fromkeys(["load", "clean", "outline", "extract", "resolve", "rdf", "store", "index"], 0.0)
     store = GraphStore(Path(tempfile.mkdtemp()) / "s")
+    index = Update(store)
     for f in files:
         t = time.perf_counter(); src = load.load(f); t1 = time.perf_counter(); cost["load"] += t1 - t
         c = clean.clean(src); t2 = time.perf_counter(); cost["clean"] += t2 - t1
@@ -120,8 +124,11 @@ def stages(files: list[Path], what: str) -> None:
         lines = to_lines(r)
         t6 = time.perf_counter(); cost["rdf"] += t6 - t5
         store.put(Iris().graph(r.doc_id), lines)
-        cost["store"] += time.perf_counter() - t6
+        t7 = time.perf_counter(); cost["store"] += t7 - t6
+        index.put(read_lines(r.doc_id, lines, src.text), {"path": str(f), "sha256": src.sha256, "triples": len(lines)})
+        cost["index"] += time.perf_counter() - t7
     t = time.perf_counter(); store.flush(); cost["store"] += time.perf_counter() - t
+    t = time.perf_counter(); index.finish(); index.close(); cost["index"] += time.perf_counter() - t
     total = sum(cost.values())
     print(f"\n## stages ({n} {what}, serial, in one process)")
     for k, v in sorted(cost.items(), key=lambda kv: -kv[1]):
