@@ -187,7 +187,7 @@ class Update:
             self.db.executescript(SCHEMA)
             self.db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
         self.db.execute("PRAGMA journal_mode = WAL")  # readers go on reading the index as it was meanwhile
-        self.db.execute("PRAGMA cache_size = -65536")  # 64 MB: the pages a build rewrites stay in memory
+        self.db.execute("PRAGMA cache_size = -16384")  # 16 MB: the pages a build rewrites stay in memory
         self.db.execute("BEGIN IMMEDIATE")
         self.next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM entities").fetchone()[0]
         self.touched: set[str] = set()
