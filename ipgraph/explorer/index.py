@@ -31,7 +31,7 @@ from pyoxigraph import NamedNode, RdfFormat, parse
 from ..vocab import DCTERMS, IPG, PREFIXES, PROV, RDF, RDFS, SKOS
 
 FILE = "explorer.sqlite"
-VERSION = "3"  # of the index's layout: an index written by another version is rebuilt
+VERSION = "4"  # of the index's layout: an index written by another version is rebuilt
 KIND_ORDER = ["plan", "department", "indicator", "term", "project", "task"]
 LEVELS = {IPG + "National": "国家级", IPG + "Provincial": "省级", IPG + "Municipal": "市级", IPG + "County": "县级"}
 SCHEMA = """
@@ -49,8 +49,9 @@ CREATE INDEX entities_plan ON entities(plan);
 CREATE INDEX entities_iri ON entities(iri);
 CREATE INDEX doc_nodes_doc ON doc_nodes(doc_id);
 CREATE INDEX docs_iri ON docs(iri);
-CREATE VIRTUAL TABLE fts USING fts5(body, tokenize='trigram');
-"""
+CREATE VIRTUAL TABLE fts USING fts5(body, tokenize='trigram', columnsize=0);
+"""  # columnsize=0: no per-row token counts (only bm25 reads them, and hits are ordered by `rank`): a
+# quarter less to write
 _TYPE = RDF + "type"
 _LABEL = RDFS + "label"
 _SHARED = {IPG + "Plan", IPG + "Department", IPG + "Region"}  # nodes whose rows read the merged graph
