@@ -341,6 +341,12 @@ class GraphStore:
         self._settle()
         return self.store.quads_for_pattern(None, None, None, graph)
 
+    def graphs_stating(self, predicate: NamedNode, obj) -> list[NamedNode]:
+        """The document graphs that hold a statement of this predicate and object."""
+        self._settle()
+        return sorted({q.graph_name for q in self.store.quads_for_pattern(None, predicate, obj, None)
+                       if isinstance(q.graph_name, NamedNode)}, key=str)
+
     def about(self, subject: NamedNode | None, predicate: NamedNode | None = None,
               obj: NamedNode | None = None) -> Iterable[Quad]:
         """The statements of the merge that match a pattern (None matches anything)."""

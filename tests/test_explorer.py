@@ -341,3 +341,17 @@ def test_the_index_is_updated_document_by_document_as_a_fresh_one_would_be(tmp_p
         ingested = {p["label"] for p in overview["plans"]}
         assert "湖北省知识产权“十四五”规划" in plans and "湖北省知识产权“十四五”规划" not in ingested
         assert "枝江市知识产权“十四五”规划" in ingested
+
+
+def test_an_index_built_anew_finds_the_documents_of_a_store_built_under_another_base(tmp_path):
+    from ipgraph.explorer import index
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "province.txt").write_text(PROVINCE, encoding="utf-8")
+    store = GraphStore(tmp_path / "s")
+    build([tmp_path / "docs"], store, base="https://example.org/plans/")
+    anew = index.rebuild(store, tmp_path / "anew.sqlite")
+    assert _contents(anew) == _contents(index.path_of(store))
+    with index.connect(anew) as db:
+        [task] = index.search(db, "加强知识产权保护")["hits"]
+        assert task["doc"] == "https://example.org/plans/doc/province.txt"

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from pyoxigraph import NamedNode, RdfFormat, parse
+from pyoxigraph import Literal, NamedNode, RdfFormat, parse
 
 from ..vocab import DCTERMS, IPG, PREFIXES, PROV, RDF, RDFS, SKOS
 
@@ -252,14 +252,13 @@ class Update:
     def sync(self) -> None:
         """Put the documents the ingest log lists differently from the index (from their graphs in
         the store), drop those gone from the log, and `finish`."""
-        from ..rdf import Iris
-
         put, drop = _stale(self.store, self.indexed())
         for d in drop:
             self.drop(d)
         log = self.store.log()
-        for d in put:
-            self.put(read_quads(d, self.store.graph(Iris().graph(d))), log[d])
+        for d in put:  # its graph is found by its identifier: the store may have been built under another base
+            graphs = self.store.graphs_stating(NamedNode(DCTERMS + "identifier"), Literal(d))
+            self.put(read_quads(d, (q for g in graphs for q in self.store.graph(g))), log[d])
         self.finish()
 
     def close(self) -> None:
