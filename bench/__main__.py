@@ -4,7 +4,8 @@
 
 1. build throughput and peak memory, serial and parallel, per corpus size (is it linear?), and of
    the real gov.cn pages in ../shared/corpus/govcn-2018;
-2. the cost of each pipeline stage, on generated plans and on the real pages;
+2. the cost of each pipeline stage, on generated plans and on the real pages (index: the explorer's
+   search index, its rows read from the statements and written);
 3. start-up: `ipgraph query 'ASK {}'` against a bare Python and an import of the pipeline;
 4. query latency (median, p95) of every named query and three selective ones: Oxigraph on disk (as
    `ipgraph query` runs them, and their plain forms in bench/plain_queries/ as Oxigraph alone runs
@@ -44,9 +45,11 @@ def real_pages() -> list[Path]:
     return sorted(REAL.glob("*.html"))
 
 
-def timed_build(paths: Path | list[Path], store: Path, workers: int) -> tuple[float, float, float, float]:
+def timed_build(paths: Path | list[Path], store: Path, workers: int) -> tuple[float, float, float, float, float]:
     """Seconds; the peak of the summed resident memory of ipgraph and its workers (MB); CPU seconds
-    of the main process (its loading thread included) and of all processes together."""
+    of the main process (its loading thread included) and of all processes together; the peak of
+    their summed proportional memory (PSS, MB: the workers are forked from the main process, and
+    the pages they still share with it are counted once instead of once in each)."""
     import resource
 
     import psutil
@@ -57,10 +60,12 @@ def timed_build(paths: Path | list[Path], store: Path, workers: int) -> tuple[fl
     t = time.perf_counter()
     proc = subprocess.Popen([IPGRAPH, "build", *paths, "--store", str(store), "-q", "-j", str(workers)],
                             stderr=subprocess.PIPE, text=True)
-    root, peak, main_cpu = psutil.Process(proc.pid), 0, 0.0
+    root, peak, peak_pss, main_cpu = psutil.Process(proc.pid), 0, 0, 0.0
     while proc.poll() is None:
         try:
-            peak = max(peak, sum(p.memory_info().rss for p in [root, *root.children(recursive=True)]))
+            procs = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in procs))
+            peak_pss = max(peak_pss, sum(p.memory_full_info().pss for p in procs))
             main_cpu = sum(root.cpu_times()[:2])
         except psutil.Error:  # a worker ended between listing and reading
             pass
@@ -70,33 +75,35 @@ def timed_build(paths: Path | list[Path], store: Path, workers: int) -> tuple[fl
         raise SystemExit(proc.stderr.read())
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return elapsed, peak / 1e6, main_cpu, cpu
+    return elapsed, peak / 1e6, main_cpu, cpu, peak_pss / 1e6
 
 
 def builds(sizes: list[int], serial_max: int) -> Path:
     cores = os.cpu_count() or 1
     print(f"## build ({cores} cores; peak MB: all processes together)")
     print(f"{'docs':>6} {'MB':>6} {'serial s':>9} {'docs/s':>7} {'parallel s':>11} {'docs/s':>7} {'MB/s':>6} "
-          f"{'speed-up':>8} {'peak MB':>8} {'s/1k docs':>9} {'CPU s':>6} {'main CPU s':>10}")
+          f"{'speed-up':>8} {'peak MB':>8} {'PSS MB':>7} {'s/1k docs':>9} {'CPU s':>6} {'main CPU s':>10}")
     store = None
     for n in sizes:
         folder = corpus(n)
         mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
         serial = timed_build(folder, ROOT / f"store-{n}-serial", 1)[0] if n <= serial_max else float("nan")
         store = ROOT / f"store-{n}"
-        par, peak, main_cpu, cpu = timed_build(folder, store, cores)
+        par, peak, main_cpu, cpu, pss = timed_build(folder, store, cores)
         print(f"{n:>6} {mb:6.1f} {serial:9.1f} {n / serial:7.1f} {par:11.1f} {n / par:7.1f} {mb / par:6.2f} "
-              f"{serial / par:8.2f} {peak:8.0f} {1000 * par / n:9.1f} {cpu:6.1f} {main_cpu:10.1f}")
+              f"{serial / par:8.2f} {peak:8.0f} {pss:7.0f} {1000 * par / n:9.1f} {cpu:6.1f} {main_cpu:10.1f}")
         shutil.rmtree(ROOT / f"store-{n}-serial", ignore_errors=True)
     pages = real_pages()
     if pages:  # real pages: short, varied, each read by its own reader; fixed costs (start-up) weigh more
         mb = sum(p.stat().st_size for p in pages) / 1e6
         serial = timed_build(pages, ROOT / "store-govcn-serial", 1)[0]
-        par, peak, main_cpu, cpu = timed_build(pages, ROOT / "store-govcn", cores)
+        par, peak, main_cpu, cpu, pss = timed_build(pages, ROOT / "store-govcn", cores)
         print(f"{'govcn':>6} {mb:6.1f} {serial:9.1f} {len(pages) / serial:7.1f} {par:11.1f} {len(pages) / par:7.1f} "
-              f"{mb / par:6.2f} {serial / par:8.2f} {peak:8.0f} {1000 * par / len(pages):9.1f} {cpu:6.1f} "
+              f"{mb / par:6.2f} {serial / par:8.2f} {peak:8.0f} {pss:7.0f} {1000 * par / len(pages):9.1f} {cpu:6.1f} "
               f"{main_cpu:10.1f}   ({len(pages)} real gov.cn pages, {REAL})")
-    print("(CPU s: all processes together; main CPU s: the process that stores, its loading thread included."
+    print("(peak MB: resident memory summed over the processes; PSS MB: the same with the pages forked workers"
+          " share with the main process counted once. CPU s: all processes together; main CPU s: the process"
+          " that stores, its loading thread included."
           " With two cores, a build cannot take less than half the first, nor less than the second.)")
     return store
 
@@ -108,9 +115,12 @@ def stages(files: list[Path], what: str) -> None:
     from ipgraph.resolve import resolve
     from ipgraph.store import GraphStore
 
+    from ipgraph.explorer.index import Update, read_lines
+
     n = len(files)
-    cost = dict.fromkeys(["load", "clean", "outline", "extract", "resolve", "rdf", "store"], 0.0)
+    cost = dict.fromkeys(["load", "clean", "outline", "extract", "resolve", "rdf", "store", "index"], 0.0)
     store = GraphStore(Path(tempfile.mkdtemp()) / "s")
+    index = Update(store)
     for f in files:
         t = time.perf_counter(); src = load.load(f); t1 = time.perf_counter(); cost["load"] += t1 - t
         c = clean.clean(src); t2 = time.perf_counter(); cost["clean"] += t2 - t1
@@ -120,8 +130,11 @@ def stages(files: list[Path], what: str) -> None:
         lines = to_lines(r)
         t6 = time.perf_counter(); cost["rdf"] += t6 - t5
         store.put(Iris().graph(r.doc_id), lines)
-        cost["store"] += time.perf_counter() - t6
+        t7 = time.perf_counter(); cost["store"] += t7 - t6
+        index.put(read_lines(r.doc_id, lines, src.text), {"path": str(f), "sha256": src.sha256, "triples": len(lines)})
+        cost["index"] += time.perf_counter() - t7
     t = time.perf_counter(); store.flush(); cost["store"] += time.perf_counter() - t
+    t = time.perf_counter(); index.finish(); index.close(); cost["index"] += time.perf_counter() - t
     total = sum(cost.values())
     print(f"\n## stages ({n} {what}, serial, in one process)")
     for k, v in sorted(cost.items(), key=lambda kv: -kv[1]):

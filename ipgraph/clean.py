@@ -50,6 +50,23 @@ def _width_table() -> dict[int, str]:
 
 
 _WIDTH = _width_table()
+_WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_WIDTH)) + "]+")
+
+
+def _narrow(text: str) -> str:
+    """text.translate(_WIDTH), touching only the runs of characters it changes (most are not)."""
+    return _WIDE.sub(lambda m: m.group().translate(_WIDTH), text)
+
+
+_IOTA = array("i")
+
+
+def _positions(start: int, end: int) -> array:
+    """array("i", range(start, end)), copied from a table of positions instead of counted out."""
+    global _IOTA
+    if len(_IOTA) < end:
+        _IOTA = array("i", range(max(end, 2 * len(_IOTA))))
+    return _IOTA[start:end]
 _DROP = re.compile("[\r\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _PROSE_JOIN = re.compile(rf"(?<=[{_CJK}、。,;:“”《》()]) +(?=[{_CJK}、。,;:“”《》()])")
@@ -65,8 +82,11 @@ _FURNITURE = re.compile(r"^(?:当前位置|您当前的位置|您的位置|字�
 _BUTTONS = re.compile(r"[【\[]?(?:关闭窗口|打印本页|打印|关闭|返回顶部|收藏本页|相关链接|无障碍浏览)[】\]]?|[\s|/·]")
 
 
+_BUTTON_FIRST = frozenset("【[关打返收相无|/·")  # what a match of _BUTTONS can open with (a stripped line)
+
+
 def _furniture(line: str) -> bool:
-    return bool(_FURNITURE.match(line)) or (bool(line) and not _BUTTONS.sub("", line))
+    return bool(_FURNITURE.match(line)) or (bool(line) and line[0] in _BUTTON_FIRST and not _BUTTONS.sub("", line))
 _VALUE_CELL = re.compile(r"^[\[\(]?[≥≤><~约]?-?\d[\d.,%]*[\]\)]?(?:%|年)?$")
 
 
@@ -107,11 +127,13 @@ def _simplify(line: str) -> str:
     return "".join(fixed)
 
 
-def _dropped(line: str) -> set[int]:
-    """Positions in a line that clean text leaves out: glosses, zero-width marks, stray spaces."""
-    drop = {m.start() for m in _DROP.finditer(line)}
-    for m in _PINYIN.finditer(line):
-        drop.update(range(m.start(), m.end()))
+def _dropped(line: str, marks: bool = True) -> set[int]:
+    """Positions in a line that clean text leaves out: glosses, zero-width marks, stray spaces.
+    `marks`: whether the text holds any zero-width mark at all."""
+    drop = {m.start() for m in _DROP.finditer(line)} if marks else set()
+    if "(" in line:
+        for m in _PINYIN.finditer(line):
+            drop.update(range(m.start(), m.end()))
     if " " in line and _is_prose(line.strip()):
         for m in _PROSE_JOIN.finditer(line):
             drop.update(range(m.start(), m.end()))
@@ -119,33 +141,43 @@ def _dropped(line: str) -> set[int]:
 
 
 def clean_string(text: str, furniture: bool = True, traditional: bool | None = None) -> tuple[str, array]:
-    out: list[str] = []
-    keep = array("i")
-    pos = 0
-    lines = text.split("\n")
+    """The clean text and, for each of its characters, its offset in `text`. Lines kept as they are
+    (most) are copied in runs of whole lines; only the others are rebuilt character by character."""
     if traditional is None:
         traditional = is_traditional(text)  # t2s on simplified text turns 乾安县 into 干安县
-    for n, raw in enumerate(lines):
-        last = n == len(lines) - 1
-        line = raw.translate(_WIDTH)
+    wide = _narrow(text)  # one character for one: offsets do not move
+    marks = bool(_DROP.search(wide))
+    out: list[str] = []
+    keep = array("i")
+    run = pos = 0  # run: where the lines copied as they are since the last line rebuilt begin
+
+    def copy(end: int) -> None:
+        if end > run:
+            out.append(wide[run:end])
+            keep.extend(_positions(run, end))
+
+    lines = wide.split("\n")
+    for n, line in enumerate(lines):
+        end = pos + len(line)  # its newline
         if traditional:
             simplified = to_simplified(line)
             line = (simplified if len(simplified) == len(line) else _simplify(line)).translate(_CORNER_QUOTES)
         if furniture and _furniture(line.strip()):
-            pos += len(raw) + 1  # page furniture goes, newline and all
-            continue
-        drop = _dropped(line)
-        if drop:
-            kept = [k for k in range(len(line)) if k not in drop]
-            out.append("".join(line[k] for k in kept))
-            keep.extend(pos + k for k in kept)
+            copy(pos)
+            run = end + 1  # page furniture goes, newline and all
         else:
-            out.append(line)
-            keep.extend(range(pos, pos + len(line)))
-        if not last:
-            out.append("\n")
-            keep.append(pos + len(raw))
-        pos += len(raw) + 1
+            drop = _dropped(line, marks)
+            if drop or traditional:
+                copy(pos)
+                kept = [k for k in range(len(line)) if k not in drop]
+                out.append("".join(line[k] for k in kept))
+                keep.extend(pos + k for k in kept)
+                if n < len(lines) - 1:
+                    out.append("\n")
+                    keep.append(end)
+                run = end + 1
+        pos = end + 1
+    copy(len(wide))
     return "".join(out), keep
 
 

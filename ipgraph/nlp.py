@@ -626,7 +626,8 @@ class RegionTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans(Span(doc, s, e, label="REGION") for _, s, e in self.matcher(doc))
-        doc.spans["regions"] = [s for s in spans if _whole_region(doc.text, s.start_char, s.end_char)]
+        text = doc.text  # spaCy joins it from a Token object per character at every access: once
+        doc.spans["regions"] = [s for s in spans if _whole_region(text, s.start_char, s.end_char)]
         return doc
 
 

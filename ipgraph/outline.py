@@ -469,7 +469,16 @@ def parse(clean: CleanText | str) -> Outline:
     return out
 
 
+def _names_any(raw: str, words) -> bool:
+    """Whether a line holds any of `words` once its spaces are gone: no cell of it can be one of
+    them otherwise, and most lines are done without being split into cells."""
+    compact = "".join(raw.split())
+    return any(w in compact for w in words)
+
+
 def _table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table, int] | None:
+    if not _names_any(lines[i].raw, NAME_HEADERS):
+        return None
     cells = _cells(lines[i].raw)
     if not any(_squash(c) in NAME_HEADERS for c in cells[:3]):
         return None
@@ -509,6 +518,8 @@ def _spaced(raw: str) -> bool:
 
 def _duty_table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table, int] | None:
     """A 任务分工 table: one row a line, cells split by tabs or wide spaces."""
+    if not _names_any(lines[i].raw, OWNER_HEADERS):
+        return None
     header = [_squash(c) for c in _duty_cells(lines[i].raw)]
     if not (set(header) & _TASK_HEADERS and set(header) & set(OWNER_HEADERS)):
         return None

@@ -14,6 +14,7 @@ from . import clean as clean_stage
 from . import load as load_stage
 from . import outline as outline_stage
 from .errors import IpgraphError
+from .explorer.index import DocumentRows, Update, read_lines
 from .extract import extract
 from .infer import infer_lineage
 from .lifeline import die_with_parent, rss_mb
@@ -44,11 +45,13 @@ class BuildReport:
 
 @dataclass(frozen=True)
 class Statements:
-    """One document's graph, as N-Triples lines: cheap to send back from a worker process."""
+    """One document's graph, as N-Triples lines, and its rows of the explorer's index: cheap to
+    send back from a worker process."""
     path: str
     doc_id: str
     sha256: str
     lines: tuple[str, ...]
+    rows: DocumentRows | None = None
 
 
 # exceptions a library raises on a malformed or oversized file: the user's to fix, not a bug
@@ -62,7 +65,8 @@ def statements(path: str, base: str = DEFAULT_BASE, document: str | None = None)
     """The statements of one file, or the one-line reason it could not be read."""
     try:
         res = process(path, document)
-        return Statements(path, res.doc_id, res.source.sha256, to_lines(res, base))
+        lines = to_lines(res, base)
+        return Statements(path, res.doc_id, res.source.sha256, lines, read_lines(res.doc_id, lines, res.source.text))
     except IpgraphError as exc:
         return str(exc)
     except Exception as exc:  # a bug must not stop the rest of a corpus from building
@@ -138,16 +142,19 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
     stale = store.path / _LINEAGE_STALE
     force = stale.exists()  # a build was cut off before it recomputed the inferred lineage
     stale.touch()
-    for result in _extract(docs, base, max(1, workers), limits):
-        _store_one(result, store, base, report, on_file, gone, built)
-    if prune:
-        report.removed += _drop(store, sorted(d for ds in gone.values() for d in ds), base)
-    store.save_log()
-    infer_lineage(store, base, force=force or bool(report.removed))
-    store.flush()
-    stale.unlink()
-    from .explorer.index import ensure  # the explorer's search index and source texts, when documents changed
-    ensure(store)
+    index = Update(store)  # the explorer's search index, updated document by document as they are stored
+    try:
+        for result in _extract(docs, base, max(1, workers), limits):
+            _store_one(result, store, base, report, on_file, gone, built, index)
+        if prune:
+            report.removed += _drop(store, sorted(d for ds in gone.values() for d in ds), base)
+        store.save_log()
+        infer_lineage(store, base, force=force or bool(report.removed))
+        store.flush()
+        stale.unlink()
+        index.sync()  # documents taken out, and any the index missed; then plans' and departments' rows
+    finally:
+        index.close()
     report.seconds = time.perf_counter() - start
     return report
 
@@ -259,7 +266,7 @@ class _Extractors:
 
 
 def _store_one(result: Statements | str, store: GraphStore, base: str, report: BuildReport, on_file,
-               gone: dict[str, list[str]], built: dict[str, list[str]]) -> None:
+               gone: dict[str, list[str]], built: dict[str, list[str]], index: Update) -> None:
     if isinstance(result, str):
         report.failed.append(result)
     elif _elsewhere(store, result):
@@ -271,8 +278,11 @@ def _store_one(result: Statements | str, store: GraphStore, base: str, report: B
         path = str(Path(result.path).resolve())
         moved = [d for d in gone.pop(result.sha256, []) + built.pop(path, []) if d != result.doc_id]
         report.removed += _drop(store, sorted(set(moved)), base)
-        n = store.put(Iris(base).graph(result.doc_id), result.lines)
+        graph = Iris(base).graph(result.doc_id)
+        n = store.put(graph, result.lines)
         store.record(result.doc_id, path, result.sha256, n)
+        if graph in store.changed_graphs and result.rows is not None:
+            index.put(result.rows, store.logged()[result.doc_id])
         report.built.append((result.path, n))
     if on_file:
         on_file(result)

@@ -78,9 +78,17 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
     iri = Iris(base)
     out: set[str] = set()
     seen: set = set()  # regions and departments already described
+    written: dict = {}  # term → its N-Triples text: a node or predicate recurs in many statements, and
+    # formatting a term (2 µs) costs twenty times looking it up
+
+    def nt(term) -> str:
+        t = written.get(term)
+        if t is None:
+            t = written[term] = str(term)
+        return t
 
     def add(s, p, o):
-        out.add(f"{s} {p} {o}")
+        out.add(f"{nt(s)} {nt(p)} {nt(o)}")
 
     ex = res.extraction
     doc = iri("doc", res.doc_id)

@@ -91,13 +91,20 @@ class Resolved:
 _TITLE_LEAD = re.compile(r"[《“\"\s]*(?:十[一二三四五]五|\d{4}\s*[-—–~至]\s*\d{4}\s*年?|\d{4}\s*年)?[”\"\s]*(?:中共)?")
 
 
+def _regions(text: str):
+    """A Doc of `text` with its division names in doc.spans["regions"]: only the tokenizer and the
+    region component run (the responsibility rules would read all of a body for nothing)."""
+    nlp = get_nlp()
+    return nlp.get_pipe("ipgraph_regions")(nlp.make_doc(text))
+
+
 @lru_cache(maxsize=1 << 12)  # cited titles recur across a corpus
 def region_of(title: str) -> Region | None:
     """The jurisdiction a title names, or the country for 国家/全国.
 
     Divisions written one after another narrow it down: 湖北省宜昌市 → 宜昌市, 北京市海淀区 → 海淀区.
     """
-    doc = get_nlp()(title)
+    doc = _regions(title)
     # a title names its jurisdiction first (宜昌市…规划, “十三五”吉林省…规划); a division named later is
     # the subject (关于内地西藏班…的请示, 国务院关于支持河北雄安新区…)
     lead = _TITLE_LEAD.match(title).end()
@@ -130,7 +137,7 @@ def main_region(text: str) -> Region | None:
         return CHINA
     body = re.sub(r"《[^》]*》", "", text[:6000])
     counts: dict[str, int] = {}
-    doc = get_nlp()(body)  # spans die with their Doc: keep it alive while reading them
+    doc = _regions(body)  # spans die with their Doc: keep it alive while reading them
     for span in doc.spans["regions"]:
         if divisions().lookup(span.text) != CHINA:  # 中国(X)知识产权保护中心 is named by local plans too
             counts[span.text] = counts.get(span.text, 0) + 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from operator import ne
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
 SHARE = 0.05   # of the Chinese characters sampled
 SAMPLE = 20000  # characters read from the start of the text
 
@@ -18,8 +18,9 @@ SAMPLE = 20000  # characters read from the start of the text
 def is_traditional(text: str) -> bool:
     from .clean import to_simplified  # OpenCC loads once, in clean
 
-    chars = "".join(_CJK.findall(text[:SAMPLE]))
-    if not chars:
+    chars = _NOT_CJK.sub("", text[:SAMPLE])
+    simplified = to_simplified(chars)
+    if not chars or simplified == chars:  # most texts: nothing to count
         return False
-    changed = sum(map(ne, chars, to_simplified(chars)))
+    changed = sum(map(ne, chars, simplified))
     return changed >= 5 and changed >= SHARE * len(chars)

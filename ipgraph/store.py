@@ -124,6 +124,7 @@ class GraphStore:
         self._load_error: BaseException | None = None
         self.new_documents = 0  # bulk-loaded by this writer
         self.changed: set[str] = set()  # statements a replacement added to or removed from a graph
+        self.changed_graphs: set[NamedNode] = set()  # graphs this writer created, changed or dropped
         try:
             if exclusive:
                 self._lock = _lock(self.path / _LOCK, wait)
@@ -192,6 +193,7 @@ class GraphStore:
             return self.replace_lines(graph, triples)
         self._pending.append((graph, triples))
         self._pending_size += len(triples)
+        self.changed_graphs.add(graph)
         if self._pending_size >= BATCH:
             self.commit()
         return len(triples)
@@ -294,6 +296,7 @@ class GraphStore:
             return len(triples)
         gone = self._orphans(graph, current - new)
         self.changed |= current ^ new
+        self.changed_graphs.add(graph)
         if len(triples) <= ATOMIC_LIMIT:
             removed, added = sorted(current - new), sorted(new - current)
             ops = [f"DELETE DATA {{ {_block(gone)} }}"] if gone else []
@@ -315,6 +318,7 @@ class GraphStore:
         current = {line(q) for q in self.store.quads_for_pattern(None, None, None, graph)}
         gone = self._orphans(graph, current)
         self.changed |= current
+        self.changed_graphs.add(graph)
         ops = [f"DELETE DATA {{ {_block(gone)} }}"] if gone else []
         self.store.update(" ;\n".join(ops + [f"DROP SILENT GRAPH {graph}"]))
 
@@ -331,6 +335,23 @@ class GraphStore:
         """The merge: each statement once."""
         self._settle()
         return self.store.quads_for_pattern(None, None, None, DefaultGraph())
+
+    def graph(self, graph: NamedNode) -> Iterable[Quad]:
+        """One document's statements."""
+        self._settle()
+        return self.store.quads_for_pattern(None, None, None, graph)
+
+    def graphs_stating(self, predicate: NamedNode, obj) -> list[NamedNode]:
+        """The document graphs that hold a statement of this predicate and object."""
+        self._settle()
+        return sorted({q.graph_name for q in self.store.quads_for_pattern(None, predicate, obj, None)
+                       if isinstance(q.graph_name, NamedNode)}, key=str)
+
+    def about(self, subject: NamedNode | None, predicate: NamedNode | None = None,
+              obj: NamedNode | None = None) -> Iterable[Quad]:
+        """The statements of the merge that match a pattern (None matches anything)."""
+        self._settle()
+        return self.store.quads_for_pattern(subject, predicate, obj, DefaultGraph())
 
     def __len__(self) -> int:
         """Statements in the merged graph."""

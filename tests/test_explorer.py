@@ -280,3 +280,78 @@ def test_a_plan_shows_its_parents_target_for_the_same_indicator(tmp_path):
     assert [(p["plan_label"], p["target"]) for p in row["in_parent_plans"]] == [("湖北省知识产权“十四五”规划", "12")]
     status, _, body = app.handle("/id/plan/宜都市知识产权十四五规划", {"HTTP_ACCEPT": "text/html"})
     assert "湖北省知识产权“十四五”规划</a> <span class=\"level r1\">省级</span>: <b>12</b>" in body.decode()
+
+
+def _contents(path) -> dict:
+    """Everything an index holds but its row ids (which only follow insertion order)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        return {"docs": sorted(db.execute("SELECT * FROM docs")),
+                "regions": sorted(db.execute("SELECT * FROM regions")),
+                "nodes": sorted(db.execute("SELECT * FROM doc_nodes")),
+                "entities": sorted(db.execute(
+                    "SELECT e.kind, e.rank, e.level, e.region_label, e.period, e.plan_label, e.ingested, e.plan, e.region, "
+                    "e.link, e.doc, e.start, e.end, e.iri, e.label, f.body FROM entities e JOIN fts f ON f.rowid = e.id"),
+                    key=repr)}
+
+
+def test_the_index_is_updated_document_by_document_as_a_fresh_one_would_be(tmp_path):
+    """Documents added, changed and removed by later builds: the index updated in place holds what
+    an index built anew from the store holds, and searches give the same hits in the same order.
+    The city plan cites the province's: once the province's text is gone, the province plan is still
+    a plan of the graph (cited), no longer an ingested one, and its task is found no more."""
+    from ipgraph.explorer import index
+    from ipgraph.pipeline import remove
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "province.txt").write_text(PROVINCE, encoding="utf-8")
+    (docs / "city.txt").write_text(CITY, encoding="utf-8")
+    store = GraphStore(tmp_path / "s")
+    build([docs, DATA / "yichang_14fyp_ip_plan.txt"], store)
+    with index.connect(index.path_of(store)) as db:
+        assert [h["label"] for h in index.search(db, "加强知识产权保护")["hits"]] == ["加强知识产权保护。(省市场监管局负责)"]
+    (docs / "city.txt").write_text(CITY.replace("加强知识产权运用", "全面加强知识产权运用")
+                                   .replace("宜都市知识产权", "宜都市知识产权保护和运用"), encoding="utf-8")
+    (docs / "county.txt").write_text(CITY.replace("宜都", "枝江"), encoding="utf-8")
+    build([docs, DATA / "jilin_13fyp_ip_plan.txt"], store)
+    remove([str(docs / "province.txt")], store)
+    assert not index.fresh(store)  # `remove` leaves the index to the next reader or build
+    # a plan that cites the city's, writing its title with straight quotes: the same plan, another title
+    (docs / "town.txt").write_text(CITY.replace("宜都市知识产权“十四五”规划\n", "宜都市陆城街道知识产权工作方案\n")
+                                   .replace("《湖北省知识产权“十四五”规划》", '《宜都市知识产权保护和运用"十四五"规划》'),
+                                   encoding="utf-8")
+    build([docs / "county.txt", docs / "town.txt"], store)
+    assert index.fresh(store)
+    updated = _contents(index.path_of(store))
+    anew = index.rebuild(store, tmp_path / "anew.sqlite")
+    assert updated == _contents(anew)
+    with index.connect(index.path_of(store)) as a, index.connect(anew) as b:
+        for q in ("知识产权", "加强", "市场监管", "湖北省", ""):
+            assert index.search(a, q) == index.search(b, q)
+        assert index.search(a, "加强知识产权保护")["total"] == 0  # the province's task went with its text
+        [task] = index.search(a, "全面加强知识产权运用")["hits"]
+        # the city's plan takes its title as the town's plan writes it (one title of two, chosen by order)
+        assert (task["label"], task["plan_label"]) == ("全面加强知识产权运用。(市市场监管局负责)",
+                                                       '宜都市知识产权保护和运用"十四五"规划')
+        plans = {h["label"]: h for h in index.search(a, "", {"kind": "plan"}, limit=1000)["hits"]}
+        assert '宜都市知识产权保护和运用"十四五"规划' in plans and "宜都市知识产权“十四五”规划" not in plans
+        overview = index.overview(a)
+        ingested = {p["label"] for p in overview["plans"]}
+        assert "湖北省知识产权“十四五”规划" in plans and "湖北省知识产权“十四五”规划" not in ingested
+        assert "枝江市知识产权“十四五”规划" in ingested
+
+
+def test_an_index_built_anew_finds_the_documents_of_a_store_built_under_another_base(tmp_path):
+    from ipgraph.explorer import index
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "province.txt").write_text(PROVINCE, encoding="utf-8")
+    store = GraphStore(tmp_path / "s")
+    build([tmp_path / "docs"], store, base="https://example.org/plans/")
+    anew = index.rebuild(store, tmp_path / "anew.sqlite")
+    assert _contents(anew) == _contents(index.path_of(store))
+    with index.connect(anew) as db:
+        [task] = index.search(db, "加强知识产权保护")["hits"]
+        assert task["doc"] == "https://example.org/plans/doc/province.txt"
