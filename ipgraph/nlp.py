@@ -31,7 +31,7 @@ _LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|中央|全国|中国|�
 _SEP = re.compile(r"[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等府])(?:和|及其|及|与|以及)(?=[" + _H + "])"
                   r"|(?:及其|及|和|与)(?=各)")
 # a party committee or government that hosts bodies named after it: 市委宣传部, 县政府督查室
-_HOST = re.compile(r"(?:国务院|中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")
+_HOST = re.compile(r"国务院|(?:中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
 _PARENS = re.compile(r"[()（）]")
 _OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open
@@ -48,6 +48,10 @@ _DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs']
 _ALIAS_NOTE = re.compile(r"\s*[(（](?:以下简称|简称|下称)[^()（）]{1,20}[)）]")
 _NAME_RUN = re.compile(rf"[{_H}A-Za-z0-9()（）·]*")  # the characters is_body admits in a name
 _TIME = re.compile(r"\d\s*[年月日岁]")  # 3月底前国家卫生健康委, 年满3岁至…处: a time or age is in no name
+# what may follow a name that is a body only as its clause's subject or a list member (genre acting_only)
+_ACTS = re.compile(rf"$|[^{_H}A-Za-z0-9]|{_SEP.pattern}|(?:{genre.alternation(genre.OWNER['before_verb'])})"
+                   rf"|(?:{genre.alternation(genre.OWNER['subject_verbs'])})")
+_COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
 _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
 
 
@@ -172,7 +176,14 @@ def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str, str]] | None:
 @lru_cache(maxsize=1 << 16)
 def _whole(name: str, vocab: Vocab) -> bool:
     """A name that is complete as it stands (教育行政部门 is, though only a level would make it a body)."""
-    return is_body(name, vocab) or (name.endswith("部门") and len(name) >= 4 and not vocab.not_body.search(name))
+    return is_body(name, vocab) or (name.endswith("部门") and len(name) >= 4 and not vocab.not_body.search(name)) \
+        or _collective(name, vocab)
+
+
+def _collective(name: str, vocab: Vocab) -> bool:
+    """A generic collective written as one name (各部门, 各委员会, 各有关单位): a list of bodies goes on
+    after it, and it names none (国务院及各部门要…, 各部、各委员会、人民银行、审计署根据…)."""
+    return bool(_COLLECTIVE.match(name) and vocab.suffix.search(name)) and not _SEP.search(name)
 
 
 def body_run(window: str, vocab: Vocab) -> int:
@@ -183,7 +194,7 @@ def body_run(window: str, vocab: Vocab) -> int:
     # characters a name can hold, which one regex answers before the loop below
     if not genre.DEPT_END.search(window, 0, _NAME_RUN.match(window).end()):
         return 0
-    window = _mask(window)
+    window = _mask(window[:re.search(r"[。!?！？\n]|$", window).start()])  # a list ends with its sentence
     run, start, whole = 0, 0, 0   # end of the run; start of the current name; where it was last whole
     for m in genre.DEPT_END.finditer(window):
         end = m.end()
@@ -196,6 +207,8 @@ def body_run(window: str, vocab: Vocab) -> int:
                     not _HOST.fullmatch(window[start:whole]):
                 break  # words after a whole name that are no ending of it (市委宣传部 and 县政府督查室 go on)
         name = vocab.tails.sub("", window[start:end]).strip()
+        if (name in genre.OWNER["acting_only"] or _collective(name, vocab)) and not _ACTS.match(window, end):
+            continue  # 国务院有关部门, 国务院领导同志, 相关科技…: the words go on, the name is longer
         if _whole(name, vocab):
             whole = end
             if split_bodies(window[:end], vocab):
@@ -515,7 +528,8 @@ class ResponsibilityTagger:
         composes = any(not rest.startswith("员", m.end()) for m in genre.BY_NOT.finditer(rest))
         if not end or composes or self.vocab.not_owner.match(rest):
             return []
-        found = self._list(text, a, a + end, rest.startswith("牵头"), "subjects", clause)
+        found = [m for m in self._list(text, a, a + end, rest.startswith("牵头"), "subjects", clause)
+                 if m.name(text) not in genre.OWNER["acting_only"]]  # 由国务院批准: it approves
         partner = _PARTNER.match(rest)
         if found and partner:
             found += self._partners(text, a + end + partner.end(), clause)
@@ -538,8 +552,8 @@ class ResponsibilityTagger:
         if vm is None and requested and re.match(rf"[{_H}]", window[rest.end():]) and \
                 not window.startswith("的", rest.end()):
             return s, s + end, s + rest.end(), ""
-        if vm is None or text.startswith("了", vm.end()) or v.not_owner.search(text[s:vm.end() + 6]):
-            return None  # X出台了…: narrative
+        if vm is None or text.startswith(("了", "的"), vm.end()) or v.not_owner.search(text[s:vm.end() + 6]):
+            return None  # X出台了…: narrative; X制定的文件: a noun, not a clause
         return s, s + end, vm.start(), vm.group("verb")
 
     def set_annotations(self, doc: Doc, matches: list[Match]) -> None:

@@ -19,6 +19,7 @@ from .model import Owner, TaskRec
 
 _ONLY_OWNERS = re.compile(r"^\(?\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)\s*:")
 _BARE = re.compile(r"[。;,!\s]|牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体")
+_OWNER_VERB = re.compile(r"\s*(?:等|和|及)?(?:牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体)")
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})[:：。]\s*(?=\S)")
 
@@ -90,7 +91,8 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
             end = _sentence_end(text, start)
             found = [Owner(m.name(text), m.label == "LEAD") for m in spans]
             opens = min(m.start for m in spans) <= start + 1
-            if opens and len(_BARE.sub("", text[max(m.end for m in spans):end])) <= 8:
+            rest = text[max(m.end for m in spans):end]
+            if opens and len(_BARE.sub("", rest)) <= 8 and (_OWNER_VERB.match(rest) or not _BARE.sub("", rest)):
                 if tasks_of_clauses and tasks_of_clauses[-1][1] == end:
                     tasks_of_clauses[-1][2].extend(found)  # X牵头做好…，Y配合。: Y takes part in X's clause
                 else:

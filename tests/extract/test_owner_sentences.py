@@ -298,3 +298,64 @@ def test_a_body_that_says_what_it_will_do(doc):
     res = doc("某市人民政府办公室关于市人大代表建议办理情况的通报\n二、办理情况\n"
               "市发展改革委表示，将加快推进城区停车场项目审批。\n")
     assert owners(task_with(res, "停车场项目审批")) == [("市发展改革委", False)]
+
+
+# ---------------------------------------------------------------- the State Council as an actor
+
+def test_the_state_council_owns_the_clauses_it_opens(doc):
+    res = doc("某某委员会工作规则\n第三章 科学民主决策\n"
+              "十、国务院在作出重大决策前，要听取专家学者的意见。\n"
+              "十一、国务院及各部门要完善决策机制，健全决策程序。\n"
+              "十二、国务院根据经济社会发展需要，适时提出法律议案。\n")
+    assert owners(task_with(res, "听取专家学者")) == [("国务院", False)]
+    assert owners(task_with(res, "完善决策机制")) == [("国务院", False)]
+    assert owners(task_with(res, "适时提出法律议案")) == [("国务院", False)]
+    res = doc("国务院关于某某体制改革的决定\n五、组织实施\n国务院将适时组织开展督查，各地区要抓好落实。\n")
+    assert owners(task_with(res, "组织开展督查")) == [("国务院", False)]
+
+
+def test_the_state_council_approving_hosting_or_led_is_no_owner(doc):
+    res = doc("某某粮食应急预案\n4 应急响应\n"
+              "4.1 经国务院同意，国家粮食局会同国务院有关部门组织实施。\n"
+              "4.2 确需动用中央储备的，由国务院批准。国务院领导同志要亲自部署。\n")
+    assert all_owners(res) == {"国家粮食局"}
+    res = doc("某省人民政府关于某某试点的请示\n三、有关建议\n"
+              "建议由国务院组织有关部门开展检查。国务院部门制定的规范性文件，由本部门审核。\n")
+    assert all_owners(res) == set()
+
+
+def test_a_name_the_state_council_hosts_is_not_cut_short(doc):
+    res = doc("某某税收征收管理办法\n第一章 总则\n第三条 国务院税务主管部门负责制定具体操作办法。\n")
+    assert owners(task_with(res, "具体操作办法")) == [("国务院税务主管部门", False)]
+
+
+# ---------------------------------------------------------------- lists and clauses
+
+def test_a_list_of_bodies_goes_on_after_collectives(doc):
+    res = doc("某某工作规则\n第二章 职责\n五、各部、各委员会、人民银行、审计署根据法律，在本部门的职权范围内制定规章。\n")
+    assert owners(task_with(res, "制定规章")) == [("人民银行", False), ("审计署", False)]
+    res = doc("某市优化营商环境行动方案\n三、保障措施\n（一）各委办局、市财政局要保障工作经费。\n")
+    assert owners(task_with(res, "保障工作经费")) == [("市财政局", False)]
+
+
+def test_a_body_before_a_verb_and_de_is_a_noun_not_a_clause(doc):
+    res = doc("某某指导意见\n二、主要任务\n（四）国家粮食局制定的规范性文件，由本部门法制机构审核。\n")
+    assert all_owners(res) == set()
+    res = doc("某市规范性文件管理办法\n第二章 审核\n第六条 市司法局确定的审核人员，应当具备法律职业资格。\n")
+    assert all_owners(res) == set()
+
+
+def test_a_short_clause_with_its_own_act_is_its_own_task(doc):
+    res = doc("某某工作规则\n第七章 工作安排\n三十四、各地区要认真落实年度工作安排。国务院办公厅适时作出通报。\n")
+    task = task_with(res, "适时作出通报")
+    assert task.text.startswith("国务院办公厅适时作出通报")
+    assert owners(task) == [("国务院办公厅", False)]
+    res = doc("某县乡村振兴工作要点\n二、重点任务\n（三）加快补齐基础设施短板。县统计局定期通报进展。\n")
+    assert task_with(res, "定期通报进展").text.startswith("县统计局")
+
+
+def test_a_list_of_bodies_ends_with_its_sentence(doc):
+    res = doc("国务院办公厅关于某某提案的答复\n总理十分重视，批示发展改革委、科技部认真研究。有关部门根据批示进行了调研。\n")
+    assert all_owners(res) == set()
+    res = doc("某市人民政府办公室关于某某建议的答复\n市长批示市发展改革委、市财政局认真研究。有关部门根据批示进行了调研。\n")
+    assert all_owners(res) == set()
