@@ -51,6 +51,9 @@ _TIME = re.compile(r"\d\s*[年月日岁]")  # 3月底前国家卫生健康委, �
 # what may follow a name that is a body only as its clause's subject or a list member (genre acting_only)
 _ACTS = re.compile(rf"$|[^{_H}A-Za-z0-9]|{_SEP.pattern}|(?:{genre.alternation(genre.OWNER['before_verb'])})"
                    rf"|(?:{genre.alternation(genre.OWNER['subject_verbs'])})")
+# X为…主管单位, X为牵头单位: a designation (X is what it names)
+_DESIGNATION = re.compile(rf"为[^,，。;；:：]{{0,30}}?(?:{genre.alternation(genre.OWNER['designations'])}|{genre.LIST_HEADS})"
+                          r"(?=[,，。;；]|$)")
 _COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
 _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
 
@@ -552,6 +555,8 @@ class ResponsibilityTagger:
         if vm is None and requested and re.match(rf"[{_H}]", window[rest.end():]) and \
                 not window.startswith("的", rest.end()):
             return s, s + end, s + rest.end(), ""
+        if vm is None and _DESIGNATION.match(window, rest.end()):
+            return s, s + end, s + rest.end(), "为"
         if vm is None or text.startswith(("了", "的"), vm.end()) or v.not_owner.search(text[s:vm.end() + 6]):
             return None  # X出台了…: narrative; X制定的文件: a noun, not a clause
         return s, s + end, vm.start(), vm.group("verb")

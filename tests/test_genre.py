@@ -203,3 +203,9 @@ def test_acting_only_name_owns_the_clause_it_opens_and_nothing_else(doc, name):
 def test_a_list_goes_on_after_a_collective(doc, opener):
     assert clause_owners(doc, f"{opener}部门、市财政局要加强资金保障。") == [
         (f"{opener}部门、市财政局要加强资金保障。", [("市财政局", False)])]
+
+
+@pytest.mark.parametrize("word", OWNERS["designations"])
+def test_a_designation_makes_the_body_responsible(doc, word):
+    assert clause_owners(doc, f"市市场监管局为该项许可的{word}。") == [
+        (f"市市场监管局为该项许可的{word}。", [("市市场监管局", False)])]

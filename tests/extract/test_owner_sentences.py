@@ -359,3 +359,15 @@ def test_a_list_of_bodies_ends_with_its_sentence(doc):
     assert all_owners(res) == set()
     res = doc("某市人民政府办公室关于某某建议的答复\n市长批示市发展改革委、市财政局认真研究。有关部门根据批示进行了调研。\n")
     assert all_owners(res) == set()
+
+
+def test_a_designation_makes_the_body_responsible(doc):
+    res = doc("国务院办公厅关于某某专用号牌有关事项的通知\n一、号牌管理\n"
+              "交通运输部为专用号牌及配套证件的核发主管单位。驾驶人员须持相应驾驶证。\n")
+    task = task_with(res, "核发主管单位")
+    assert task.text.startswith("交通运输部为")
+    assert owners(task) == [("交通运输部", False)]
+    res = doc("某市老旧小区改造实施方案\n四、保障措施\n（一）加强组织领导。市住房城乡建设局为本方案实施的牵头单位，"
+              "市财政局为配合单位。\n")
+    assert owners(task_with(res, "本方案实施的牵头单位")) == [("市住房城乡建设局", True)]
+    assert owners(task_with(res, "为配合单位")) == [("市财政局", False)]
