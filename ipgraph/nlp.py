@@ -88,7 +88,8 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
     known = frozenset(a for (a, scope) in aliases() if scope == "national") | frozenset(
         full for (a, scope), full in aliases().items() if scope == "national")
     return Vocab(
-        list_head=re.compile(rf"(?P<head>{alt(list_heads)})\s*[:：]\s*"),
+        # 责任单位：X, or the head in brackets with no colon (【责任单位】X)
+        list_head=re.compile(rf"[【\[]?(?P<head>{alt(list_heads)})(?:\s*[】\]]\s*[:：]?|\s*[:：])\s*"),
         verb_tail=re.compile(rf"(?P<verb>{alt(verbs)})(?:[。.]?\s*)$"),
         subject=re.compile(rf"(?P<verb>{alt(subject_verbs)})"),
         suffix=re.compile(rf"(?:{alt(suffixes)})$"),

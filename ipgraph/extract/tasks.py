@@ -17,7 +17,7 @@ from ..nlp import Match, _default_vocab, is_body, list_items, named_before
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .model import Owner, TaskRec
 
-_ONLY_OWNERS = re.compile(r"^\(?\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)\s*:")
+_ONLY_OWNERS = re.compile(r"^[(【\[]?\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)\s*(?:[】\]]|:)")
 _BARE = re.compile(r"[。;,!\s]|牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体")
 _OWNER_VERB = re.compile(r"\s*(?:等|和|及)?(?:牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体)")
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")

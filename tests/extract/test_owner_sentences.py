@@ -371,3 +371,12 @@ def test_a_designation_makes_the_body_responsible(doc):
               "市财政局为配合单位。\n")
     assert owners(task_with(res, "本方案实施的牵头单位")) == [("市住房城乡建设局", True)]
     assert owners(task_with(res, "为配合单位")) == [("市财政局", False)]
+
+
+def test_a_list_head_in_brackets_with_no_colon(doc):
+    res = doc("某市优化营商环境行动方案\n二、重点任务\n（一）推进企业开办便利化。压缩企业开办时间。\n"
+              "【责任单位】市市场监管局、市中级人民法院\n")
+    assert owners(task_with(res, "压缩企业开办时间")) == [("市市场监管局", False), ("市中级人民法院", False)]
+    res = doc("某省数字政府建设工作要点\n一、重点任务\n1.推进政务数据共享。建成省级数据共享平台。"
+              "【牵头单位】省大数据局 【配合单位】省财政厅\n")
+    assert owners(task_with(res, "数据共享平台")) == [("省大数据局", True), ("省财政厅", False)]
