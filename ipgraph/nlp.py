@@ -54,6 +54,13 @@ _ACTS = re.compile(rf"$|[^{_H}A-Za-z0-9]|{_SEP.pattern}|(?:{genre.alternation(ge
 # X为…主管单位, X为牵头单位: a designation (X is what it names)
 _DESIGNATION = re.compile(rf"为[^,，。;；:：]{{0,30}}?(?:{genre.alternation(genre.OWNER['designations'])}|{genre.LIST_HEADS})"
                           r"(?=[,，。;；]|$)")
+# 于1997年1月7日至11日召开: a dated event (于2019年6月30日前完成 is a deadline)
+_EVENT_DAY = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[至到-]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"
+                        rf"(?!{genre.alternation(genre.OWNER['deadline_tails'])})")
+_SINCE = re.compile(rf"(?:{genre.alternation(genre.OWNER['since_tails'])})[,，]?\s*$")
+# 在…的基础上，确定了…: after an adverbial phrase, a verb with 了 reports what was done
+_DONE = re.compile(rf"[^,，。;；]*[,，]\s*[{_H}]{{1,3}}了")
+_ADVERBIAL_VERB = frozenset(genre.OWNER["adverbial_heads"])
 _COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
 _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
 
@@ -109,8 +116,8 @@ def is_body(name: str, vocab: Vocab) -> bool:
     if len(core) < 2 or vocab.generic.search(core) or not re.fullmatch(rf"[{_H}A-Za-z0-9()（）·]+", name) \
             or _TIME.search(core):
         return False
-    if core in vocab.known:
-        return True
+    if core in vocab.known or core in genre.OWNER["first_person"]:
+        return True  # 我局: the text's author (extract.tasks says who)
     m = vocab.suffix.search(core)
     if vocab.not_body.search(core):
         return False
@@ -560,6 +567,10 @@ class ResponsibilityTagger:
             return s, s + end, s + rest.end(), "为"
         if vm is None or text.startswith(("了", "的"), vm.end()) or v.not_owner.search(text[s:vm.end() + 6]):
             return None  # X出台了…: narrative; X制定的文件: a noun, not a clause
+        sentence = max(text.rfind(c, 0, start) for c in "。;；!?！？\n") + 1
+        if _SINCE.search(text, sentence, start) or (vm.group("verb") == "于" and _EVENT_DAY.match(text, vm.end())) \
+                or (vm.group("verb") in _ADVERBIAL_VERB and _DONE.match(text, vm.end())):
+            return None  # 自…以来，X每年都…; X于1997年1月7日召开…; X在…基础上，确定了…: reports
         return s, s + end, vm.start(), vm.group("verb")
 
     def set_annotations(self, doc: Doc, matches: list[Match]) -> None:

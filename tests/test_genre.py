@@ -209,3 +209,21 @@ def test_a_list_goes_on_after_a_collective(doc, opener):
 def test_a_designation_makes_the_body_responsible(doc, word):
     assert clause_owners(doc, f"市市场监管局为该项许可的{word}。") == [
         (f"市市场监管局为该项许可的{word}。", [("市市场监管局", False)])]
+
+
+AUTHORS = {"我局": "国家某某局", "我部": "某某部", "我委": "国家某某委", "我厅": "某省某某厅", "我办": "某某办",
+           "我署": "某某署", "我院": "某某院", "我会": "某某委员会", "我中心": "某某中心"}
+
+
+@pytest.mark.parametrize("word", OWNERS["first_person"])
+def test_first_person_is_the_author(doc, word):
+    assert word in AUTHORS, f"add an author for {word!r}"
+    res = doc(f"{AUTHORS[word]}关于做好某某工作的通知\n一、工作要求\n（一）加强督导。{word}将适时组织专项检查。\n")
+    assert [[o.surface for o in t.owners] for t in res.extraction.tasks if t.owners] == [[AUTHORS[word]]]
+
+
+@pytest.mark.parametrize("verb", VOCAB["documents"]["forwarding_verbs"])
+def test_forwarding_verb_names_the_author_of_the_plan(doc, verb):
+    res = doc(f"国务院{verb}国家某某局关于某某工作意见的通知\n关于某某工作的意见\n一、工作意见\n"
+              "（一）加强宣传。我局将编写科普材料。\n")
+    assert res.extraction.plan.author == "国家某某局"

@@ -380,3 +380,36 @@ def test_a_list_head_in_brackets_with_no_colon(doc):
     res = doc("某省数字政府建设工作要点\n一、重点任务\n1.推进政务数据共享。建成省级数据共享平台。"
               "【牵头单位】省大数据局 【配合单位】省财政厅\n")
     assert owners(task_with(res, "数据共享平台")) == [("省大数据局", True), ("省财政厅", False)]
+
+
+# ---------------------------------------------------------------- a body speaking of itself
+
+def test_we_in_a_forwarded_report_is_its_author(doc):
+    res = doc("国务院办公厅转发国家海洋局关于加强海洋灾害防御工作意见的报告的通知\n"
+              "国家海洋局《关于加强海洋灾害防御工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。\n"
+              "关于加强海洋灾害防御工作意见的报告\n一、工作意见\n"
+              "（一）加强宣传教育。我局将尽快向沿海各地提供海洋灾害科普材料。\n")
+    task = task_with(res, "海洋灾害科普材料")
+    assert task.text.startswith("我局将尽快")
+    assert owners(task) == [("国家海洋局", False)]
+    res = doc("某某部关于做好2020年农村公路养护工作的通知\n各省、自治区、直辖市交通运输厅：\n"
+              "一、工作要求\n（一）加强督导。我部将适时组织开展专项检查。\n")
+    assert owners(task_with(res, "专项检查")) == [("某某部", False)]
+
+
+def test_we_that_no_author_of_that_ending_answers_is_no_owner(doc):
+    res = doc("国务院办公厅关于某某县地质灾害有关问题的复函\n某省人民政府：\n"
+              "一、有关情况\n你省请示收悉。我部将会同有关方面研究。\n")
+    assert all_owners(res) == set()
+
+
+def test_what_a_body_has_done_is_no_duty(doc):
+    res = doc("国务院办公厅转发国家海洋局关于2020年海洋灾害趋势的报告的通知\n关于2020年海洋灾害趋势的报告\n一、有关情况\n"
+              "自80年代以来，我局每年都组织海洋灾害趋势会商。我局于2020年1月6日至9日召开全国海洋灾害会商会。\n"
+              "国家海洋局在综合分析各地资料的基础上，确定了重点防御区。\n")
+    assert all_owners(res) == set()
+    res = doc("某省人民政府关于某某地质灾害防治情况的报告\n一、工作情况\n"
+              "省地震局于2019年3月5日在某村设立了监测点。近年来省自然资源厅按照部署，开展了隐患排查。\n"
+              "二、下步工作\n省自然资源厅要于2020年6月30日前完成隐患点核查。\n")
+    assert all_owners(res) == {"省自然资源厅"}
+    assert owners(task_with(res, "隐患点核查")) == [("省自然资源厅", False)]
