@@ -128,7 +128,7 @@ def is_body(name: str, vocab: Vocab) -> bool:
     if level and level.end() == 1 and m.start() == 1 and m.group() not in genre.OWNER["level_bodies"]:
         return False  # 市科 is no body; 市委, 市政府 are
     prefixed = bool((level and not core.startswith(("市场", "区域", "县域"))) or divisions().prefix(core))
-    if core.endswith("部门"):  # 知识产权管理部门: a kind of body at every level unless a level names it
+    if core.endswith(("部门", "机构")):  # 知识产权管理部门, 法制机构: a kind of body at every level unless a level names it
         return prefixed
     return prefixed or len(stem) >= 2
 

@@ -413,3 +413,12 @@ def test_what_a_body_has_done_is_no_duty(doc):
               "二、下步工作\n省自然资源厅要于2020年6月30日前完成隐患点核查。\n")
     assert all_owners(res) == {"省自然资源厅"}
     assert owners(task_with(res, "隐患点核查")) == [("省自然资源厅", False)]
+
+
+def test_an_office_ending_in_jigou_is_a_body_only_with_its_level(doc):
+    res = doc("某某工作规则\n第四章 依法行政\n二十五、行政法规草案由国务院法制机构审查或组织起草。\n")
+    assert owners(task_with(res, "审查或组织起草")) == [("国务院法制机构", False)]
+    res = doc("某省规范性文件管理办法\n第二章 审核\n第八条 省政府法制机构负责规范性文件的合法性审核。"
+              "医疗机构要配合做好相关工作。\n")
+    assert owners(task_with(res, "合法性审核")) == [("省政府法制机构", False)]
+    assert all_owners(res) == {"省政府法制机构"}
