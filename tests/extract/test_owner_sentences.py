@@ -422,3 +422,11 @@ def test_an_office_ending_in_jigou_is_a_body_only_with_its_level(doc):
               "医疗机构要配合做好相关工作。\n")
     assert owners(task_with(res, "合法性审核")) == [("省政府法制机构", False)]
     assert all_owners(res) == {"省政府法制机构"}
+
+
+def test_a_verb_or_preposition_opens_no_name(doc):
+    res = doc("某某粮食应急预案\n2 组织体系\n2.1 指挥部办公室职责\n（1）根据市场动态，向国家粮食应急工作指挥部提出行动建议。\n"
+              "（2）领导首都机场管理委员会做好保障工作。\n")
+    assert not {"向国家粮食应急工作指挥部", "领导首都机场管理委员会"} & all_owners(res)
+    res = doc("某市人民政府办公室关于某某建议的答复\n市长十分重视，批示市发展改革委认真研究。\n")
+    assert "批示市发展改革委" not in all_owners(res)
