@@ -61,6 +61,7 @@ _SINCE = re.compile(rf"(?:{genre.alternation(genre.OWNER['since_tails'])})[,，]
 # 在…的基础上，确定了…: after an adverbial phrase, a verb with 了 reports what was done
 _DONE = re.compile(rf"[^,，。;；]*[,，]\s*[{_H}]{{1,3}}了")
 _ADVERBIAL_VERB = frozenset(genre.OWNER["adverbial_heads"])
+_ASKS = tuple(genre.OWNER["asks"])
 _COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
 _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
 
@@ -565,7 +566,8 @@ class ResponsibilityTagger:
             return s, s + end, s + rest.end(), ""
         if vm is None and _DESIGNATION.match(window, rest.end()):
             return s, s + end, s + rest.end(), "为"
-        if vm is None or text.startswith(("了", "的"), vm.end()) or v.not_owner.search(text[s:vm.end() + 6]):
+        if vm is None or text.startswith(("了", "的"), vm.end()) or v.not_owner.search(text[s:vm.end() + 6]) \
+                or text.startswith(_ASKS, vm.start()):
             return None  # X出台了…: narrative; X制定的文件: a noun, not a clause
         sentence = max(text.rfind(c, 0, start) for c in "。;；!?！？\n") + 1
         if _SINCE.search(text, sentence, start) or (vm.group("verb") == "于" and _EVENT_DAY.match(text, vm.end())) \

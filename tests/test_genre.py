@@ -227,3 +227,10 @@ def test_forwarding_verb_names_the_author_of_the_plan(doc, verb):
     res = doc(f"国务院{verb}国家某某局关于某某工作意见的通知\n关于某某工作的意见\n一、工作意见\n"
               "（一）加强宣传。我局将编写科普材料。\n")
     assert res.extraction.plan.author == "国家某某局"
+
+
+@pytest.mark.parametrize("verb", OWNERS["asks"])
+def test_a_body_that_asks_owns_nothing(doc, verb):
+    # 市应急管理局负责督导 assigns the item; 市人民政府 only asks and owns no clause
+    assert clause_owners(doc, f"市人民政府{verb}各区县切实加强安全生产工作。市应急管理局负责督导。") == [
+        (f"加强统筹协调。市人民政府{verb}各区县切实加强安全生产工作。市应急管理局负责督导。", [("市应急管理局", False)])]

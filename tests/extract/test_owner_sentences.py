@@ -430,3 +430,10 @@ def test_a_verb_or_preposition_opens_no_name(doc):
     assert not {"向国家粮食应急工作指挥部", "领导首都机场管理委员会"} & all_owners(res)
     res = doc("某市人民政府办公室关于某某建议的答复\n市长十分重视，批示市发展改革委认真研究。\n")
     assert "批示市发展改革委" not in all_owners(res)
+
+
+def test_a_body_that_asks_others_owns_nothing(doc):
+    res = doc("国务院关于加强安全生产工作的通知\n一、工作要求\n国务院要求，各地区、各部门要切实加强安全生产工作。\n")
+    assert all_owners(res) == set()
+    res = doc("某市人民政府关于做好防汛工作的通知\n一、工作要求\n市政府要求各区县立即开展隐患排查。市水务局负责技术指导。\n")
+    assert all_owners(res) == {"市水务局"}
