@@ -32,7 +32,7 @@ _LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|中央|全国|中国|�
 _SEP = re.compile(r"(?:[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等府])(?:和|及其|及|与|以及)(?=[" + _H + "])"
                   r"|(?:及其|及|和|与)(?=各))(?![^()（）]*[)）])")
 # a party committee or government that hosts bodies named after it: 市委宣传部, 县政府督查室
-_HOST = re.compile(r"(?:国务院|中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")
+_HOST = re.compile(r"国务院|(?:中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
 # brackets an owner note may stand in: (X牵头), 〔责任单位：X〕, 【责任单位：X】
 _PARENS = re.compile(r"[()（）〔〕【】]")
@@ -59,6 +59,21 @@ _DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs']
 _ALIAS_NOTE = re.compile(r"\s*[(（](?:以下简称|简称|下称)[^()（）]{1,20}[)）]")
 _NAME_RUN = re.compile(rf"[{_H}A-Za-z0-9()（）·]*")  # the characters is_body admits in a name
 _TIME = re.compile(r"\d\s*[年月日岁]")  # 3月底前国家卫生健康委, 年满3岁至…处: a time or age is in no name
+# what may follow a name that is a body only as its clause's subject or a list member (genre acting_only)
+_ACTS = re.compile(rf"$|[^{_H}A-Za-z0-9]|{_SEP.pattern}|(?:{genre.alternation(genre.OWNER['before_verb'])})"
+                   rf"|(?:{genre.alternation(genre.OWNER['subject_verbs'])})")
+# X为…主管单位, X为牵头单位: a designation (X is what it names)
+_DESIGNATION = re.compile(rf"为[^,，。;；:：]{{0,30}}?(?:{genre.alternation(genre.OWNER['designations'])}|{genre.LIST_HEADS})"
+                          r"(?=[,，。;；]|$)")
+# 于1997年1月7日至11日召开: a dated event (于2019年6月30日前完成 is a deadline)
+_EVENT_DAY = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[至到-]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"
+                        rf"(?!{genre.alternation(genre.OWNER['deadline_tails'])})")
+_SINCE = re.compile(rf"(?:{genre.alternation(genre.OWNER['since_tails'])})[,，]?\s*$")
+# 在…的基础上，确定了…: after an adverbial phrase, a verb with 了 reports what was done
+_DONE = re.compile(rf"[^,，。;；]*[,，]\s*[{_H}]{{1,3}}了")
+_ADVERBIAL_VERB = frozenset(genre.OWNER["adverbial_heads"])
+_ASKS = tuple(genre.OWNER["asks"])
+_COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
 _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
 
 
@@ -93,7 +108,8 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
     known = frozenset(a for (a, scope) in aliases() if scope == "national") | frozenset(
         full for (a, scope), full in aliases().items() if scope == "national")
     return Vocab(
-        list_head=re.compile(rf"(?P<head>{alt(list_heads)})\s*[:：]\s*"),
+        # 责任单位：X, or the head in brackets with no colon (【责任单位】X)
+        list_head=re.compile(rf"[【\[]?(?P<head>{alt(list_heads)})(?:\s*[】\]]\s*[:：]?|\s*[:：])\s*"),
         verb_tail=re.compile(rf"(?P<verb>{alt(verbs)})(?:[。.]?\s*)$"),
         subject=re.compile(rf"(?P<verb>{alt(subject_verbs)})"),
         suffix=re.compile(rf"(?:{alt(suffixes)})$"),
@@ -114,8 +130,8 @@ def is_body(name: str, vocab: Vocab) -> bool:
     if len(core) < 2 or vocab.generic.search(core) or not re.fullmatch(rf"[{_H}A-Za-z0-9()（）·]+", name) \
             or _TIME.search(core):
         return False
-    if core in vocab.known:
-        return True
+    if core in vocab.known or core in genre.OWNER["first_person"]:
+        return True  # 我局: the text's author (extract.tasks says who)
     m = vocab.suffix.search(core)
     if vocab.not_body.search(core):
         return False
@@ -126,7 +142,7 @@ def is_body(name: str, vocab: Vocab) -> bool:
     if level and level.end() == 1 and m.start() == 1 and m.group() not in genre.OWNER["level_bodies"]:
         return False  # 市科 is no body; 市委, 市政府 are
     prefixed = bool((level and not core.startswith(("市场", "区域", "县域"))) or divisions().prefix(core))
-    if core.endswith("部门"):  # 知识产权管理部门: a kind of body at every level unless a level names it
+    if core.endswith(("部门", "机构")):  # 知识产权管理部门, 法制机构: a kind of body at every level unless a level names it
         return prefixed
     return prefixed or len(stem) >= 2
 
@@ -185,7 +201,14 @@ def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str, str]] | None:
 @lru_cache(maxsize=1 << 16)
 def _whole(name: str, vocab: Vocab) -> bool:
     """A name that is complete as it stands (教育行政部门 is, though only a level would make it a body)."""
-    return is_body(name, vocab) or (name.endswith("部门") and len(name) >= 4 and not vocab.not_body.search(name))
+    return is_body(name, vocab) or (name.endswith("部门") and len(name) >= 4 and not vocab.not_body.search(name)) \
+        or _collective(name, vocab)
+
+
+def _collective(name: str, vocab: Vocab) -> bool:
+    """A generic collective written as one name (各部门, 各委员会, 各有关单位): a list of bodies goes on
+    after it, and it names none (国务院及各部门要…, 各部、各委员会、人民银行、审计署根据…)."""
+    return bool(_COLLECTIVE.match(name) and vocab.suffix.search(name)) and not _SEP.search(name)
 
 
 def body_run(window: str, vocab: Vocab) -> int:
@@ -196,7 +219,7 @@ def body_run(window: str, vocab: Vocab) -> int:
     # characters a name can hold, which one regex answers before the loop below
     if not genre.DEPT_END.search(window, 0, _NAME_RUN.match(window).end()):
         return 0
-    window = _mask(window)
+    window = _mask(window[:re.search(r"[。!?！？\n]|$", window).start()])  # a list ends with its sentence
     run, start, whole = 0, 0, 0   # end of the run; start of the current name; where it was last whole
     for m in genre.DEPT_END.finditer(window):
         end = m.end()
@@ -209,6 +232,8 @@ def body_run(window: str, vocab: Vocab) -> int:
                     not _HOST.fullmatch(window[start:whole]):
                 break  # words after a whole name that are no ending of it (市委宣传部 and 县政府督查室 go on)
         name = vocab.tails.sub("", window[start:end]).strip()
+        if (name in genre.OWNER["acting_only"] or _collective(name, vocab)) and not _ACTS.match(window, end):
+            continue  # 国务院有关部门, 国务院领导同志, 相关科技…: the words go on, the name is longer
         if _whole(name, vocab):
             whole = end
             if split_bodies(window[:end], vocab):
@@ -558,7 +583,8 @@ class ResponsibilityTagger:
         composes = any(not rest.startswith("员", m.end()) for m in genre.BY_NOT.finditer(rest))
         if not end or composes or self.vocab.not_owner.match(rest):
             return []
-        found = self._list(text, a, a + end, rest.startswith("牵头"), "subjects", clause)
+        found = [m for m in self._list(text, a, a + end, rest.startswith("牵头"), "subjects", clause)
+                 if m.name(text) not in genre.OWNER["acting_only"]]  # 由国务院批准: it approves
         partner = _PARTNER.match(rest)
         if found and partner:
             found += self._partners(text, a + end + partner.end(), clause)
@@ -581,8 +607,15 @@ class ResponsibilityTagger:
         if vm is None and requested and re.match(rf"[{_H}]", window[rest.end():]) and \
                 not window.startswith("的", rest.end()):
             return s, s + end, s + rest.end(), ""
-        if vm is None or text.startswith("了", vm.end()) or v.not_owner.search(text[s:vm.end() + 6]):
-            return None  # X出台了…: narrative
+        if vm is None and _DESIGNATION.match(window, rest.end()):
+            return s, s + end, s + rest.end(), "为"
+        if vm is None or text.startswith(("了", "的"), vm.end()) or v.not_owner.search(text[s:vm.end() + 6]) \
+                or text.startswith(_ASKS, vm.start()):
+            return None  # X出台了…: narrative; X制定的文件: a noun, not a clause
+        sentence = max(text.rfind(c, 0, start) for c in "。;；!?！？\n") + 1
+        if _SINCE.search(text, sentence, start) or (vm.group("verb") == "于" and _EVENT_DAY.match(text, vm.end())) \
+                or (vm.group("verb") in _ADVERBIAL_VERB and _DONE.match(text, vm.end())):
+            return None  # 自…以来，X每年都…; X于1997年1月7日召开…; X在…基础上，确定了…: reports
         return s, s + end, vm.start(), vm.group("verb")
 
     def set_annotations(self, doc: Doc, matches: list[Match]) -> None:

@@ -12,6 +12,7 @@ class PlanInfo:
     end_year: int | None = None
     document_number: str | None = None
     issuer: str | None = None
+    author: str | None = None         # who wrote the plan itself: X of 转发X关于…的通知, else the issuer
     issued: str | None = None         # ISO date
     aliases: list[str] = field(default_factory=list)  # other names the text gives the plan itself
     aligns_with: list[str] = field(default_factory=list)  # levels of untitled parents: 与省规划衔接 → provincial

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..document import Meta
 from ..genre import (DATE_LINE, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, NEWS_MARKS, NOTICE_VERBS, PERIODS,
-                     PORTAL_FIELDS, alternation)
+                     PORTAL_FIELDS, VOCAB, alternation)
 from ..outline import DOC_NUMBER, Outline
 from ..nlp import _default_vocab, is_body
 from ..regions import divisions
@@ -117,6 +117,20 @@ def _covering_issuer(title: str | None) -> str | None:
     return m.group(1) if m and _COVERING.search(re.sub(r"\s+", "", title or "")) else None
 
 
+_FORWARDED = re.compile(rf"(?:{alternation(VOCAB['documents']['forwarding_verbs'])})(.{{2,30}}?)(?:关于|《)")
+
+
+def _author(title: str | None, issuer: str | None) -> str | None:
+    """Who wrote the plan itself: X of 转发X关于…的通知, else the issuer, else the body a title opens
+    with (X关于…的通知)."""
+    title = re.sub(r"\s+", "", title or "")
+    forwarded = _FORWARDED.search(title)
+    if forwarded and is_body(forwarded.group(1), _default_vocab()):
+        return forwarded.group(1)
+    opening = re.match(r"(.{2,30}?)关于", title)
+    return issuer or (opening.group(1) if opening and is_body(opening.group(1), _default_vocab()) else None)
+
+
 def _meta_title(title: str | None, later: list[str]) -> str | None:
     """The plan a source's own title names: X of 关于印发X的通知; the attachment's own title under a
     covering notice, letter or decree (转发…的通知, 国务院令); none for a headline about a plan."""
@@ -218,6 +232,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
                                                               a.text.strip()) and len(a.text) <= 30:
             info.issuer = info.issuer or a.text.strip()
             info.issued = info.issued or iso_date(b.text)
+    info.author = _author(meta.title or "".join(p.text for p in preamble[:2]), info.issuer)  # a title over two lines
     if not info.issued:
         d = _DATE_LABEL.search(head)
         if d:

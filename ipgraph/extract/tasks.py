@@ -12,13 +12,15 @@ import re
 
 from spacy.language import Language
 
-from ..genre import DUTY_HEADING, FIRST_IS_LEAD
+from ..genre import DUTY_HEADING, FIRST_IS_LEAD, OWNER
 from ..nlp import Match, _default_vocab, is_body, list_items, named_before
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .model import Owner, TaskRec
 
-_ONLY_OWNERS = re.compile(r"^[(〔【]?\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)\s*:")
+_ONLY_OWNERS = re.compile(r"^[(〔【\[]?\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)\s*(?:[】\]]|:)")
 _BARE = re.compile(r"[。;,!\s]|牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体")
+_OWNER_VERB = re.compile(r"\s*(?:等|和|及)?(?:牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体)")
+FIRST_PERSON = frozenset(OWNER["first_person"])
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})[:：。]\s*(?=\S)")
 
@@ -42,7 +44,8 @@ def _sentence_end(text: str, start: int) -> int:
     return m.end() if m else len(text)
 
 
-def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
+def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) -> list[TaskRec]:
+    """The tasks of a plan and who owns them; `author` is who 我局, 我部… in its text are."""
     tasks: list[TaskRec] = []
     by_item: dict[int, TaskRec] = {}
     for it in outline.items:
@@ -90,7 +93,8 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
             end = _sentence_end(text, start)
             found = [Owner(m.name(text), m.label == "LEAD") for m in spans]
             opens = min(m.start for m in spans) <= start + 1
-            if opens and len(_BARE.sub("", text[max(m.end for m in spans):end])) <= 8:
+            rest = text[max(m.end for m in spans):end]
+            if opens and len(_BARE.sub("", rest)) <= 8 and (_OWNER_VERB.match(rest) or not _BARE.sub("", rest)):
                 if tasks_of_clauses and tasks_of_clauses[-1][1] == end:
                     tasks_of_clauses[-1][2].extend(found)  # X牵头做好…，Y配合。: Y takes part in X's clause
                 else:
@@ -134,7 +138,26 @@ def extract_tasks(outline: Outline, nlp: Language) -> list[TaskRec]:
     for table in outline.tables:
         if table.kind == "duties":
             _duty_rows(table, tasks, extra, by_item.get(table.item))
-    return tasks
+    lost = set()
+    for task in tasks:
+        owners = _speaking(task.owners, author)
+        if task.owners and not owners and not task.numbering:
+            lost.add(id(task))  # a clause only 我局 owned, and no author says who that is
+        task.owners = owners
+    return [t for t in tasks if id(t) not in lost]
+
+
+def _speaking(owners: list[Owner], author: str | None) -> list[Owner]:
+    """我局将… is the author's (国家地震局 ends as 我局 does); none when no author of that ending is known."""
+    out: list[Owner] = []
+    for o in owners:
+        if o.surface in FIRST_PERSON:
+            if not author or not author.endswith(o.surface[1:]):
+                continue
+            o = Owner(author, o.lead)
+        if all(x.surface != o.surface for x in out):
+            out.append(o)
+    return out
 
 
 def _named(doc: str, unit: Item | Para, text: str, m: Match) -> Match | None:

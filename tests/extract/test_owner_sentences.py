@@ -298,3 +298,142 @@ def test_a_body_that_says_what_it_will_do(doc):
     res = doc("某市人民政府办公室关于市人大代表建议办理情况的通报\n二、办理情况\n"
               "市发展改革委表示，将加快推进城区停车场项目审批。\n")
     assert owners(task_with(res, "停车场项目审批")) == [("市发展改革委", False)]
+
+
+# ---------------------------------------------------------------- the State Council as an actor
+
+def test_the_state_council_owns_the_clauses_it_opens(doc):
+    res = doc("某某委员会工作规则\n第三章 科学民主决策\n"
+              "十、国务院在作出重大决策前，要听取专家学者的意见。\n"
+              "十一、国务院及各部门要完善决策机制，健全决策程序。\n"
+              "十二、国务院根据经济社会发展需要，适时提出法律议案。\n")
+    assert owners(task_with(res, "听取专家学者")) == [("国务院", False)]
+    assert owners(task_with(res, "完善决策机制")) == [("国务院", False)]
+    assert owners(task_with(res, "适时提出法律议案")) == [("国务院", False)]
+    res = doc("国务院关于某某体制改革的决定\n五、组织实施\n国务院将适时组织开展督查，各地区要抓好落实。\n")
+    assert owners(task_with(res, "组织开展督查")) == [("国务院", False)]
+
+
+def test_the_state_council_approving_hosting_or_led_is_no_owner(doc):
+    res = doc("某某粮食应急预案\n4 应急响应\n"
+              "4.1 经国务院同意，国家粮食局会同国务院有关部门组织实施。\n"
+              "4.2 确需动用中央储备的，由国务院批准。国务院领导同志要亲自部署。\n")
+    assert all_owners(res) == {"国家粮食局"}
+    res = doc("某省人民政府关于某某试点的请示\n三、有关建议\n"
+              "建议由国务院组织有关部门开展检查。国务院部门制定的规范性文件，由本部门审核。\n")
+    assert all_owners(res) == set()
+
+
+def test_a_name_the_state_council_hosts_is_not_cut_short(doc):
+    res = doc("某某税收征收管理办法\n第一章 总则\n第三条 国务院税务主管部门负责制定具体操作办法。\n")
+    assert owners(task_with(res, "具体操作办法")) == [("国务院税务主管部门", False)]
+
+
+# ---------------------------------------------------------------- lists and clauses
+
+def test_a_list_of_bodies_goes_on_after_collectives(doc):
+    res = doc("某某工作规则\n第二章 职责\n五、各部、各委员会、人民银行、审计署根据法律，在本部门的职权范围内制定规章。\n")
+    assert owners(task_with(res, "制定规章")) == [("人民银行", False), ("审计署", False)]
+    res = doc("某市优化营商环境行动方案\n三、保障措施\n（一）各委办局、市财政局要保障工作经费。\n")
+    assert owners(task_with(res, "保障工作经费")) == [("市财政局", False)]
+
+
+def test_a_body_before_a_verb_and_de_is_a_noun_not_a_clause(doc):
+    res = doc("某某指导意见\n二、主要任务\n（四）国家粮食局制定的规范性文件，由本部门法制机构审核。\n")
+    assert all_owners(res) == set()
+    res = doc("某市规范性文件管理办法\n第二章 审核\n第六条 市司法局确定的审核人员，应当具备法律职业资格。\n")
+    assert all_owners(res) == set()
+
+
+def test_a_short_clause_with_its_own_act_is_its_own_task(doc):
+    res = doc("某某工作规则\n第七章 工作安排\n三十四、各地区要认真落实年度工作安排。国务院办公厅适时作出通报。\n")
+    task = task_with(res, "适时作出通报")
+    assert task.text.startswith("国务院办公厅适时作出通报")
+    assert owners(task) == [("国务院办公厅", False)]
+    res = doc("某县乡村振兴工作要点\n二、重点任务\n（三）加快补齐基础设施短板。县统计局定期通报进展。\n")
+    assert task_with(res, "定期通报进展").text.startswith("县统计局")
+
+
+def test_a_list_of_bodies_ends_with_its_sentence(doc):
+    res = doc("国务院办公厅关于某某提案的答复\n总理十分重视，批示发展改革委、科技部认真研究。有关部门根据批示进行了调研。\n")
+    assert all_owners(res) == set()
+    res = doc("某市人民政府办公室关于某某建议的答复\n市长批示市发展改革委、市财政局认真研究。有关部门根据批示进行了调研。\n")
+    assert all_owners(res) == set()
+
+
+def test_a_designation_makes_the_body_responsible(doc):
+    res = doc("国务院办公厅关于某某专用号牌有关事项的通知\n一、号牌管理\n"
+              "交通运输部为专用号牌及配套证件的核发主管单位。驾驶人员须持相应驾驶证。\n")
+    task = task_with(res, "核发主管单位")
+    assert task.text.startswith("交通运输部为")
+    assert owners(task) == [("交通运输部", False)]
+    res = doc("某市老旧小区改造实施方案\n四、保障措施\n（一）加强组织领导。市住房城乡建设局为本方案实施的牵头单位，"
+              "市财政局为配合单位。\n")
+    assert owners(task_with(res, "本方案实施的牵头单位")) == [("市住房城乡建设局", True)]
+    assert owners(task_with(res, "为配合单位")) == [("市财政局", False)]
+
+
+def test_a_list_head_in_brackets_with_no_colon(doc):
+    res = doc("某市优化营商环境行动方案\n二、重点任务\n（一）推进企业开办便利化。压缩企业开办时间。\n"
+              "【责任单位】市市场监管局、市中级人民法院\n")
+    assert owners(task_with(res, "压缩企业开办时间")) == [("市市场监管局", False), ("市中级人民法院", False)]
+    res = doc("某省数字政府建设工作要点\n一、重点任务\n1.推进政务数据共享。建成省级数据共享平台。"
+              "【牵头单位】省大数据局 【配合单位】省财政厅\n")
+    assert owners(task_with(res, "数据共享平台")) == [("省大数据局", True), ("省财政厅", False)]
+
+
+# ---------------------------------------------------------------- a body speaking of itself
+
+def test_we_in_a_forwarded_report_is_its_author(doc):
+    res = doc("国务院办公厅转发国家海洋局关于加强海洋灾害防御工作意见的报告的通知\n"
+              "国家海洋局《关于加强海洋灾害防御工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。\n"
+              "关于加强海洋灾害防御工作意见的报告\n一、工作意见\n"
+              "（一）加强宣传教育。我局将尽快向沿海各地提供海洋灾害科普材料。\n")
+    task = task_with(res, "海洋灾害科普材料")
+    assert task.text.startswith("我局将尽快")
+    assert owners(task) == [("国家海洋局", False)]
+    res = doc("某某部关于做好2020年农村公路养护工作的通知\n各省、自治区、直辖市交通运输厅：\n"
+              "一、工作要求\n（一）加强督导。我部将适时组织开展专项检查。\n")
+    assert owners(task_with(res, "专项检查")) == [("某某部", False)]
+
+
+def test_we_that_no_author_of_that_ending_answers_is_no_owner(doc):
+    res = doc("国务院办公厅关于某某县地质灾害有关问题的复函\n某省人民政府：\n"
+              "一、有关情况\n你省请示收悉。我部将会同有关方面研究。\n")
+    assert all_owners(res) == set()
+
+
+def test_what_a_body_has_done_is_no_duty(doc):
+    res = doc("国务院办公厅转发国家海洋局关于2020年海洋灾害趋势的报告的通知\n关于2020年海洋灾害趋势的报告\n一、有关情况\n"
+              "自80年代以来，我局每年都组织海洋灾害趋势会商。我局于2020年1月6日至9日召开全国海洋灾害会商会。\n"
+              "国家海洋局在综合分析各地资料的基础上，确定了重点防御区。\n")
+    assert all_owners(res) == set()
+    res = doc("某省人民政府关于某某地质灾害防治情况的报告\n一、工作情况\n"
+              "省地震局于2019年3月5日在某村设立了监测点。近年来省自然资源厅按照部署，开展了隐患排查。\n"
+              "二、下步工作\n省自然资源厅要于2020年6月30日前完成隐患点核查。\n")
+    assert all_owners(res) == {"省自然资源厅"}
+    assert owners(task_with(res, "隐患点核查")) == [("省自然资源厅", False)]
+
+
+def test_an_office_ending_in_jigou_is_a_body_only_with_its_level(doc):
+    res = doc("某某工作规则\n第四章 依法行政\n二十五、行政法规草案由国务院法制机构审查或组织起草。\n")
+    assert owners(task_with(res, "审查或组织起草")) == [("国务院法制机构", False)]
+    res = doc("某省规范性文件管理办法\n第二章 审核\n第八条 省政府法制机构负责规范性文件的合法性审核。"
+              "医疗机构要配合做好相关工作。\n")
+    assert owners(task_with(res, "合法性审核")) == [("省政府法制机构", False)]
+    assert all_owners(res) == {"省政府法制机构"}
+
+
+def test_a_verb_or_preposition_opens_no_name(doc):
+    res = doc("某某粮食应急预案\n2 组织体系\n2.1 指挥部办公室职责\n（1）根据市场动态，向国家粮食应急工作指挥部提出行动建议。\n"
+              "（2）领导首都机场管理委员会做好保障工作。\n")
+    assert not {"向国家粮食应急工作指挥部", "领导首都机场管理委员会"} & all_owners(res)
+    res = doc("某市人民政府办公室关于某某建议的答复\n市长十分重视，批示市发展改革委认真研究。\n")
+    assert "批示市发展改革委" not in all_owners(res)
+
+
+def test_a_body_that_asks_others_owns_nothing(doc):
+    res = doc("国务院关于加强安全生产工作的通知\n一、工作要求\n国务院要求，各地区、各部门要切实加强安全生产工作。\n")
+    assert all_owners(res) == set()
+    res = doc("某市人民政府关于做好防汛工作的通知\n一、工作要求\n市政府要求各区县立即开展隐患排查。市水务局负责技术指导。\n")
+    assert all_owners(res) == {"市水务局"}
