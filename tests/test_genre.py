@@ -83,12 +83,21 @@ def test_document_type_ends_a_title(doc, kind):
     assert res.extraction.plan.title == f"某某市促进就业{kind}"
 
 
-@pytest.mark.parametrize("mark", VOCAB["documents"]["news"])
+@pytest.mark.parametrize("mark", VOCAB["documents"]["news"] + VOCAB["documents"]["news_openings"])
 def test_news_mark_makes_an_article_about_the_plan(doc, mark):
     res = doc(f"某某市促进就业实施方案发布\n{mark}，某某市人民政府印发《某某市促进就业实施方案》（以下简称《方案》）。"
               f"市人力社保局有关负责人表示，将会同有关部门抓好《方案》落实。\n")
     plan = res.extraction.plan
     assert (plan.doc_kind, plan.title) == ("news", "某某市促进就业实施方案")
+
+
+@pytest.mark.parametrize("mark", VOCAB["documents"]["news_openings"])
+def test_a_notice_opening_as_a_report_does_is_no_article(doc, mark):
+    res = doc(f"某市人民政府办公室关于转发某省促进就业实施方案的通知\n各县（市、区）人民政府，市政府各部门：\n"
+              f"{mark}，省政府办公厅印发了《某省促进就业实施方案》，现转发给你们，请结合实际认真贯彻落实。\n"
+              f"一、加强组织领导\n（一）市人社局牵头建立联席会议制度。\n")
+    assert res.extraction.plan.doc_kind == "plan"
+    assert [[o.surface for o in t.owners] for t in res.extraction.tasks if t.owners] == [["市人社局"]]
 
 
 @pytest.mark.parametrize("unit", VOCAB["indicators"]["units"])
@@ -216,7 +225,7 @@ def test_a_designation_makes_the_body_responsible(doc, word):
         (f"市市场监管局为该项许可的{word}。", [("市市场监管局", False)])]
 
 
-AUTHORS = {"我局": "国家某某局", "我部": "某某部", "我委": "国家某某委", "我厅": "某省某某厅", "我办": "某某办",
+AUTHORS = {"我局": "国家某某局", "我部": "某某部", "我委": "国家某某委", "我厅": "某省某某厅", "我办": "某市人民政府办公室",
            "我署": "某某署", "我院": "某某院", "我会": "某某委员会", "我中心": "某某中心"}
 
 

@@ -24,7 +24,7 @@ def extract(outline: Outline, fallback_title: str, meta: Meta | None = None) -> 
     return Extraction(
         plan=plan,
         tasks=tasks,
-        projects=extract_projects(outline, nlp, tasks),
+        projects=extract_projects(outline, nlp, tasks, plan.author),
         indicators=extract_indicators(outline, plan),
         terms=extract_terms(outline),
         citations=extract_citations(outline, plan),

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 
 from ..document import Meta
-from ..genre import (DATE_LINE, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, NEWS_MARKS, NOTICE_VERBS, PERIODS,
-                     PORTAL_FIELDS, VOCAB, alternation)
+from ..genre import (ADDRESSED, DATE_LINE, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, NEWS_MARKS, NEWS_OPENINGS,
+                     NOTICE_VERBS, PERIODS, PORTAL_FIELDS, VOCAB, alternation)
 from ..outline import DOC_NUMBER, Outline
 from ..nlp import _default_vocab, is_body
 from ..regions import divisions
@@ -74,7 +74,7 @@ def _title_line(line: str) -> str | None:
 
 
 def _doc_kind(head: str) -> str:
-    if re.search(NEWS_MARKS, head[:600]):
+    if re.search(NEWS_MARKS, head[:600]) or (re.search(NEWS_OPENINGS, head[:600]) and not ADDRESSED.search(head[:600])):
         return "news"
     if re.search(INTERPRETATION_MARKS, head[:600]):
         return "interpretation"

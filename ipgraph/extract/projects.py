@@ -8,6 +8,7 @@ from spacy.language import Language
 from ..genre import CN_DIGITS, PROJECT_LIST_VERBS
 from ..outline import Outline
 from .model import Owner, ProjectRec, TaskRec
+from .tasks import speaking
 
 _SECTION = re.compile(rf"(?:重点|重大|专项|重点专项|十大|[{CN_DIGITS}\d]+[大项])(?:工程|项目)(?:建设)?[。:：]?$")
 _KINDS = r"(?:重点|专项|重大|重点专项)(?:工程|项目)"
@@ -27,19 +28,21 @@ def project_name(title: str) -> str:
     return _LEAD_VERB.sub("", name) or name
 
 
-def _owners(nlp: Language, text: str) -> list[Owner]:
+def _owners(nlp: Language, text: str, author: str | None) -> list[Owner]:
     matches = nlp.get_pipe("ipgraph_responsibility").match(text)
-    return [Owner(m.name(text), m.label == "LEAD") for m in sorted(matches, key=lambda m: m.kind) if not m.short]
+    return speaking([Owner(m.name(text), m.label == "LEAD") for m in sorted(matches, key=lambda m: m.kind)
+                     if not m.short], author)
 
 
-def extract_projects(outline: Outline, nlp: Language, tasks: list[TaskRec]) -> list[ProjectRec]:
+def extract_projects(outline: Outline, nlp: Language, tasks: list[TaskRec],
+                     author: str | None = None) -> list[ProjectRec]:
     projects: list[ProjectRec] = []
     for box in outline.boxes:
         title = box.title or box.body.split("\n", 1)[0][:30]
         if "指标" in title:
             continue
         projects.append(ProjectRec(f"box{box.number}", project_name(title), box.body, box.start, box.end,
-                                   number=box.number, owners=_owners(nlp, box.body)))
+                                   number=box.number, owners=_owners(nlp, box.body, author)))
         if _SECTION.search(title):  # 专栏2 质量提升重点工程: 1.品牌培育工程。… 2.标准化战略工程。…
             projects += _named_items(outline, box)
     task_at = {t.start: t for t in tasks if t.numbering}
@@ -49,7 +52,7 @@ def extract_projects(outline: Outline, nlp: Language, tasks: list[TaskRec]) -> l
             continue
         key = f"item{it.index}"
         projects.append(ProjectRec(key, project_name(it.title), it.text.strip(), it.start, it.end,
-                                   owners=_owners(nlp, it.text)))
+                                   owners=_owners(nlp, it.text, author)))
         if it.start in task_at:
             task_at[it.start].project = key
     projects += _bare_lists(outline)

@@ -12,14 +12,16 @@ import re
 
 from spacy.language import Language
 
-from ..genre import DUTY_HEADING, FIRST_IS_LEAD, OWNER
+from ..genre import DUTY_HEADING, FIRST_IS_LEAD, LIST_HEADS, OWNER, OWNER_TAILS, alternation
 from ..nlp import Match, _default_vocab, is_body, list_items, named_before
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .model import Owner, TaskRec
 
-_ONLY_OWNERS = re.compile(r"^[(〔【\[]?\s*(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|配合单位)\s*(?:[】\]]|:)")
-_BARE = re.compile(r"[。;,!\s]|牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体")
-_OWNER_VERB = re.compile(r"\s*(?:等|和|及)?(?:牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体)")
+_ONLY_OWNERS = re.compile(rf"^[(〔【\[]?\s*(?:{LIST_HEADS})\s*(?:[】\]]|:)")
+# what is left of a clause after its bodies when it only assigns (X、Y按职责分工负责。X、Y指导。)
+_VERBS = alternation(OWNER["verbs"])
+_BARE = re.compile(rf"[。;,!\s]|{OWNER_TAILS}|{_VERBS}")
+_OWNER_VERB = re.compile(rf"\s*(?:等|和|及)?(?:{OWNER_TAILS})*(?:{_VERBS})")
 FIRST_PERSON = frozenset(OWNER["first_person"])
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})[:：。]\s*(?=\S)")
@@ -140,19 +142,20 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
             _duty_rows(table, tasks, extra, by_item.get(table.item))
     lost = set()
     for task in tasks:
-        owners = _speaking(task.owners, author)
+        owners = speaking(task.owners, author)
         if task.owners and not owners and not task.numbering:
             lost.add(id(task))  # a clause only 我局 owned, and no author says who that is
         task.owners = owners
     return [t for t in tasks if id(t) not in lost]
 
 
-def _speaking(owners: list[Owner], author: str | None) -> list[Owner]:
-    """我局将… is the author's (国家地震局 ends as 我局 does); none when no author of that ending is known."""
+def speaking(owners: list[Owner], author: str | None) -> list[Owner]:
+    """我局将… is the author's (国家地震局 ends as 我局 does, 某市人民政府办公室 as 我办); none when no author of
+    that ending is known."""
     out: list[Owner] = []
     for o in owners:
         if o.surface in FIRST_PERSON:
-            if not author or not author.endswith(o.surface[1:]):
+            if not author or o.surface[1:] not in author[-3:]:
                 continue
             o = Owner(author, o.lead)
         if all(x.surface != o.surface for x in out):

@@ -127,3 +127,10 @@ def test_projects_an_article_lists_after_a_planning_verb(doc):
     res = doc("某某县文化旅游发展实施方案\n二、重点任务\n"
               "方案谋划了乡村旅游提质工程和非遗保护传承工程两大重点工程，由县文旅局牵头实施。\n")
     assert [p.name for p in res.extraction.projects] == ["乡村旅游提质工程", "非遗保护传承工程"]
+
+
+def test_a_box_the_author_takes_on_in_the_first_person(doc):
+    res = doc("某省气象局关于加强气象防灾减灾工作的报告\n一、主要任务\n（一）完善监测网络。加密自动气象站。\n"
+              "专栏1 重点工程\n气象监测预警工程。由我局负责建设，省财政厅配合。\n二、保障措施\n")
+    assert [(p.name, [o.surface for o in p.owners]) for p in res.extraction.projects] == [
+        ("重点工程", ["某省气象局", "省财政厅"])]
