@@ -18,10 +18,11 @@ from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .model import Owner, TaskRec
 
 _ONLY_OWNERS = re.compile(rf"^[(〔【\[]?\s*(?:{LIST_HEADS})\s*(?:[】\]]|:)")
-# what is left of a clause after its bodies when it only assigns (X、Y按职责分工负责。X、Y指导。)
-_VERBS = alternation(OWNER["verbs"])
-_BARE = re.compile(rf"[。;,!\s]|{OWNER_TAILS}|{_VERBS}")
-_OWNER_VERB = re.compile(rf"\s*(?:等|和|及)?(?:{OWNER_TAILS})*(?:{_VERBS})")
+# A clause that only assigns (X、Y按职责分工负责。X、Y指导。) opens with an owner verb of the vocabulary
+# after its bodies, and says little else once the words of assigning are set aside (做好规划组织实施工作
+# is a task of its own: 组织实施 is an act there, so it is not set aside).
+_BARE = re.compile(r"[。;,!\s]|牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体")
+_OWNER_VERB = re.compile(rf"\s*(?:等|和|及)?(?:{OWNER_TAILS})*(?:{alternation(OWNER['verbs'])})")
 FIRST_PERSON = frozenset(OWNER["first_person"])
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})[:：。]\s*(?=\S)")

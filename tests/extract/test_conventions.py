@@ -574,6 +574,13 @@ def test_a_body_and_its_own_collective_part_after_ji_qi(doc):
     assert [[o.surface for o in t.owners] for t in res.extraction.tasks if t.owners] == [["省政府办公厅"], ["县政府"]]
 
 
+@pytest.mark.parametrize("verb", ["指导", "参加", "协助"])
+def test_a_closing_clause_that_only_assigns_owns_the_passage(doc, verb):
+    res = doc(f"某市科技创新实施方案\n一、重点任务\n（一）推进科创平台建设，完善孵化机制。市科技局、市财政局{verb}。\n")
+    assert [(t.key, [o.surface for o in t.owners]) for t in res.extraction.tasks if t.owners] == [
+        ("1.1", ["市科技局", "市财政局"])]
+
+
 # ---------------------------------------------------------------- plan metadata
 
 def test_a_county_level_citys_plan_under_its_covering_notice(doc):
