@@ -74,6 +74,8 @@ _DONE = re.compile(rf"[^,，。;；]*[,，]\s*[{_H}]{{1,3}}了")
 _ADVERBIAL_VERB = frozenset(genre.OWNER["adverbial_heads"])
 _ASKS = tuple(genre.OWNER["asks"])
 _COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
+_SENTENCE_STOP = re.compile(r"[。!?！？\n]|$")
+_CLAUSE_STOP = re.compile(r"[。;；!?！？\n]|$")
 _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
 
 
@@ -219,7 +221,7 @@ def body_run(window: str, vocab: Vocab) -> int:
     # characters a name can hold, which one regex answers before the loop below
     if not genre.DEPT_END.search(window, 0, _NAME_RUN.match(window).end()):
         return 0
-    window = _mask(window[:re.search(r"[。!?！？\n]|$", window).start()])  # a list ends with its sentence
+    window = _mask(window[:_SENTENCE_STOP.search(window).start()])  # a list ends with its sentence
     run, start, whole = 0, 0, 0   # end of the run; start of the current name; where it was last whole
     for m in genre.DEPT_END.finditer(window):
         end = m.end()
@@ -539,8 +541,9 @@ class ResponsibilityTagger:
         if start > floor and before[-1:] not in ("", *"。;；!?！？"):
             return []
         end = body_run(text[start:start + 80], self.vocab)
-        stop = re.search(r"[。;；!?！？\n]|$", text[start:]).start() + start
-        if not end or not _DESCRIBING.match(text, start + end) or not _DUTY_CLAUSE.search(text, start + end, stop):
+        if not end or not _DESCRIBING.match(text, start + end):
+            return []
+        if not _DUTY_CLAUSE.search(text, start + end, _CLAUSE_STOP.search(text, start).start()):
             return []
         return self._list(text, start, start + end, False, "subjects", start)
 
