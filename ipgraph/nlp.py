@@ -76,6 +76,14 @@ _ASKS = tuple(genre.OWNER["asks"])
 _COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
 _SENTENCE_STOP = re.compile(r"[。!?！？\n]|$")
 _CLAUSE_STOP = re.compile(r"[。;；!?！？\n]|$")
+_COMMA_STOP = re.compile(r"[,，。;；]|$")
+_STOPS = "。;；!?！？\n"  # the marks that end a sentence or its part
+
+
+def _after_last(text: str, marks: str, pos: int, floor: int = 0) -> int:
+    """Where the text after the last of `marks` before `pos` starts, never before `floor`."""
+    return max(max(text.rfind(c, 0, pos) for c in marks) + 1, floor)
+
 _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
 
 
@@ -328,7 +336,7 @@ def _clause_start(text: str, subj: int, floor: int = 0) -> int:
     """Where the clause a subject opens starts: the sentence start when what comes before in the
     sentence is an adverbial (a time, a condition: 2019年3月底前，X…; 经国务院批准，X…), else the subject.
     `floor`: where an item's text starts after its number."""
-    left = max(max(text.rfind(c, 0, subj) for c in "。;；!?！？\n") + 1, min(floor, subj))
+    left = _after_last(text, _STOPS, subj, min(floor, subj))
     before = text[left:subj].strip()
     if not before:
         return subj
@@ -345,7 +353,7 @@ def _after_colon(text: str, matches: list[Match]) -> list[Match]:
     out = []
     for m in matches:
         if m.kind == "subjects" and m.clause is not None:
-            sentence = max(text.rfind(c, 0, m.clause) for c in "。;；!?！？\n") + 1
+            sentence = _after_last(text, _STOPS, m.clause)
             colon = max(text.rfind(c, sentence, m.clause) for c in ":：")
             head = [s.clause for s in subjects if sentence <= s.clause < colon]
             if colon >= 0 and head:
@@ -469,8 +477,8 @@ class ResponsibilityTagger:
         for m in re.finditer("由", text):  # 由X负责…, 由X颁发…: the sentence is X's
             if any(a <= m.start() < b for a, b in parens) or m.start() in inside_words:
                 continue
-            near = max(max(text.rfind(c, 0, m.start()) for c in "。;；\n") + 1, floor)
-            opens = max(max(text.rfind(c, 0, m.start()) for c in "。;；!?！？\n,，") + 1, floor)
+            near = _after_last(text, "。;；\n", m.start(), floor)
+            opens = _after_last(text, _STOPS + ",，", m.start(), floor)
             found = self._by(text, m.end(), near, partnered)
             if found and not text[opens:m.start()].strip():  # no topic before 由 (具体比例由X确定 has one)
                 pending.append((m.start(), found))
@@ -495,7 +503,7 @@ class ResponsibilityTagger:
                     found += self._partners(text, verb_at + len(verb), clause)
                     partnered.add(verb_at)
             else:
-                clause_end = re.search(r"[,，。;；]|$", text[verb_at:]).start() + verb_at
+                clause_end = _COMMA_STOP.search(text, verb_at).start()
                 lead = verb in v.lead_verbs or "牵头" in text[verb_at:clause_end]  # X依照…牵头组织
                 found = self._list(text, s, e, lead, "subjects", clause)
             if found and start in requested:
@@ -503,14 +511,14 @@ class ResponsibilityTagger:
             out += found
 
         for m in _FOUNDING.finditer(text):  # at a clause's opening, or after its 由A、B (由A、B组成X)
-            opening = max(max(text.rfind(c, 0, m.start()) for c in "。;；!?！？\n,，") + 1, floor)
+            opening = _after_last(text, _STOPS + ",，", m.start(), floor)
             before = text[opening:m.start()].strip()
             if not any(a <= m.start() < b for a, b in parens) and (not before or before.startswith("由")):
                 out += self._founded(text, m.end(), floor)
         subjects = [m.start for m in out if m.kind == "subjects"]
         for at, found in pending:
-            sentence = max(max(text.rfind(c, 0, at) for c in "。!?！？\n") + 1, floor)
-            part = max(max(text.rfind(c, 0, at) for c in ";；") + 1, sentence)
+            sentence = _after_last(text, "。!?！？\n", at, floor)
+            part = _after_last(text, ";；", at, sentence)
             if text[part:at].strip():  # …;情节严重的，由X…: the part after the semicolon is X's
                 sentence = part
             if not any(sentence <= s < at for s in subjects):
@@ -560,7 +568,7 @@ class ResponsibilityTagger:
         if not re.match(r"[,，]", text[after:after + 1]) or self._subject_end(text, after + 1) is not None \
                 or "由" in following or genre.BY_NOT.search(following):
             return []  # 成立X，组长由Y担任: X is only made up, given no duty
-        sentence = max(max(text.rfind(c, 0, a) for c in "。;；!?！？\n") + 1, floor)
+        sentence = _after_last(text, _STOPS, a, floor)
         sentence += len(text[sentence:a]) - len(text[sentence:a].lstrip())
         return self._list(text, a, a + end, False, "subjects", sentence)
 
@@ -615,7 +623,7 @@ class ResponsibilityTagger:
         if vm is None or text.startswith(("了", "的"), vm.end()) or v.not_owner.search(text[s:vm.end() + 6]) \
                 or text.startswith(_ASKS, vm.start()):
             return None  # X出台了…: narrative; X制定的文件: a noun, not a clause
-        sentence = max(text.rfind(c, 0, start) for c in "。;；!?！？\n") + 1
+        sentence = _after_last(text, _STOPS, start)
         if _SINCE.search(text, sentence, start) or (vm.group("verb") == "于" and _EVENT_DAY.match(text, vm.end())) \
                 or (vm.group("verb") in _ADVERBIAL_VERB and _DONE.match(text, vm.end())):
             return None  # 自…以来，X每年都…; X于1997年1月7日召开…; X在…基础上，确定了…: reports

@@ -73,12 +73,13 @@ def _title_line(line: str) -> str | None:
     return None
 
 
-def _doc_kind(head: str) -> str:
-    if re.search(NEWS_MARKS, head[:600]) or (re.search(NEWS_OPENINGS, head[:600]) and not ADDRESSED.search(head[:600])):
+def _doc_kind(text: str) -> str:
+    head = text[:600]  # the marks are read in the first lines
+    if re.search(NEWS_MARKS, head) or (re.search(NEWS_OPENINGS, head) and not ADDRESSED.search(head)):
         return "news"
-    if re.search(INTERPRETATION_MARKS, head[:600]):
+    if re.search(INTERPRETATION_MARKS, head):
         return "interpretation"
-    if re.search(DRAFT_MARKS, head[:600]):
+    if re.search(DRAFT_MARKS, head):
         return "draft"
     return "plan"
 
@@ -175,7 +176,7 @@ def _labels(field: str) -> str:
 
 # a portal's labels where its metadata is a list in the text, not a table (文件编号：X〔2021〕31号)
 _NUMBER_LABEL = re.compile(rf"(?:{_labels('number')}|文\s*号)\s*[:：]?\s*({DOC_NUMBER.pattern})")
-_ISSUER_LABEL = re.compile(rf"(?:{_labels('issuer')}|发文单位)\s*[:：]?\s*([\u4e00-\u9fff()]{{3,30}}?)(?:\s|$)")
+_ISSUER_LABEL = re.compile(rf"(?:{_labels('issuer')})\s*[:：]?\s*([\u4e00-\u9fff()]{{3,30}}?)(?:\s|$)")
 _DATE_LABEL = re.compile(rf"(?:{_labels('written')}|{_labels('published')}|发布时间|时间)\s*[:：]?\s*(\S{{8,12}})")
 
 
