@@ -7,6 +7,7 @@ import multiprocessing.connection
 import os
 import stat
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,9 +151,12 @@ def build(paths: list[str | Path], store: GraphStore, base: str = DEFAULT_BASE, 
             report.removed += _drop(store, sorted(d for ds in gone.values() for d in ds), base)
         store.save_log()
         infer_lineage(store, base, force=force or bool(report.removed))
-        store.flush()
+        # the final compaction runs in Oxigraph without the GIL: the index reads the merged graph meanwhile
+        with ThreadPoolExecutor(1, thread_name_prefix="ipgraph-flush") as pool:
+            flushed = pool.submit(store.flush)
+            index.sync()  # documents taken out, and any the index missed; then plans' and departments' rows
+            flushed.result()
         stale.unlink()
-        index.sync()  # documents taken out, and any the index missed; then plans' and departments' rows
     finally:
         index.close()
     report.seconds = time.perf_counter() - start

@@ -34,6 +34,7 @@ ATOMIC_LIMIT = 200_000
 # then compacts in the background: at 20,000 a build of 1,000 documents spent 54 s of CPU in its
 # main process, at 200,000 32 s (bench/); more gained nothing.
 BATCH = 200_000
+LOG_EVERY = 500  # documents recorded between writes of the ingest log during a build
 # GRAPH and FROM are the only ways a query reaches the per-document graphs; strings, IRIs and
 # comments are matched first so that the words inside them do not count
 _TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
@@ -222,14 +223,22 @@ class GraphStore:
         self.new_documents += len(self._pending)
         self._loading_graphs = {g for g, _ in self._pending}
         self._pending, self._pending_size = [], 0
-        self._loading = threading.Thread(target=self._load, args=(journal,), name="ipgraph-bulk-load")
+        # Every document the log lists now is stored or in this batch, so the log as it is now may be
+        # written once the batch is loaded: by the loading thread, instead of making the build wait for
+        # the load (which left a core idle for seconds every 500 documents).
+        log = None
+        if self._unsaved >= LOG_EVERY:
+            log, self._unsaved = dict(self._log), 0
+        self._loading = threading.Thread(target=self._load, args=(journal, log), name="ipgraph-bulk-load")
         self._loading.start()
 
-    def _load(self, journal: Path) -> None:
+    def _load(self, journal: Path, log: dict | None) -> None:
         try:
             self.store.bulk_load(path=str(journal), format=RdfFormat.N_QUADS, lenient=True)
             journal.unlink()
             self._publish()
+            if log is not None:
+                self._write_log(log)
         except BaseException as exc:  # raised again in the thread that waits for the load
             self._load_error = exc
 
@@ -381,14 +390,14 @@ class GraphStore:
             self._unsaved += 1
 
     def record(self, doc_id: str, path: str, sha256: str, triples: int) -> None:
-        """Note a built document in the ingest log (written by save_log, every 500 documents and at the end)."""
+        """Note a built document in the ingest log (written every LOG_EVERY documents and at the end)."""
         if self._log is None:
             self._log = self.log()
         self._log[doc_id] = {"path": path, "sha256": sha256, "triples": triples,
                              "ingested": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         self._unsaved += 1
-        if self._unsaved >= 500:
-            self.save_log()
+        if self._unsaved >= LOG_EVERY and not self._pending and self._loading is None:
+            self.save_log()  # nothing to wait for; else the next batch's load writes it (`commit`)
 
     def save_log(self) -> None:
         """Write the ingest log, after the statements it lists are stored."""
@@ -396,10 +405,13 @@ class GraphStore:
         self._settle()
         if not self._unsaved:
             return
-        tmp = self.path / (_LOG + ".tmp")
-        tmp.write_text(json.dumps(self._log, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.path / _LOG)
+        self._write_log(self._log)
         self._unsaved = 0
+
+    def _write_log(self, log: dict) -> None:
+        tmp = self.path / (_LOG + ".tmp")
+        tmp.write_text(json.dumps(log, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.path / _LOG)
 
     def flush(self) -> None:
         """Write everything out, and compact when this writer bulk-loaded a tenth of the store or

@@ -88,7 +88,7 @@ def test_kill_9_during_a_build_leaves_whole_documents(tmp_path):
     jilin = graphs(first)["https://w3id.org/ipgraph/id/graph/jilin_13fyp_ip_plan.txt"]
     del first
     # the real command, with batches of a few documents so that the kill falls between and inside loads
-    run = ("import sys, ipgraph.store, ipgraph.cli; ipgraph.store.BATCH = 5000; "
+    run = ("import sys, ipgraph.store, ipgraph.cli; ipgraph.store.BATCH = 5000; ipgraph.store.LOG_EVERY = 2; "
            "sys.argv = ['ipgraph'] + sys.argv[1:]; ipgraph.cli.main()")
     proc = subprocess.Popen([sys.executable, "-c", run, "build", str(folder), "--store", str(store_dir), "-q", "-j", "1"])
     deadline = time.time() + 60
@@ -107,6 +107,9 @@ def test_kill_9_during_a_build_leaves_whole_documents(tmp_path):
     assert 0 < len(docs) < 40
     assert all(n == complete for n in docs.values())
     assert merge_is_union(store)
+    # the ingest log, written by the loading thread during the build, lists no document it did not store
+    logged = {d for d in store.log() if d.startswith("doc")}
+    assert logged <= {g.rsplit("/", 1)[1] for g in docs}
 
 
 def test_a_bulk_load_cut_short_is_undone_when_the_store_is_next_opened(tmp_path):
