@@ -31,6 +31,8 @@ ROOT = Path(tempfile.gettempdir()) / "ipgraph-bench"
 IPGRAPH = str(Path(sys.executable).with_name("ipgraph"))
 REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "govcn-2018"
 PLAIN = Path(__file__).resolve().parent / "plain_queries"
+# figures the issue sets targets for, gathered as the run goes and printed together at its end
+MEASURED: dict[str, object] = {}
 
 
 def corpus(n: int) -> Path:
@@ -92,6 +94,7 @@ def builds(sizes: list[int], serial_max: int) -> Path:
         par, peak, main_cpu, cpu, pss = timed_build(folder, store, cores)
         print(f"{n:>6} {mb:6.1f} {serial:9.1f} {n / serial:7.1f} {par:11.1f} {n / par:7.1f} {mb / par:6.2f} "
               f"{serial / par:8.2f} {peak:8.0f} {pss:7.0f} {1000 * par / n:9.1f} {cpu:6.1f} {main_cpu:10.1f}")
+        MEASURED[f"build {n}"] = (n / par, peak, pss)
         shutil.rmtree(ROOT / f"store-{n}-serial", ignore_errors=True)
     pages = real_pages()
     if pages:  # real pages: short, varied, each read by its own reader; fixed costs (start-up) weigh more
@@ -158,6 +161,7 @@ def startup(store: Path, runs: int = 7) -> None:
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
             times.append(time.perf_counter() - t)
         print(f"{name:>54} {statistics.median(times):6.2f} s")
+        MEASURED[name] = statistics.median(times)
 
 
 SELECTIVE = {
@@ -204,7 +208,7 @@ def _rss() -> float:
     return psutil.Process().memory_info().rss / 1e6
 
 
-def queries(store_dir: Path, in_memory: bool, compare: bool) -> None:
+def queries(store_dir: Path, in_memory: bool, compare: bool, documents: int) -> None:
     """Every named query and three selective ones on the store as shipped (on disk); with
     `in_memory`, also on its merged graph in memory (ipgraph serve --memory); with `compare`, also
     in rdflib, on the same merged graph."""
@@ -251,7 +255,9 @@ def queries(store_dir: Path, in_memory: bool, compare: bool) -> None:
             if "oxigraph memory" in got:
                 line += f"  {more}{r / got['oxigraph memory'][0]:12.1f}"
         print(line)
-    export_bench(disk, graph)
+        if compare and name not in SELECTIVE:
+            MEASURED[f"query {name}"] = (documents, r / got["oxigraph disk"][0], more)
+    export_bench(disk, graph, documents)
 
 
 def sorted_export(store, fmt: str) -> bytes:
@@ -271,7 +277,7 @@ def sorted_export(store, fmt: str) -> bytes:
     return serialize(data, None, FORMATS[fmt], prefixes=prefixes() if pretty else None)
 
 
-def export_bench(store, graph) -> None:
+def export_bench(store, graph, documents: int) -> None:
     from ipgraph.export import export
 
     print("\n## export (ipgraph export: streamed from Oxigraph; against sorting in Python first, as before"
@@ -280,6 +286,7 @@ def export_bench(store, graph) -> None:
         t = time.perf_counter()
         size = len(export(store, fmt))
         ox = time.perf_counter() - t
+        MEASURED.setdefault(f"export {fmt}", {})[documents] = ox
         t = time.perf_counter()
         sorted_export(store, fmt)
         before = time.perf_counter() - t
@@ -329,9 +336,35 @@ def main() -> None:
         startup(store)
     compared = max((n for n in sizes if n <= a.rdflib_max), default=None)
     for n in sorted({compared, sizes[-1]} - {None}):
-        queries(ROOT / f"store-{n}", in_memory=n <= a.memory_max, compare=n == compared)
+        queries(ROOT / f"store-{n}", in_memory=n <= a.memory_max, compare=n == compared, documents=n)
     if not a.queries_only:
         incremental(store, sizes[-1])
+    targets()
+
+
+def targets() -> None:
+    """The issue's targets beside this run's figures (only those this run measured)."""
+    print("\n## targets (issue 16), this run")
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    for key, (rate, peak, pss) in ((k, v) for k, v in MEASURED.items() if k.startswith("build ")):
+        n = int(key.split()[1])
+        if n >= 1000:
+            short = "" if rate >= 100 else f", {100 / rate:.1f}x short"
+            print(f"build of {n:,} generated documents: {rate:.1f} documents/s (target 100: {verdict(rate >= 100)}{short})")
+            print(f"  peak memory, all processes: {peak:,.0f} MB resident, {pss:,.0f} MB PSS (target < 1,000 MB: "
+                  f"{verdict(peak < 1000)})")
+    ask = MEASURED.get("ipgraph query 'ASK {}'")
+    if ask is not None:
+        print(f"ipgraph query 'ASK {{}}': {ask:.2f} s (target < 0.3 s: {verdict(ask < 0.3)})")
+    for n, seconds in sorted(MEASURED.get("export turtle", {}).items()):
+        note = "" if n >= 10000 else f"; x {10000 // n:,} = {seconds * 10000 / n:.0f} s at 10,000 if linear"
+        print(f"Turtle export of the {n:,}-document store: {seconds:.1f} s (target < 15 s at 10,000{note})")
+    for key, (n, ratio, more) in ((k, v) for k, v in MEASURED.items() if k.startswith("query ")):
+        print(f"{key[6:]:>24} on disk: rdflib takes {more.strip()}{ratio:.1f}x as long ({n:,} documents; "
+              f"target 10x: {verdict(ratio >= 10)})")
 
 
 if __name__ == "__main__":
