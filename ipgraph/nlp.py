@@ -186,26 +186,32 @@ def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str, str]] | None:
     """The bodies a list names, with their offsets and the level they share with the list's first
     body when they are named without one, or None when any part is not a body."""
     out: list[tuple[int, str, str]] = []
-    pos = 0
     text = _mask(text)
-    parts = _SEP.split(text)
-    seps = [m.group() for m in _SEP.finditer(text)]
-    for k, part in enumerate(parts):
-        raw = part
-        name = vocab.tails.sub("", part.strip()).strip()
-        name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", name)
-        if vocab.generic.search(part.strip()) and not is_body(name, vocab) or _SERIES in name:
-            name = ""  # 卫生健康等部门: sectors, not a body; 省、自治区、直辖市人民政府: every province's
-        if name and not vocab.generic.search(_NAME_PAREN.sub("", name)):
+    pos = 0  # where the current part starts
+    for sep in [*_SEP.finditer(text), None]:
+        part = text[pos:sep.start() if sep else len(text)]
+        name = _part_name(part, vocab)
+        if name:
             shared = ""
             if not is_body(name, vocab):
                 # 人力资源社会保障行政部门 after 国务院教育行政部门: a kind of body, at the first one's level
                 shared = _shared_level(out[0][2] + out[0][1]) if out and name.endswith("部门") else ""
                 if not shared or not _whole(name, vocab) or not is_body(shared + name, vocab):
                     return None
-            out.append((pos + raw.find(name), name, shared))
-        pos += len(raw) + (len(seps[k]) if k < len(seps) else 0)
+            out.append((pos + part.find(name), name, shared))
+        pos = sep.end() if sep else len(text)
     return out
+
+
+@lru_cache(maxsize=1 << 14)  # the same parts recur in every list of a document, and in its clauses' growing runs
+def _part_name(part: str, vocab: Vocab) -> str:
+    """The name a part of a list stands for, or "" when it names no body: a generic actor, a sector
+    (卫生健康等部门), every province's (省、自治区、直辖市人民政府)."""
+    name = vocab.tails.sub("", part.strip()).strip()
+    name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", name)
+    if vocab.generic.search(part.strip()) and not is_body(name, vocab) or _SERIES in name:
+        return ""
+    return "" if vocab.generic.search(_NAME_PAREN.sub("", name)) else name
 
 
 @lru_cache(maxsize=1 << 16)
