@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import genre
+from .outline import match_numbering
 from .regions import divisions
 
 for _ext, _default in (("clause", None), ("list_first", False)):
@@ -89,6 +90,8 @@ _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区�
 
 def _mask(text: str) -> str:
     """`text` with the 、 inside a series of division levels masked, so that no list splits there."""
+    if "、" not in text:  # no series without one: most clauses, which the regex would scan to the end
+        return text
     return genre.LEVEL_SERIES.sub(lambda m: m.group().replace("、", _SERIES), text)
 
 
@@ -227,6 +230,8 @@ def _collective(name: str, vocab: Vocab) -> bool:
     return bool(_COLLECTIVE.match(name) and vocab.suffix.search(name)) and not _SEP.search(name)
 
 
+# each clause opening asks twice: for its subject (_subject_end), for a body its sentence describes (_carried)
+@lru_cache(maxsize=16)
 def body_run(window: str, vocab: Vocab) -> int:
     """Where the run of bodies opening `window` ends (0: none). A name is a stem and one or more
     endings (指挥部 + 办公室, 市场监管局 + (知识产权局)); names are joined by 、和及与 and closed by a
@@ -470,8 +475,6 @@ class ResponsibilityTagger:
             field = _FIELD_LABEL.search(text, m.end(), end)
             end = field.start() if field else end
             out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), m.group("head") in v.lead_heads, "owners")
-        from .outline import match_numbering
-
         numbered = match_numbering(text)
         floor = len(numbered[1]) if numbered else 0
         # 由X… and 请X… that open their clause (…的，由X吊销…; …事项，请X完成): the sentence is X's, back
@@ -552,7 +555,7 @@ class ResponsibilityTagger:
         """A sentence describing a body keeps it the subject of the duty a later clause gives with no
         subject of its own: X设在Y，由…参加，具体负责…; X由…组成，…，负责…."""
         before = text[max(floor, start - 4):start].rstrip()  # only a sentence's opening body
-        if start > floor and before[-1:] not in ("", *"。;；!?！？"):
+        if start > floor and before[-1:] not in "。;；!?！？":  # ("" is in every string: no text before)
             return []
         end = body_run(text[start:start + 80], self.vocab)
         if not end or not _DESCRIBING.match(text, start + end):
