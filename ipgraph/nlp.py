@@ -46,7 +46,7 @@ _LIST_RUN = re.compile(rf"(?:[^()（）〔〕【】;；。\n]|[(（](?:[^()（�
 _FIELD_LABEL = re.compile(rf"(?:{genre.alternation(genre.OWNER['field_labels'])})\s*[:：]")
 # a body marked as the lead inside its list: 县住建局（牵头）、县自然资源局
 _LEAD_MARK = re.compile(r"\s*[(（]牵头[)）]")
-_OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open
+_OPENING = re.compile(r"^\s*|[。;；,，:：!?！？)）]\s*")  # where a clause can open: the end of a match
 _REQUEST = re.compile(genre.REQUESTS)
 # what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 也, 已… (genre before_verb)
 _BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:{genre.alternation(genre.OWNER['before_verb'])})*")
@@ -230,15 +230,20 @@ def _collective(name: str, vocab: Vocab) -> bool:
     return bool(_COLLECTIVE.match(name) and vocab.suffix.search(name)) and not _SEP.search(name)
 
 
+def may_open_body(text: str, at: int) -> bool:
+    """Whether a body's name may open `text` at `at`: one of a name's endings lies inside the run of
+    characters a name can hold. Most clauses open with no body at all, and this one regex says so
+    without copying a window (DEPT_END looks behind only inside its own match: the same answer)."""
+    return bool(genre.DEPT_END.search(text, at, _NAME_RUN.match(text, at, at + 80).end()))
+
+
 # each clause opening asks twice: for its subject (_subject_end), for a body its sentence describes (_carried)
 @lru_cache(maxsize=16)
 def body_run(window: str, vocab: Vocab) -> int:
     """Where the run of bodies opening `window` ends (0: none). A name is a stem and one or more
     endings (指挥部 + 办公室, 市场监管局 + (知识产权局)); names are joined by 、和及与 and closed by a
     tail (等有关部门). A name that runs on into other words (教育行政部门办成公办) ends where it was whole."""
-    # most clauses open with no body at all: a first name must end inside the opening run of
-    # characters a name can hold, which one regex answers before the loop below
-    if not genre.DEPT_END.search(window, 0, _NAME_RUN.match(window).end()):
+    if not may_open_body(window, 0):
         return 0
     window = _mask(window[:_SENTENCE_STOP.search(window).start()])  # a list ends with its sentence
     run, start, whole = 0, 0, 0   # end of the run; start of the current name; where it was last whole
@@ -388,16 +393,19 @@ class ResponsibilityTagger:
         self.set_annotations(doc, self.match(doc.text))
         return doc
 
-    def _list(self, text: str, start: int, end: int, lead: bool, kind: str, clause: int | None = None) -> list[Match]:
-        names = split_bodies(text[start:end], self.vocab)
+    def _list(self, text: str, start: int, end: int, lead: bool, kind: str, clause: int | None = None,
+              note: tuple[int, int] | None = None) -> list[Match]:
+        listed = text[start:end]
+        names = split_bodies(listed, self.vocab)
         if not names:
             return []
-        written_first = len(text[start:end]) - len(text[start:end].lstrip())
-        first = _SEP.split(text[start:end])[0].strip()
+        written_first = len(listed) - len(listed.lstrip())
+        sep = _SEP.search(listed)
+        first = (listed[:sep.start()] if sep else listed).strip()
         leads_list = bool(first) and names[0][0] <= written_first + max(len(first) - len(names[0][1]), 0)
         return [Match(start + off, start + off + len(name),
                       "LEAD" if lead or _LEAD_MARK.match(text, start + off + len(name)) else "RESP", kind, clause,
-                      k == 0 and leads_list, level=level)  # the first body as written: none when a generic actor stands first
+                      k == 0 and leads_list, note, level)  # the first body as written: none when a generic actor stands first
                 for k, (off, name, level) in enumerate(names)]
 
     def _partners(self, text: str, a: int, clause: int | None) -> list[Match]:
@@ -406,8 +414,10 @@ class ResponsibilityTagger:
         return self._list(text, a, a + end, False, "subjects", clause) if end else []
 
     def _note(self, text: str, a: int, b: int) -> list[Match]:
-        """An owner note: (X、Y负责), (X牵头，Y配合), (牵头单位：X；配合单位：Y), (负责部门：X；适用范围：…)."""
+        """An owner note: (X、Y负责), (X牵头，Y配合), (牵头单位：X；配合单位：Y), (负责部门：X；适用范围：…);
+        its matches keep the note's span, brackets included."""
         v = self.vocab
+        note = (a - 1, b + 1)
         out: list[Match] = []
         body = text[a:b]
         pos = 0
@@ -429,7 +439,7 @@ class ResponsibilityTagger:
                 start = s0 + lstrip + head.end()
                 head_leads = head.group("head") in v.lead_heads
                 if not v.verb_tail.search(lead_s[head.end():]):
-                    out += self._list(text, start, s0 + len(seg.rstrip()), head_leads, "owners")
+                    out += self._list(text, start, s0 + len(seg.rstrip()), head_leads, "owners", note=note)
                     continue
                 # 责任单位：X牵头，Y配合: the verbs after the head say who leads
                 s0, lstrip, lead_s = start, 0, lead_s[head.end():]
@@ -438,7 +448,7 @@ class ResponsibilityTagger:
                 end = s0 + lstrip + verb.start()
                 lead = verb.group("verb") in v.lead_verbs or head_leads
                 for ba, bb in bare:
-                    out += self._list(text, ba, bb, lead, "owners")
+                    out += self._list(text, ba, bb, lead, "owners", note=note)
                 bare = []
                 # X会同Y负责: both are responsible, the first leads only when it says 牵头
                 found = []
@@ -446,28 +456,29 @@ class ResponsibilityTagger:
                     if part in ("会同", "协同", "联合"):
                         continue
                     at = text.find(part, s0 + lstrip, end)
-                    found += self._list(text, at, at + len(part), lead and not found, "owners")
+                    found += self._list(text, at, at + len(part), lead and not found, "owners", note=note)
                 out += found
             elif lead_s and split_bodies(lead_s, v):
                 bare.append((s0 + lstrip, s0 + lstrip + len(lead_s)))
         if _LEAD_MARK.search(body) or not out:  # (X（牵头）、Y、Z), 。(X、Y、Z): a list alone needs no verb
             for ba, bb in bare:
-                out += self._list(text, ba, bb, False, "owners")
-        return [m if k == 0 else dataclasses.replace(m, first=False) for k, m in enumerate(out)]
+                out += self._list(text, ba, bb, False, "owners", note=note)
+        return [dataclasses.replace(m, first=False) if k and m.first else m for k, m in enumerate(out)]
 
     def match(self, text: str) -> list[Match]:
         v = self.vocab
         out: list[Match] = []
         parens = _balanced_parens(text)
+        bracketed = {i for a, b in parens for i in range(a, b)}
         for a, b in parens:
             inner = text[a:b]
             if v.list_head.search(inner) or v.verb_tail.search(re.split(r"[。]", inner)[0] + "") or \
                     re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner) or _LEAD_MARK.search(inner) or \
                     genre.FIRST_IS_LEAD.search(inner) or (text[a - 2:a - 1] in ("。", ";", "；") and
                                                           split_bodies(inner, v)):  # 。(X、Y): after its task
-                out += [dataclasses.replace(m, note=(a - 1, b + 1)) for m in self._note(text, a, b)]
+                out += self._note(text, a, b)
         for m in v.list_head.finditer(text):  # 责任单位：X、Y outside parentheses
-            if any(a <= m.start() < b for a, b in parens):
+            if m.start() in bracketed:
                 continue
             end = _LIST_RUN.match(text, m.end()).end()
             nxt = v.list_head.search(text, m.end(), end)  # 牵头单位：X  配合单位：Y on one line
@@ -484,7 +495,7 @@ class ResponsibilityTagger:
         partnered: set[int] = set()   # partner verbs read right after their subject (X会同Y, 由X商Y)
         inside_words = {w.start() + w.group().index("由") for w in genre.BY_WORDS.finditer(text)}
         for m in re.finditer("由", text):  # 由X负责…, 由X颁发…: the sentence is X's
-            if any(a <= m.start() < b for a, b in parens) or m.start() in inside_words:
+            if m.start() in bracketed or m.start() in inside_words:
                 continue
             near = _after_last(text, "。;；\n", m.start(), floor)
             opens = _after_last(text, _STOPS + ",，", m.start(), floor)
@@ -498,7 +509,7 @@ class ResponsibilityTagger:
             openings.add(floor)
         requested = {m.end(): p for p in list(openings) if (m := _REQUEST.match(text, p))}
         for start in sorted(openings | set(requested)):  # clause openings: X、Y要…
-            if any(a <= start < b for a, b in parens) or start < floor:
+            if start in bracketed or start < floor:
                 continue
             subject = self._subject_end(text, start, start in requested)
             if subject is None:
@@ -522,7 +533,7 @@ class ResponsibilityTagger:
         for m in _FOUNDING.finditer(text):  # at a clause's opening, or after its 由A、B (由A、B组成X)
             opening = _after_last(text, _STOPS + ",，", m.start(), floor)
             before = text[opening:m.start()].strip()
-            if not any(a <= m.start() < b for a, b in parens) and (not before or before.startswith("由")):
+            if m.start() not in bracketed and (not before or before.startswith("由")):
                 out += self._founded(text, m.end(), floor)
         subjects = [m.start for m in out if m.kind == "subjects"]
         for at, found in pending:
@@ -557,7 +568,7 @@ class ResponsibilityTagger:
         before = text[max(floor, start - 4):start].rstrip()  # only a sentence's opening body
         if start > floor and before[-1:] not in "。;；!?！？":  # ("" is in every string: no text before)
             return []
-        end = body_run(text[start:start + 80], self.vocab)
+        end = may_open_body(text, start) and body_run(text[start:start + 80], self.vocab)
         if not end or not _DESCRIBING.match(text, start + end):
             return []
         if not _DUTY_CLAUSE.search(text, start + end, _CLAUSE_STOP.search(text, start).start()):
@@ -618,6 +629,8 @@ class ResponsibilityTagger:
         v = self.vocab
         time = genre.TIME_LEAD.match(text, start)
         s = time.end() if time else start
+        if not may_open_body(text, s):
+            return None
         window = text[s:s + 80]
         end = body_run(window, v)
         if not end:
