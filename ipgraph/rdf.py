@@ -82,13 +82,12 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
     # formatting a term (2 µs) costs twenty times looking it up
 
     def nt(term) -> str:
-        t = written.get(term)
-        if t is None:
-            t = written[term] = str(term)
+        t = written[term] = str(term)
         return t
 
-    def add(s, p, o):
-        out.add(f"{nt(s)} {nt(p)} {nt(o)}")
+    def add(s, p, o):  # looked up in place: a call per term cost as much as the lookup
+        get = written.get
+        out.add(f"{get(s) or nt(s)} {get(p) or nt(p)} {get(o) or nt(o)}")
 
     ex = res.extraction
     doc = iri("doc", res.doc_id)
