@@ -59,6 +59,11 @@ _SHORT_NAME = re.compile(genre.alternation(genre.OWNER["short_names"]))
 _DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs'])})")
 _ALIAS_NOTE = re.compile(r"\s*[(（](?:以下简称|简称|下称)[^()（）]{1,20}[)）]")
 _NAME_RUN = re.compile(rf"[{_H}A-Za-z0-9()（）·]*")  # the characters is_body admits in a name
+# what an opening holds when a rule may find a body there (_subject_end, _carried, _short): perhaps a
+# time, then characters of a name up to the last character of a name's ending (局, 委, 办…), or a bare
+# ending. Four openings in five hold none, and this one regex passes them over before those rules run.
+_MAY_HOLD_BODY = re.compile(rf"(?:{genre.TIME_LEAD.pattern})?{_NAME_RUN.pattern}?"
+                            rf"[{''.join(sorted({w[-1] for w in genre.OWNER['suffixes']}))}]|{_SHORT_NAME.pattern}")
 _TIME = re.compile(r"\d\s*[年月日岁]")  # 3月底前国家卫生健康委, 年满3岁至…处: a time or age is in no name
 # what may follow a name that is a body only as its clause's subject or a list member (genre acting_only)
 _ACTS = re.compile(rf"$|[^{_H}A-Za-z0-9]|{_SEP.pattern}|(?:{genre.alternation(genre.OWNER['before_verb'])})"
@@ -509,7 +514,7 @@ class ResponsibilityTagger:
             openings.add(floor)
         requested = {m.end(): p for p in list(openings) if (m := _REQUEST.match(text, p))}
         for start in sorted(openings | set(requested)):  # clause openings: X、Y要…
-            if start in bracketed or start < floor:
+            if start in bracketed or start < floor or not _MAY_HOLD_BODY.match(text, start):
                 continue
             subject = self._subject_end(text, start, start in requested)
             if subject is None:
