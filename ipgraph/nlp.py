@@ -235,6 +235,12 @@ def _collective(name: str, vocab: Vocab) -> bool:
     return bool(_COLLECTIVE.match(name) and vocab.suffix.search(name)) and not _SEP.search(name)
 
 
+_ENDINGS_ONLY = re.compile(rf"(?:{genre.DEPT_SUFFIXES}|[(（][^()（）]{{1,12}}[)）])+")  # 办公室, (知识产权局)
+_TAIL_RUN = re.compile(rf"(?:{genre.OWNER_TAILS})+")
+# an owner note's segments end at punctuation, and before a list head run on without any (牵头单位：X 配合单位：Y)
+_NOTE_SEGMENT = re.compile(rf"([;；,，。]|(?=(?:{genre.LIST_HEADS})\s*[:：]))")
+
+
 def may_open_body(text: str, at: int) -> bool:
     """Whether a body's name may open `text` at `at`: one of a name's endings lies inside the run of
     characters a name can hold. Most clauses open with no body at all, and this one regex says so
@@ -259,7 +265,7 @@ def body_run(window: str, vocab: Vocab) -> int:
             sep = _SEP.match(window, whole)
             if sep:
                 start, whole = sep.end(), 0
-            elif not re.fullmatch(rf"(?:{genre.DEPT_SUFFIXES}|[(（][^()（）]{{1,12}}[)）])+", piece) and \
+            elif not _ENDINGS_ONLY.fullmatch(piece) and \
                     not _HOST.fullmatch(window[start:whole]):
                 break  # words after a whole name that are no ending of it (市委宣传部 and 县政府督查室 go on)
         name = vocab.tails.sub("", window[start:end]).strip()
@@ -270,9 +276,9 @@ def body_run(window: str, vocab: Vocab) -> int:
             if split_bodies(window[:end], vocab):
                 run = end
     if run:
-        tail = re.match(rf"(?:{genre.OWNER_TAILS})+", window[run:])
-        if tail and split_bodies(window[:run + tail.end()], vocab):
-            run += tail.end()
+        tail = _TAIL_RUN.match(window, run)
+        if tail and split_bodies(window[:tail.end()], vocab):
+            run = tail.end()
     return run
 
 
@@ -427,8 +433,7 @@ class ResponsibilityTagger:
         body = text[a:b]
         pos = 0
         bare: list[tuple[int, int]] = []   # lists waiting for the verb of a later segment: (X，Y负责)
-        # segments end at punctuation, and before a list head run on without any (牵头单位：X 配合单位：Y)
-        for seg in re.split(rf"([;；,，。]|(?=(?:{genre.LIST_HEADS})\s*[:：]))", body):
+        for seg in _NOTE_SEGMENT.split(body):
             if seg is None or seg == "":
                 continue
             if seg in ";；,，。":
