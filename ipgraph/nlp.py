@@ -58,12 +58,13 @@ _SHORT_NAME = re.compile(genre.alternation(genre.OWNER["short_names"]))
 # a clause that goes on with a duty and no subject of its own: …，具体负责组织开展试点
 _DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs'])})")
 _ALIAS_NOTE = re.compile(r"\s*[(（](?:以下简称|简称|下称)[^()（）]{1,20}[)）]")
-_NAME_RUN = re.compile(rf"[{_H}A-Za-z0-9()（）·]*")  # the characters is_body admits in a name
-# what an opening holds when a rule may find a body there (_subject_end, _carried, _short): perhaps a
-# time, then characters of a name up to the last character of a name's ending (局, 委, 办…), or a bare
-# ending. Four openings in five hold none, and this one regex passes them over before those rules run.
-_MAY_HOLD_BODY = re.compile(rf"(?:{genre.TIME_LEAD.pattern})?{_NAME_RUN.pattern}?"
-                            rf"[{''.join(sorted({w[-1] for w in genre.OWNER['suffixes']}))}]|{_SHORT_NAME.pattern}")
+_NAME_CHAR = rf"[{_H}A-Za-z0-9()（）·]"  # the characters is_body admits in a name
+_NAME_RUN = re.compile(rf"{_NAME_CHAR}*")
+# what a clause opening holds when a rule may find a body there (_subject_end, _carried, _short): a time
+# perhaps, then characters of a name up to the last character of a name's ending (局, 委, 办…); or a
+# bare ending. Three openings in four hold none: this one regex passes them over before those rules run.
+_ENDING_LAST = "".join(sorted({w[-1] for w in genre.OWNER["suffixes"]}))
+_MAY_HOLD_BODY = re.compile(rf"(?:{genre.TIME_LEAD.pattern})?{_NAME_CHAR}*?[{_ENDING_LAST}]|{_SHORT_NAME.pattern}")
 _TIME = re.compile(r"\d\s*[年月日岁]")  # 3月底前国家卫生健康委, 年满3岁至…处: a time or age is in no name
 # what may follow a name that is a body only as its clause's subject or a list member (genre acting_only)
 _ACTS = re.compile(rf"$|[^{_H}A-Za-z0-9]|{_SEP.pattern}|(?:{genre.alternation(genre.OWNER['before_verb'])})"
@@ -243,8 +244,9 @@ _NOTE_SEGMENT = re.compile(rf"([;；,，。]|(?=(?:{genre.LIST_HEADS})\s*[:：])
 
 def may_open_body(text: str, at: int) -> bool:
     """Whether a body's name may open `text` at `at`: one of a name's endings lies inside the run of
-    characters a name can hold. Most clauses open with no body at all, and this one regex says so
-    without copying a window (DEPT_END looks behind only inside its own match: the same answer)."""
+    characters a name can hold (80 at most). Most clauses open with no body at all, and this says so
+    without copying a window; DEPT_END looks behind only inside its own match, so the text before
+    `at` changes nothing."""
     return bool(genre.DEPT_END.search(text, at, _NAME_RUN.match(text, at, at + 80).end()))
 
 
