@@ -94,9 +94,14 @@ def _after_last(text: str, marks: str, pos: int, floor: int = 0) -> int:
 _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
 
 
+# how every series of levels starts: a plain scan for it spares most lists the series' pattern, which
+# tries its look-behinds at every character
+_SERIES_START = re.compile(rf"(?:{genre.alternation(genre.OWNER['level_words'])})、")
+
+
 def _mask(text: str) -> str:
     """`text` with the 、 inside a series of division levels masked, so that no list splits there."""
-    if "、" not in text:  # no series without one: most clauses, which the regex would scan to the end
+    if "、" not in text or not _SERIES_START.search(text):
         return text
     return genre.LEVEL_SERIES.sub(lambda m: m.group().replace("、", _SERIES), text)
 
