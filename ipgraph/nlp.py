@@ -46,7 +46,8 @@ _LIST_RUN = re.compile(rf"(?:[^()（）〔〕【】;；。\n]|[(（](?:[^()（�
 _FIELD_LABEL = re.compile(rf"(?:{genre.alternation(genre.OWNER['field_labels'])})\s*[:：]")
 # a body marked as the lead inside its list: 县住建局（牵头）、县自然资源局
 _LEAD_MARK = re.compile(r"\s*[(（]牵头[)）]")
-_OPENING = re.compile(r"^\s*|[。;；,，:：!?！？)）]\s*")  # where a clause can open: the end of a match
+_CLAUSE_MARKS = "。;；,，:：!?！？)）"  # a clause can open after one
+_OPENING = re.compile(rf"^\s*|[{_CLAUSE_MARKS}]\s*")  # where a clause can open: the end of a match
 _REQUEST = re.compile(genre.REQUESTS)
 # what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 也, 已… (genre before_verb)
 _BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:{genre.alternation(genre.OWNER['before_verb'])})*")
@@ -65,6 +66,8 @@ _NAME_RUN = re.compile(rf"{_NAME_CHAR}*")
 # bare ending. Three openings in four hold none: this one regex passes them over before those rules run.
 _ENDING_LAST = "".join(sorted({w[-1] for w in genre.OWNER["suffixes"]}))
 _MAY_HOLD_BODY = re.compile(rf"(?:{genre.TIME_LEAD.pattern})?{_NAME_CHAR}*?[{_ENDING_LAST}]|{_SHORT_NAME.pattern}")
+# a clause opening after a mark that may hold a body: its end (one scan instead of a test per opening)
+_BODY_OPENING = re.compile(rf"[{_CLAUSE_MARKS}]\s*(?={_MAY_HOLD_BODY.pattern})")
 _TIME = re.compile(r"\d\s*[年月日岁]")  # 3月底前国家卫生健康委, 年满3岁至…处: a time or age is in no name
 # what may follow a name that is a body only as its clause's subject or a list member (genre acting_only)
 _ACTS = re.compile(rf"$|[^{_H}A-Za-z0-9]|{_SEP.pattern}|(?:{genre.alternation(genre.OWNER['before_verb'])})"
@@ -521,12 +524,17 @@ class ResponsibilityTagger:
                 pending.append((m.start(), found))
             out += found
 
-        openings = {m.end() for m in _OPENING.finditer(text)}
-        if floor:  # 4.2.2 X负责…: the clause opens after the item's number
-            openings.add(floor)
-        requested = {m.end(): p for p in list(openings) if (m := _REQUEST.match(text, p))}
-        for start in sorted(openings | set(requested)):  # clause openings: X、Y要…
-            if start in bracketed or start < floor or not _MAY_HOLD_BODY.match(text, start):
+        # clause openings (X、Y要…): the text's start, after a mark, after an item's number (4.2.2 X负责…)
+        # and after a request (请X…); only those that may hold a body (_MAY_HOLD_BODY) are read further
+        requested: dict[int, int] = {}
+        if _REQUEST.search(text):  # most passages request nothing: one scan says so
+            openings = {m.end() for m in _OPENING.finditer(text)} | ({floor} if floor else set())
+            requested = {m.end(): p for p in openings if (m := _REQUEST.match(text, p))}
+        starts = {m.end() for m in _BODY_OPENING.finditer(text)}
+        starts.update(p for p in [_OPENING.match(text).end(), *requested, *([floor] if floor else [])]
+                      if _MAY_HOLD_BODY.match(text, p))
+        for start in sorted(starts):
+            if start in bracketed or start < floor:
                 continue
             subject = self._subject_end(text, start, start in requested)
             if subject is None:
