@@ -113,6 +113,7 @@ def _mask(text: str) -> str:
 class Vocab:
     """What the responsibility rules read, compiled once from the component's configuration."""
     list_head: re.Pattern
+    head_word: re.Pattern  # a list head's word alone, which a plain scan finds: no list without one
     verb_tail: re.Pattern
     subject: re.Pattern
     suffix: re.Pattern
@@ -137,6 +138,7 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
     return Vocab(
         # 责任单位：X, or the head in brackets with no colon (【责任单位】X)
         list_head=re.compile(rf"[【\[]?(?P<head>{alt(list_heads)})(?:\s*[】\]]\s*[:：]?|\s*[:：])\s*"),
+        head_word=re.compile(alt(list_heads)),
         verb_tail=re.compile(rf"(?P<verb>{alt(verbs)})(?:[。.]?\s*)$"),
         subject=re.compile(rf"(?P<verb>{alt(subject_verbs)})"),
         suffix=re.compile(rf"(?:{alt(suffixes)})$"),
@@ -497,7 +499,8 @@ class ResponsibilityTagger:
                     genre.FIRST_IS_LEAD.search(inner) or (text[a - 2:a - 1] in ("。", ";", "；") and
                                                           split_bodies(inner, v)):  # 。(X、Y): after its task
                 out += self._note(text, a, b)
-        for m in v.list_head.finditer(text):  # 责任单位：X、Y outside parentheses
+        heads = v.list_head.finditer(text) if v.head_word.search(text) else ()  # most passages have none
+        for m in heads:  # 责任单位：X、Y outside parentheses
             if m.start() in bracketed:
                 continue
             end = _LIST_RUN.match(text, m.end()).end()
