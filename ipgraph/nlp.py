@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import genre
+from .outline import match_numbering
 from .regions import divisions
 
 for _ext, _default in (("clause", None), ("list_first", False)):
@@ -45,7 +46,8 @@ _LIST_RUN = re.compile(rf"(?:[^()（）〔〕【】;；。\n]|[(（](?:[^()（�
 _FIELD_LABEL = re.compile(rf"(?:{genre.alternation(genre.OWNER['field_labels'])})\s*[:：]")
 # a body marked as the lead inside its list: 县住建局（牵头）、县自然资源局
 _LEAD_MARK = re.compile(r"\s*[(（]牵头[)）]")
-_OPENING = re.compile(r"(?:^|(?<=[。;；,，:：!?！？)）]))\s*")  # where a clause can open
+_CLAUSE_MARKS = "。;；,，:：!?！？)）"  # a clause can open after one
+_OPENING = re.compile(rf"^\s*|[{_CLAUSE_MARKS}]\s*")  # where a clause can open: the end of a match
 _REQUEST = re.compile(genre.REQUESTS)
 # what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 也, 已… (genre before_verb)
 _BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:{genre.alternation(genre.OWNER['before_verb'])})*")
@@ -57,7 +59,15 @@ _SHORT_NAME = re.compile(genre.alternation(genre.OWNER["short_names"]))
 # a clause that goes on with a duty and no subject of its own: …，具体负责组织开展试点
 _DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs'])})")
 _ALIAS_NOTE = re.compile(r"\s*[(（](?:以下简称|简称|下称)[^()（）]{1,20}[)）]")
-_NAME_RUN = re.compile(rf"[{_H}A-Za-z0-9()（）·]*")  # the characters is_body admits in a name
+_NAME_CHAR = rf"[{_H}A-Za-z0-9()（）·]"  # the characters is_body admits in a name
+_NAME_RUN = re.compile(rf"{_NAME_CHAR}*")
+# what a clause opening holds when a rule may find a body there (_subject_end, _carried, _short): a time
+# perhaps, then characters of a name up to the last character of a name's ending (局, 委, 办…); or a
+# bare ending. Three openings in four hold none: this one regex passes them over before those rules run.
+_ENDING_LAST = "".join(sorted({w[-1] for w in genre.OWNER["suffixes"]}))
+_MAY_HOLD_BODY = re.compile(rf"(?:{genre.TIME_LEAD.pattern})?{_NAME_CHAR}*?[{_ENDING_LAST}]|{_SHORT_NAME.pattern}")
+# a clause opening after a mark that may hold a body: its end (one scan instead of a test per opening)
+_BODY_OPENING = re.compile(rf"[{_CLAUSE_MARKS}]\s*(?={_MAY_HOLD_BODY.pattern})")
 _TIME = re.compile(r"\d\s*[年月日岁]")  # 3月底前国家卫生健康委, 年满3岁至…处: a time or age is in no name
 # what may follow a name that is a body only as its clause's subject or a list member (genre acting_only)
 _ACTS = re.compile(rf"$|[^{_H}A-Za-z0-9]|{_SEP.pattern}|(?:{genre.alternation(genre.OWNER['before_verb'])})"
@@ -87,8 +97,15 @@ def _after_last(text: str, marks: str, pos: int, floor: int = 0) -> int:
 _SERIES = "\u2027"  # stands for the 、 of a series of levels (省、自治区、直辖市): offsets are kept
 
 
+# how every series of levels starts: a plain scan for it spares most lists the series' pattern, which
+# tries its look-behinds at every character
+_SERIES_START = re.compile(rf"(?:{genre.alternation(genre.OWNER['level_words'])})、")
+
+
 def _mask(text: str) -> str:
     """`text` with the 、 inside a series of division levels masked, so that no list splits there."""
+    if "、" not in text or not _SERIES_START.search(text):
+        return text
     return genre.LEVEL_SERIES.sub(lambda m: m.group().replace("、", _SERIES), text)
 
 
@@ -96,6 +113,7 @@ def _mask(text: str) -> str:
 class Vocab:
     """What the responsibility rules read, compiled once from the component's configuration."""
     list_head: re.Pattern
+    head_word: re.Pattern  # a list head's word alone, which a plain scan finds: no list without one
     verb_tail: re.Pattern
     subject: re.Pattern
     suffix: re.Pattern
@@ -120,6 +138,7 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
     return Vocab(
         # 责任单位：X, or the head in brackets with no colon (【责任单位】X)
         list_head=re.compile(rf"[【\[]?(?P<head>{alt(list_heads)})(?:\s*[】\]]\s*[:：]?|\s*[:：])\s*"),
+        head_word=re.compile(alt(list_heads)),
         verb_tail=re.compile(rf"(?P<verb>{alt(verbs)})(?:[。.]?\s*)$"),
         subject=re.compile(rf"(?P<verb>{alt(subject_verbs)})"),
         suffix=re.compile(rf"(?:{alt(suffixes)})$"),
@@ -186,26 +205,32 @@ def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str, str]] | None:
     """The bodies a list names, with their offsets and the level they share with the list's first
     body when they are named without one, or None when any part is not a body."""
     out: list[tuple[int, str, str]] = []
-    pos = 0
     text = _mask(text)
-    parts = _SEP.split(text)
-    seps = [m.group() for m in _SEP.finditer(text)]
-    for k, part in enumerate(parts):
-        raw = part
-        name = vocab.tails.sub("", part.strip()).strip()
-        name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", name)
-        if vocab.generic.search(part.strip()) and not is_body(name, vocab) or _SERIES in name:
-            name = ""  # 卫生健康等部门: sectors, not a body; 省、自治区、直辖市人民政府: every province's
-        if name and not vocab.generic.search(_NAME_PAREN.sub("", name)):
+    pos = 0  # where the current part starts
+    for sep in [*_SEP.finditer(text), None]:
+        part = text[pos:sep.start() if sep else len(text)]
+        name = _part_name(part, vocab)
+        if name:
             shared = ""
             if not is_body(name, vocab):
                 # 人力资源社会保障行政部门 after 国务院教育行政部门: a kind of body, at the first one's level
                 shared = _shared_level(out[0][2] + out[0][1]) if out and name.endswith("部门") else ""
                 if not shared or not _whole(name, vocab) or not is_body(shared + name, vocab):
                     return None
-            out.append((pos + raw.find(name), name, shared))
-        pos += len(raw) + (len(seps[k]) if k < len(seps) else 0)
+            out.append((pos + part.find(name), name, shared))
+        pos = sep.end() if sep else len(text)
     return out
+
+
+@lru_cache(maxsize=1 << 14)  # the same parts recur in every list of a document, and in its clauses' growing runs
+def _part_name(part: str, vocab: Vocab) -> str:
+    """The name a part of a list stands for, or "" when it names no body: a generic actor, a sector
+    (卫生健康等部门), every province's (省、自治区、直辖市人民政府)."""
+    name = vocab.tails.sub("", part.strip()).strip()
+    name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", name)
+    if vocab.generic.search(part.strip()) and not is_body(name, vocab) or _SERIES in name:
+        return ""
+    return "" if vocab.generic.search(_NAME_PAREN.sub("", name)) else name
 
 
 @lru_cache(maxsize=1 << 16)
@@ -221,13 +246,27 @@ def _collective(name: str, vocab: Vocab) -> bool:
     return bool(_COLLECTIVE.match(name) and vocab.suffix.search(name)) and not _SEP.search(name)
 
 
+_ENDINGS_ONLY = re.compile(rf"(?:{genre.DEPT_SUFFIXES}|[(（][^()（）]{{1,12}}[)）])+")  # 办公室, (知识产权局)
+_TAIL_RUN = re.compile(rf"(?:{genre.OWNER_TAILS})+")
+# an owner note's segments end at punctuation, and before a list head run on without any (牵头单位：X 配合单位：Y)
+_NOTE_SEGMENT = re.compile(rf"([;；,，。]|(?=(?:{genre.LIST_HEADS})\s*[:：]))")
+
+
+def may_open_body(text: str, at: int) -> bool:
+    """Whether a body's name may open `text` at `at`: one of a name's endings lies inside the run of
+    characters a name can hold (80 at most). Most clauses open with no body at all, and this says so
+    without copying a window; DEPT_END looks behind only inside its own match, so the text before
+    `at` changes nothing."""
+    return bool(genre.DEPT_END.search(text, at, _NAME_RUN.match(text, at, at + 80).end()))
+
+
+# each clause opening asks twice: for its subject (_subject_end), for a body its sentence describes (_carried)
+@lru_cache(maxsize=16)
 def body_run(window: str, vocab: Vocab) -> int:
     """Where the run of bodies opening `window` ends (0: none). A name is a stem and one or more
     endings (指挥部 + 办公室, 市场监管局 + (知识产权局)); names are joined by 、和及与 and closed by a
     tail (等有关部门). A name that runs on into other words (教育行政部门办成公办) ends where it was whole."""
-    # most clauses open with no body at all: a first name must end inside the opening run of
-    # characters a name can hold, which one regex answers before the loop below
-    if not genre.DEPT_END.search(window, 0, _NAME_RUN.match(window).end()):
+    if not may_open_body(window, 0):
         return 0
     window = _mask(window[:_SENTENCE_STOP.search(window).start()])  # a list ends with its sentence
     run, start, whole = 0, 0, 0   # end of the run; start of the current name; where it was last whole
@@ -238,7 +277,7 @@ def body_run(window: str, vocab: Vocab) -> int:
             sep = _SEP.match(window, whole)
             if sep:
                 start, whole = sep.end(), 0
-            elif not re.fullmatch(rf"(?:{genre.DEPT_SUFFIXES}|[(（][^()（）]{{1,12}}[)）])+", piece) and \
+            elif not _ENDINGS_ONLY.fullmatch(piece) and \
                     not _HOST.fullmatch(window[start:whole]):
                 break  # words after a whole name that are no ending of it (市委宣传部 and 县政府督查室 go on)
         name = vocab.tails.sub("", window[start:end]).strip()
@@ -249,9 +288,9 @@ def body_run(window: str, vocab: Vocab) -> int:
             if split_bodies(window[:end], vocab):
                 run = end
     if run:
-        tail = re.match(rf"(?:{genre.OWNER_TAILS})+", window[run:])
-        if tail and split_bodies(window[:run + tail.end()], vocab):
-            run += tail.end()
+        tail = _TAIL_RUN.match(window, run)
+        if tail and split_bodies(window[:tail.end()], vocab):
+            run = tail.end()
     return run
 
 
@@ -377,16 +416,19 @@ class ResponsibilityTagger:
         self.set_annotations(doc, self.match(doc.text))
         return doc
 
-    def _list(self, text: str, start: int, end: int, lead: bool, kind: str, clause: int | None = None) -> list[Match]:
-        names = split_bodies(text[start:end], self.vocab)
+    def _list(self, text: str, start: int, end: int, lead: bool, kind: str, clause: int | None = None,
+              note: tuple[int, int] | None = None) -> list[Match]:
+        listed = text[start:end]
+        names = split_bodies(listed, self.vocab)
         if not names:
             return []
-        written_first = len(text[start:end]) - len(text[start:end].lstrip())
-        first = _SEP.split(text[start:end])[0].strip()
+        written_first = len(listed) - len(listed.lstrip())
+        sep = _SEP.search(listed)
+        first = (listed[:sep.start()] if sep else listed).strip()
         leads_list = bool(first) and names[0][0] <= written_first + max(len(first) - len(names[0][1]), 0)
         return [Match(start + off, start + off + len(name),
                       "LEAD" if lead or _LEAD_MARK.match(text, start + off + len(name)) else "RESP", kind, clause,
-                      k == 0 and leads_list, level=level)  # the first body as written: none when a generic actor stands first
+                      k == 0 and leads_list, note, level)  # the first body as written: none when a generic actor stands first
                 for k, (off, name, level) in enumerate(names)]
 
     def _partners(self, text: str, a: int, clause: int | None) -> list[Match]:
@@ -395,14 +437,15 @@ class ResponsibilityTagger:
         return self._list(text, a, a + end, False, "subjects", clause) if end else []
 
     def _note(self, text: str, a: int, b: int) -> list[Match]:
-        """An owner note: (X、Y负责), (X牵头，Y配合), (牵头单位：X；配合单位：Y), (负责部门：X；适用范围：…)."""
+        """An owner note: (X、Y负责), (X牵头，Y配合), (牵头单位：X；配合单位：Y), (负责部门：X；适用范围：…);
+        its matches keep the note's span, brackets included."""
         v = self.vocab
+        note = (a - 1, b + 1)
         out: list[Match] = []
         body = text[a:b]
         pos = 0
         bare: list[tuple[int, int]] = []   # lists waiting for the verb of a later segment: (X，Y负责)
-        # segments end at punctuation, and before a list head run on without any (牵头单位：X 配合单位：Y)
-        for seg in re.split(rf"([;；,，。]|(?=(?:{genre.LIST_HEADS})\s*[:：]))", body):
+        for seg in _NOTE_SEGMENT.split(body):
             if seg is None or seg == "":
                 continue
             if seg in ";；,，。":
@@ -418,7 +461,7 @@ class ResponsibilityTagger:
                 start = s0 + lstrip + head.end()
                 head_leads = head.group("head") in v.lead_heads
                 if not v.verb_tail.search(lead_s[head.end():]):
-                    out += self._list(text, start, s0 + len(seg.rstrip()), head_leads, "owners")
+                    out += self._list(text, start, s0 + len(seg.rstrip()), head_leads, "owners", note=note)
                     continue
                 # 责任单位：X牵头，Y配合: the verbs after the head say who leads
                 s0, lstrip, lead_s = start, 0, lead_s[head.end():]
@@ -427,7 +470,7 @@ class ResponsibilityTagger:
                 end = s0 + lstrip + verb.start()
                 lead = verb.group("verb") in v.lead_verbs or head_leads
                 for ba, bb in bare:
-                    out += self._list(text, ba, bb, lead, "owners")
+                    out += self._list(text, ba, bb, lead, "owners", note=note)
                 bare = []
                 # X会同Y负责: both are responsible, the first leads only when it says 牵头
                 found = []
@@ -435,28 +478,30 @@ class ResponsibilityTagger:
                     if part in ("会同", "协同", "联合"):
                         continue
                     at = text.find(part, s0 + lstrip, end)
-                    found += self._list(text, at, at + len(part), lead and not found, "owners")
+                    found += self._list(text, at, at + len(part), lead and not found, "owners", note=note)
                 out += found
             elif lead_s and split_bodies(lead_s, v):
                 bare.append((s0 + lstrip, s0 + lstrip + len(lead_s)))
         if _LEAD_MARK.search(body) or not out:  # (X（牵头）、Y、Z), 。(X、Y、Z): a list alone needs no verb
             for ba, bb in bare:
-                out += self._list(text, ba, bb, False, "owners")
-        return [m if k == 0 else dataclasses.replace(m, first=False) for k, m in enumerate(out)]
+                out += self._list(text, ba, bb, False, "owners", note=note)
+        return [dataclasses.replace(m, first=False) if k and m.first else m for k, m in enumerate(out)]
 
     def match(self, text: str) -> list[Match]:
         v = self.vocab
         out: list[Match] = []
         parens = _balanced_parens(text)
+        bracketed = {i for a, b in parens for i in range(a, b)}
         for a, b in parens:
             inner = text[a:b]
             if v.list_head.search(inner) or v.verb_tail.search(re.split(r"[。]", inner)[0] + "") or \
                     re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner) or _LEAD_MARK.search(inner) or \
                     genre.FIRST_IS_LEAD.search(inner) or (text[a - 2:a - 1] in ("。", ";", "；") and
                                                           split_bodies(inner, v)):  # 。(X、Y): after its task
-                out += [dataclasses.replace(m, note=(a - 1, b + 1)) for m in self._note(text, a, b)]
-        for m in v.list_head.finditer(text):  # 责任单位：X、Y outside parentheses
-            if any(a <= m.start() < b for a, b in parens):
+                out += self._note(text, a, b)
+        heads = v.list_head.finditer(text) if v.head_word.search(text) else ()  # most passages have none
+        for m in heads:  # 责任单位：X、Y outside parentheses
+            if m.start() in bracketed:
                 continue
             end = _LIST_RUN.match(text, m.end()).end()
             nxt = v.list_head.search(text, m.end(), end)  # 牵头单位：X  配合单位：Y on one line
@@ -464,8 +509,6 @@ class ResponsibilityTagger:
             field = _FIELD_LABEL.search(text, m.end(), end)
             end = field.start() if field else end
             out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), m.group("head") in v.lead_heads, "owners")
-        from .outline import match_numbering
-
         numbered = match_numbering(text)
         floor = len(numbered[1]) if numbered else 0
         # 由X… and 请X… that open their clause (…的，由X吊销…; …事项，请X完成): the sentence is X's, back
@@ -475,7 +518,7 @@ class ResponsibilityTagger:
         partnered: set[int] = set()   # partner verbs read right after their subject (X会同Y, 由X商Y)
         inside_words = {w.start() + w.group().index("由") for w in genre.BY_WORDS.finditer(text)}
         for m in re.finditer("由", text):  # 由X负责…, 由X颁发…: the sentence is X's
-            if any(a <= m.start() < b for a, b in parens) or m.start() in inside_words:
+            if m.start() in bracketed or m.start() in inside_words:
                 continue
             near = _after_last(text, "。;；\n", m.start(), floor)
             opens = _after_last(text, _STOPS + ",，", m.start(), floor)
@@ -484,12 +527,17 @@ class ResponsibilityTagger:
                 pending.append((m.start(), found))
             out += found
 
-        openings = {m.end() for m in _OPENING.finditer(text)}
-        if floor:  # 4.2.2 X负责…: the clause opens after the item's number
-            openings.add(floor)
-        requested = {m.end(): p for p in list(openings) if (m := _REQUEST.match(text, p))}
-        for start in sorted(openings | set(requested)):  # clause openings: X、Y要…
-            if any(a <= start < b for a, b in parens) or start < floor:
+        # clause openings (X、Y要…): the text's start, after a mark, after an item's number (4.2.2 X负责…)
+        # and after a request (请X…); only those that may hold a body (_MAY_HOLD_BODY) are read further
+        requested: dict[int, int] = {}
+        if _REQUEST.search(text):  # most passages request nothing: one scan says so
+            openings = {m.end() for m in _OPENING.finditer(text)} | ({floor} if floor else set())
+            requested = {m.end(): p for p in openings if (m := _REQUEST.match(text, p))}
+        starts = {m.end() for m in _BODY_OPENING.finditer(text)}
+        starts.update(p for p in [_OPENING.match(text).end(), *requested, *([floor] if floor else [])]
+                      if _MAY_HOLD_BODY.match(text, p))
+        for start in sorted(starts):
+            if start in bracketed or start < floor:
                 continue
             subject = self._subject_end(text, start, start in requested)
             if subject is None:
@@ -513,7 +561,7 @@ class ResponsibilityTagger:
         for m in _FOUNDING.finditer(text):  # at a clause's opening, or after its 由A、B (由A、B组成X)
             opening = _after_last(text, _STOPS + ",，", m.start(), floor)
             before = text[opening:m.start()].strip()
-            if not any(a <= m.start() < b for a, b in parens) and (not before or before.startswith("由")):
+            if m.start() not in bracketed and (not before or before.startswith("由")):
                 out += self._founded(text, m.end(), floor)
         subjects = [m.start for m in out if m.kind == "subjects"]
         for at, found in pending:
@@ -546,9 +594,9 @@ class ResponsibilityTagger:
         """A sentence describing a body keeps it the subject of the duty a later clause gives with no
         subject of its own: X设在Y，由…参加，具体负责…; X由…组成，…，负责…."""
         before = text[max(floor, start - 4):start].rstrip()  # only a sentence's opening body
-        if start > floor and before[-1:] not in ("", *"。;；!?！？"):
+        if start > floor and before[-1:] not in "。;；!?！？":  # ("" is in every string: no text before)
             return []
-        end = body_run(text[start:start + 80], self.vocab)
+        end = may_open_body(text, start) and body_run(text[start:start + 80], self.vocab)
         if not end or not _DESCRIBING.match(text, start + end):
             return []
         if not _DUTY_CLAUSE.search(text, start + end, _CLAUSE_STOP.search(text, start).start()):
@@ -609,6 +657,8 @@ class ResponsibilityTagger:
         v = self.vocab
         time = genre.TIME_LEAD.match(text, start)
         s = time.end() if time else start
+        if not may_open_body(text, s):
+            return None
         window = text[s:s + 80]
         end = body_run(window, v)
         if not end:

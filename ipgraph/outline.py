@@ -301,8 +301,7 @@ def _toc_lines(lines: list[_Line]) -> set[int]:
             if ln.blank:
                 j += 1
                 continue
-            num = match_numbering(ln.text)
-            if num and len(ln.text) <= 24 and not re.search(r"[,。;]", ln.text):
+            if len(ln.text) <= 24 and match_numbering(ln.text) and not re.search(r"[,。;]", ln.text):
                 run.append(j)
                 j += 1
                 continue

@@ -50,8 +50,7 @@ def zh(text: str) -> Literal:
     return Literal(text, language="zh")
 
 
-def integer(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=xsd.integer)
+_INTEGER = str(xsd.integer)
 
 
 def decimal(value: str) -> Literal:
@@ -81,14 +80,13 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
     written: dict = {}  # term → its N-Triples text: a node or predicate recurs in many statements, and
     # formatting a term (2 µs) costs twenty times looking it up
 
-    def nt(term) -> str:
-        t = written.get(term)
-        if t is None:
-            t = written[term] = str(term)
+    def nt(term) -> str:  # a Python int stands for its xsd:integer literal, written without making one
+        t = written[term] = f'"{term}"^^{_INTEGER}' if isinstance(term, int) else str(term)
         return t
 
-    def add(s, p, o):
-        out.add(f"{nt(s)} {nt(p)} {nt(o)}")
+    def add(s, p, o):  # looked up in place: a call per term cost as much as the lookup
+        get = written.get
+        out.add(f"{get(s) or nt(s)} {get(p) or nt(p)} {get(o) or nt(o)}")
 
     ex = res.extraction
     doc = iri("doc", res.doc_id)
@@ -109,8 +107,8 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
 
     def span(node, start, end):
         a, b = res.clean.orig_span(start, end)
-        add(node, ipg.charStart, integer(a))
-        add(node, ipg.charEnd, integer(b))
+        add(node, ipg.charStart, int(a))
+        add(node, ipg.charEnd, int(b))
         add(node, prov.wasDerivedFrom, doc)
 
     add(doc, rdf.type, ipg.SourceDocument)
@@ -208,7 +206,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
         add(node, ipg.text, zh(t.text))
         if t.numbering:
             add(node, ipg.numbering, Literal(t.numbering))
-        add(node, ipg.sequence, integer(n + 1))
+        add(node, ipg.sequence, int(n + 1))
         add(node, ipg.partOf, parent)
         add(node, belongs, outline)
         span(node, t.start, t.end)
@@ -240,7 +238,7 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
             if value:
                 add(node, p_value, decimal(value))
             if year:
-                add(node, p_year, integer(year))
+                add(node, p_year, int(year))
         if ind.nature:
             add(node, ipg.nature, NATURES[ind.nature])
         concept_label = indicator_concept(ind.name)
@@ -298,8 +296,8 @@ def _region(add, iri: Iris, region: Region, seen: set) -> None:
         if r.code.isdigit():
             add(node, ipg.divisionCode, Literal(r.code))
         if r.listed:  # a division since renamed or merged away (莱芜市, until 2019)
-            add(node, ipg.listedFrom, integer(r.listed[0]))
-            add(node, ipg.listedUntil, integer(r.listed[1]))
+            add(node, ipg.listedFrom, int(r.listed[0]))
+            add(node, ipg.listedUntil, int(r.listed[1]))
         if parent is not None:
             add(node, ipg.parentRegion, iri.region(parent.code))
 
@@ -312,8 +310,8 @@ def _years(add, plan: NamedNode, start: int | None, end: int | None) -> None:
         return
     add(plan, dcterms.temporal, Literal(f"{start}/{end}"))
     if start in PERIODS.values() and end == start + 4:
-        add(plan, ipg.startYear, integer(start))
-        add(plan, ipg.endYear, integer(end))
+        add(plan, ipg.startYear, int(start))
+        add(plan, ipg.endYear, int(end))
 
 
 def _cited_plan(add, iri: Iris, res: Resolved, node: NamedNode, title: str, seen: set) -> None:

@@ -11,7 +11,8 @@ from .model import Owner, ProjectRec, TaskRec
 from .tasks import speaking
 
 _SECTION = re.compile(rf"(?:重点|重大|专项|重点专项|十大|[{CN_DIGITS}\d]+[大项])(?:工程|项目)(?:建设)?[。:：]?$")
-_KINDS = r"(?:重点|专项|重大|重点专项)(?:工程|项目)"
+_KIND_WORDS = ("工程", "项目")
+_KINDS = rf"(?:重点|专项|重大|重点专项)(?:{'|'.join(_KIND_WORDS)})"
 _NAME = r"[^、,，。;；:：和]{2,30}?(?:工程|行动|计划|项目)"
 # a list the text itself calls key projects: 实施X工程、Y工程等十大重点工程; 10个专项工程，包括X、Y
 _LABELLED_AFTER = re.compile(rf"(?:{PROJECT_LIST_VERBS})了?(?P<list>{_NAME}(?:[、和]{_NAME})+)等?"
@@ -86,6 +87,8 @@ def _labelled_lists(outline: Outline, known: set[str]) -> list[ProjectRec]:
     out: list[ProjectRec] = []
     for unit in sorted([*outline.items, *outline.paras], key=lambda u: u.start):
         text = unit.line if hasattr(unit, "line") and unit.line else unit.text
+        if not any(w in text for w in _KIND_WORDS):
+            continue  # both patterns end their list with a kind of project: most passages name none
         for rx in (_LABELLED_AFTER, _LABELLED_BEFORE):
             for m in rx.finditer(text):
                 pos = m.start("list")
