@@ -128,7 +128,7 @@ def stages(files: list[Path], what: str) -> None:
         t = time.perf_counter(); src = load.load(f); t1 = time.perf_counter(); cost["load"] += t1 - t
         c = clean.clean(src); t2 = time.perf_counter(); cost["clean"] += t2 - t1
         o = outline.parse(c); t3 = time.perf_counter(); cost["outline"] += t3 - t2
-        e = extract(o, f.stem); t4 = time.perf_counter(); cost["extract"] += t4 - t3
+        e = extract(o, f.stem, meta=c.meta); t4 = time.perf_counter(); cost["extract"] += t4 - t3
         r = resolve(src, c, e); t5 = time.perf_counter(); cost["resolve"] += t5 - t4
         lines = to_lines(r)
         t6 = time.perf_counter(); cost["rdf"] += t6 - t5
