@@ -97,6 +97,9 @@ def _rank(term) -> tuple:
     if isinstance(term, NamedNode):
         return (2, term.value)
     if isinstance(term, Literal):
+        language = term.language
+        if language:  # most values: their datatype need not be read
+            return (4, term.value, language)
         datatype = term.datatype.value
         if datatype in _NUMBERS:
             try:
@@ -105,7 +108,7 @@ def _rank(term) -> tuple:
                 pass
         elif datatype == XSD + "boolean":
             return (3, float(term.value in ("true", "1")))
-        return (4, term.value, term.language or "", datatype)
+        return (4, term.value, "", datatype)  # SPARQL leaves equal texts of different types unordered
     return (5, str(term))
 
 
@@ -115,6 +118,10 @@ class Sorted:
     def __init__(self, solutions: QuerySolutions, keys: list[tuple[str, bool]]):
         self.variables = solutions.variables
         self._rows = list(solutions)
+        if not any(descending for _, descending in keys):  # one sort, each row's keys read once
+            names = [name for name, _ in keys]
+            self._rows.sort(key=lambda row: [_rank(row[name]) for name in names])
+            return
         for name, descending in reversed(keys):  # stable sorts, least significant key first
             self._rows.sort(key=lambda row: _rank(row[name]), reverse=descending)
 

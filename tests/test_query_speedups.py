@@ -62,6 +62,15 @@ def test_order_by_in_python_follows_sparql(corpus_store, order, expected):
     assert [[str(t) for t in row] for row in result] == oxigraph(corpus_store, sparql)
 
 
+def test_order_by_two_keys_with_languages_follows_oxigraph(corpus_store):
+    # titles in Chinese and English, tagged and plain; ties on the first key broken by the second
+    sparql = """SELECT ?t ?d WHERE { VALUES (?t ?d) { ("规划"@zh "b") ("规划"@zh "a"@zh) ("plan"@en "c")
+                ("纲要" "d") ("方案"@zh UNDEF) } } ORDER BY ?t ?d"""
+    result = run(corpus_store, sparql)
+    assert isinstance(result, Sorted)
+    assert [[str(t) for t in row] for row in result] == oxigraph(corpus_store, sparql)
+
+
 def test_order_by_of_a_variable_not_selected_is_left_to_oxigraph(corpus_store):
     sparql = "SELECT ?s WHERE { VALUES (?s ?k) { (\"a\" 2) (\"b\" 1) } } ORDER BY ?k"
     result = run(corpus_store, sparql)
