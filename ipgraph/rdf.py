@@ -80,12 +80,13 @@ def to_lines(res: Resolved, base: str = DEFAULT_BASE) -> tuple[str, ...]:
     written: dict = {}  # term → its N-Triples text: a node or predicate recurs in many statements, and
     # formatting a term (2 µs) costs twenty times looking it up
 
+    get = written.get
+
     def nt(term) -> str:  # a Python int stands for its xsd:integer literal, written without making one
-        t = written[term] = f'"{term}"^^{_INTEGER}' if isinstance(term, int) else str(term)
-        return t
+        written[term] = text = f'"{term}"^^{_INTEGER}' if isinstance(term, int) else str(term)
+        return text
 
     def add(s, p, o):  # looked up in place: a call per term cost as much as the lookup
-        get = written.get
         out.add(f"{get(s) or nt(s)} {get(p) or nt(p)} {get(o) or nt(o)}")
 
     ex = res.extraction
