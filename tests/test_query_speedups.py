@@ -71,6 +71,18 @@ def test_order_by_two_keys_with_languages_follows_oxigraph(corpus_store):
     assert [[str(t) for t in row] for row in result] == oxigraph(corpus_store, sparql)
 
 
+def test_order_by_mixed_directions_with_ties_follows_oxigraph(corpus_store):
+    # ascending, descending, ascending: ties on the first two keys are broken by the third, in its own direction
+    sparql = """SELECT ?a ?b ?c WHERE { VALUES (?a ?b ?c) { ("x" true "2") ("x" false "1") ("x" true "1")
+                ("w" false "9") ("x" true UNDEF) ("w" true "3") } } ORDER BY ?a DESC(?b) ?c"""
+    result = run(corpus_store, sparql)
+    assert isinstance(result, Sorted)
+    got = [[None if t is None else t.value for t in row] for row in result]
+    assert got == [["w", "true", "3"], ["w", "false", "9"], ["x", "true", None], ["x", "true", "1"],
+                   ["x", "true", "2"], ["x", "false", "1"]]
+    assert [[str(t) for t in row] for row in result] == oxigraph(corpus_store, sparql)
+
+
 def test_order_by_of_a_variable_not_selected_is_left_to_oxigraph(corpus_store):
     sparql = "SELECT ?s WHERE { VALUES (?s ?k) { (\"a\" 2) (\"b\" 1) } } ORDER BY ?k"
     result = run(corpus_store, sparql)
