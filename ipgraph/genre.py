@@ -85,10 +85,21 @@ GLOSSARY = re.compile(rf"^(?:附件\s*\d*\s*[:：]?\s*)?(?:{alternation(VOCAB['t
 DEFINITION_OPENERS = alternation(VOCAB["terms"]["definition_openers"])
 NOTE_HEAD = rf"(?:{alternation(VOCAB['terms']['note_heads'])})\s*:?\s*"
 
-PROJECT_LIST_VERBS = alternation(VOCAB["projects"]["list_verbs"])
+PROJ = VOCAB["projects"]
+PROJECT_LIST_VERBS = alternation(PROJ["list_verbs"])
+PROJECT_KIND_WORDS: list[str] = PROJ["kinds"]
+PROJECT_KINDS = alternation(PROJ["kinds"])
+PROJECT_QUALIFIERS = alternation(PROJ["qualifiers"])
+PROJECT_NAME_ENDINGS = alternation(PROJ["name_endings"])
+PROJECT_LEAD_VERBS = alternation(PROJ["lead_verbs"])
+# 建设X工程: a verb that opens only a works' name
+PROJECT_WORKS_LEAD = rf"(?:{alternation(PROJ['works_lead_verbs'])})(?=.*{re.escape(PROJ['works'])}$)"
+PROJECT_LIST_INTROS = alternation(PROJ["list_intros"])
+PROJECT_DESCRIPTION_ENDS = alternation(PROJ["description_ends"])
 
 PORTAL_FIELDS: dict[str, str] = VOCAB["portal"]["fields"]
 BOX_OPENER = re.compile(rf"^\s*(?:{alternation(VOCAB['boxes']['openers'])})")
+BOX_NOT_PROJECTS = re.compile(alternation(VOCAB["boxes"]["not_projects"]))
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 # 文号: 国发〔2016〕86号, 临政办字[2021]113号

@@ -5,23 +5,24 @@ import re
 
 from spacy.language import Language
 
-from ..genre import CN_DIGITS, PROJECT_LIST_VERBS
+from ..genre import (BOX_NOT_PROJECTS, CN_DIGITS, PROJECT_DESCRIPTION_ENDS, PROJECT_KIND_WORDS, PROJECT_KINDS,
+                     PROJECT_LEAD_VERBS, PROJECT_LIST_INTROS, PROJECT_LIST_VERBS, PROJECT_NAME_ENDINGS,
+                     PROJECT_QUALIFIERS, PROJECT_WORKS_LEAD)
 from ..outline import Outline
 from .model import Owner, ProjectRec, TaskRec
 from .tasks import speaking
 
-_SECTION = re.compile(rf"(?:重点|重大|专项|重点专项|十大|[{CN_DIGITS}\d]+[大项])(?:工程|项目)(?:建设)?[。:：]?$")
-_KIND_WORDS = ("工程", "项目")
-_KINDS = rf"(?:重点|专项|重大|重点专项)(?:{'|'.join(_KIND_WORDS)})"
-_NAME = r"[^、,，。;；:：和]{2,30}?(?:工程|行动|计划|项目)"
+_COUNT = rf"[\d{CN_DIGITS}]+[个大项]"  # 十大, 5项, 10个
+_KINDS = rf"(?:{PROJECT_QUALIFIERS})(?:{PROJECT_KINDS})"
+_SECTION = re.compile(rf"(?:{PROJECT_QUALIFIERS}|{_COUNT})(?:{PROJECT_KINDS})(?:建设)?[。:：]?$")
+_NAME = rf"[^、,，。;；:：和]{{2,30}}?(?:{PROJECT_NAME_ENDINGS})"
 # a list the text itself calls key projects: 实施X工程、Y工程等十大重点工程; 10个专项工程，包括X、Y
-_LABELLED_AFTER = re.compile(rf"(?:{PROJECT_LIST_VERBS})了?(?P<list>{_NAME}(?:[、和]{_NAME})+)等?"
-                             rf"(?:[\d{CN_DIGITS}]+[个大项])?{_KINDS}")
-_LABELLED_BEFORE = re.compile(rf"[\d{CN_DIGITS}]+[个大项]{_KINDS}\s*[,，:：]?\s*(?:包括|即|分别是|分别为)?\s*[:：]?"
+_LABELLED_AFTER = re.compile(rf"(?:{PROJECT_LIST_VERBS})了?(?P<list>{_NAME}(?:[、和]{_NAME})+)等?(?:{_COUNT})?{_KINDS}")
+_LABELLED_BEFORE = re.compile(rf"{_COUNT}{_KINDS}\s*[,，:：]?\s*(?:{PROJECT_LIST_INTROS})?\s*[:：]?"
                               rf"(?P<list>{_NAME}(?:[、和]{_NAME})+)")
-_PROJECT_NAME = re.compile(r"(?:工程|计划|行动|项目|专项)$")
-_LEAD_VERB = re.compile(r"^(?:组织实施|深入实施|着力实施|大力实施|全面实施|实施|推进|开展|启动|建设(?=.*工程$))")
-_DESCRIPTION_END = re.compile(r"^(?:资料来源|来源|注|编辑|责任编辑)")
+_PROJECT_NAME = re.compile(rf"(?:{PROJECT_NAME_ENDINGS})$")
+_LEAD_VERB = re.compile(rf"^(?:{PROJECT_LEAD_VERBS}|{PROJECT_WORKS_LEAD})")
+_DESCRIPTION_END = re.compile(rf"^(?:{PROJECT_DESCRIPTION_ENDS})")
 
 
 def project_name(title: str) -> str:
@@ -40,7 +41,7 @@ def extract_projects(outline: Outline, nlp: Language, tasks: list[TaskRec],
     projects: list[ProjectRec] = []
     for box in outline.boxes:
         title = box.title or box.body.split("\n", 1)[0][:30]
-        if "指标" in title:
+        if BOX_NOT_PROJECTS.search(title):
             continue
         projects.append(ProjectRec(f"box{box.number}", project_name(title), box.body, box.start, box.end,
                                    number=box.number, owners=_owners(nlp, box.body, author)))
@@ -87,7 +88,7 @@ def _labelled_lists(outline: Outline, known: set[str]) -> list[ProjectRec]:
     out: list[ProjectRec] = []
     for unit in sorted([*outline.items, *outline.paras], key=lambda u: u.start):
         text = unit.line if hasattr(unit, "line") and unit.line else unit.text
-        if not any(w in text for w in _KIND_WORDS):
+        if not any(w in text for w in PROJECT_KIND_WORDS):
             continue  # both patterns end their list with a kind of project: most passages name none
         for rx in (_LABELLED_AFTER, _LABELLED_BEFORE):
             for m in rx.finditer(text):
