@@ -97,6 +97,9 @@ class Box:
     end: int
     item: int | None
     group: int | None = None   # the reader's box id: the box ends where its frame does
+    # its lines of text, each with its place among the body's lines (a table's rows are lines of
+    # the body too, but not of the text) and its span
+    lines: list[tuple[int, Para]] = field(default_factory=list)
 
 
 @dataclass
@@ -439,6 +442,8 @@ def parse(clean: CleanText | str) -> Outline:
         if box is not None:
             box.body = (box.body + "\n" + ln.text).strip()
             box.end = ln.end
+            if ln.text.strip():
+                box.lines.append((box.body.count("\n"), Para(ln.text, ln.start, ln.end, box.item, ln.pieces)))
             notes = _footnotes(ln, text, note_block)  # a box's own notes define terms too
             note_block = bool(notes) and (note_block or bool(re.match(NOTE_HEAD, ln.text)))
             out.footnotes.extend(notes)

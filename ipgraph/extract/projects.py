@@ -46,7 +46,7 @@ def extract_projects(outline: Outline, nlp: Language, tasks: list[TaskRec],
         projects.append(ProjectRec(f"box{box.number}", project_name(title), box.body, box.start, box.end,
                                    number=box.number, owners=_owners(nlp, box.body, author)))
         if _SECTION.search(title):  # 专栏2 质量提升重点工程: 1.品牌培育工程。… 2.标准化战略工程。…
-            projects += _named_items(outline, box)
+            projects += _named_items(box)
     task_at = {t.start: t for t in tasks if t.numbering}
     for it in outline.items:
         parent = outline.items[it.parent] if it.parent is not None else None
@@ -67,19 +67,18 @@ _BOX_ITEM = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)
                        r"(?:[。:：]|$)")
 
 
-def _named_items(outline: Outline, box) -> list[ProjectRec]:
+def _named_items(box) -> list[ProjectRec]:
     """The projects a box of key projects names, one an item."""
     out = []
-    pos = box.start
-    for k, line in enumerate(box.body.split("\n")):
-        m = _BOX_ITEM.match(line)
+    for k, line in box.lines:
+        m = _BOX_ITEM.match(line.text)
         name = project_name(m.group("name")) if m else ""
         if not m or not _PROJECT_NAME.search(name):
             continue
-        at = outline.text.find(line.strip(), pos, box.end)
-        start = at if at >= 0 else box.start
-        pos = start + len(line.strip()) if at >= 0 else pos
-        out.append(ProjectRec(f"box{box.number}.{k + 1}", name, line.strip(), start, start + len(line.strip())))
+        text = line.text.strip()
+        lead = len(line.text) - len(line.text.lstrip())
+        out.append(ProjectRec(f"box{box.number}.{k + 1}", name, text, line.offset(lead),
+                              line.offset(lead + len(text) - 1) + 1))
     return out
 
 

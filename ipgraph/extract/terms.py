@@ -50,23 +50,10 @@ def _glossary(outline: Outline) -> list[TermRec]:
     return out
 
 
-def _box_lines(outline: Outline) -> list[tuple[str, int]]:
-    """The lines of 专栏 boxes (their notes define terms too), each with its start in the text."""
-    out = []
-    for box in outline.boxes:
-        at = box.start
-        for line in box.body.split("\n"):
-            found = outline.text.find(line, at, box.end)
-            if found >= 0:  # a table row of the box is tab-joined cells, not a line of the text
-                out.append((line, found))
-                at = found + len(line)
-    return out
-
-
 def _stated(outline: Outline) -> list[TermRec]:
     units = [(u.line if hasattr(u, "line") and u.line else u.text, u.start, u.offset)
              for u in [*outline.items, *outline.paras]]
-    units += [(line, start, lambda k, s=start: s + k) for line, start in _box_lines(outline)]
+    units += [(line.text, line.start, line.offset) for box in outline.boxes for _, line in box.lines]  # notes in boxes
     out = []
     for text, _start, offset in sorted(units, key=lambda u: u[1]):
         for rx, needs in _NEEDS:

@@ -490,6 +490,9 @@ def test_a_box_of_key_projects_names_each_project(doc):
               "专栏2  质量提升重点工程\n1.品牌培育工程。培育江西名牌产品50个。\n2.标准化战略工程。主导制定国家标准10项。\n"
               "（二）深化商事制度改革。推进“多证合一”。\n")
     assert [p.name for p in res.extraction.projects] == ["质量提升重点工程", "品牌培育工程", "标准化战略工程"]
+    text = res.clean.text  # each item's span is its line in the text
+    assert [text[p.start:p.end] for p in res.extraction.projects[1:]] == ["1.品牌培育工程。培育江西名牌产品50个。",
+                                                                         "2.标准化战略工程。主导制定国家标准10项。"]
     res = doc("某市“十四五”生态环境保护规划\n四、重大工程\n"
               "专栏3 生态环境重大工程\n（一）城镇污水处理提质增效工程：新建污水管网200公里。\n"
               "（二）土壤污染风险管控项目：完成受污染耕地安全利用。\n")
