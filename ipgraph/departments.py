@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .genre import OWNER
 from .regions import CHINA, Region, divisions
 
 _MUNICIPALITIES = ("11", "12", "31", "50")  # 北京, 天津, 上海, 重庆: provincial-level cities
-_NOT_A_LEVEL = ("市场", "区域", "县域", "省级", "市级")  # words that start with 省/市/县/区 but name no level
+# words that start with 省/市/县/区 but name no level of the plan's own
+_NOT_A_LEVEL = (*OWNER["not_levels"], *OWNER["levels_at_large"])
 _NATIONAL_BODY = re.compile(r"^(?:国家|国务院|中共中央|中央|全国|中国|最高)|(?:部|总局|总署|银保监会|证监会)$")
 _ALIAS_PAREN = re.compile(r"\(([^()]*)\)$")
 

@@ -27,7 +27,9 @@ for _ext, _default in (("clause", None), ("list_first", False)):
         Span.set_extension(_ext, default=_default)
 
 _H = r"\u4e00-\u9fff"
-_LEVEL_PREFIX = re.compile(r"^(?:国家|国务院|中共|中央|全国|中国|省|市|县|区|州|自治区|盟|旗|乡|镇|团)")
+_LEVEL_PREFIX = re.compile(rf"^(?:{genre.alternation(genre.OWNER['name_levels'])})")
+_SHARED_LEVEL = re.compile(rf"^(?:{genre.alternation(genre.OWNER['shared_levels'])})")
+_NOT_LEVELS = tuple(genre.OWNER["not_levels"])
 # 及其 and a conjunction before 各 always part two (市人民政府及其各部门: the government, and a
 # collective); a separator inside brackets is part of a name: 各县（市、区）人民政府 is one actor
 _SEP = re.compile(r"(?:[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等府])(?:和|及其|及|与|以及)(?=[" + _H + "])"
@@ -170,7 +172,7 @@ def is_body(name: str, vocab: Vocab) -> bool:
     level = _LEVEL_PREFIX.match(core)
     if level and level.end() == 1 and m.start() == 1 and m.group() not in genre.OWNER["level_bodies"]:
         return False  # 市科 is no body; 市委, 市政府 are
-    prefixed = bool((level and not core.startswith(("市场", "区域", "县域"))) or divisions().prefix(core))
+    prefixed = bool((level and not core.startswith(_NOT_LEVELS)) or divisions().prefix(core))
     if core.endswith(("部门", "机构")):  # 知识产权管理部门, 法制机构: a kind of body at every level unless a level names it
         return prefixed
     return prefixed or len(stem) >= 2
@@ -179,8 +181,8 @@ def is_body(name: str, vocab: Vocab) -> bool:
 def _shared_level(name: str) -> str:
     """The level a list's first body is named with, which a statute writes once for the whole list
     (国务院教育行政部门、人力资源社会保障行政部门): 国务院, 省, 市人民政府… or a division's name."""
-    level = re.match(r"^(?:国务院|省|市|县|区|州|自治区|盟|旗)", name)
-    if level and name.startswith(("市场", "区域", "县域")):
+    level = _SHARED_LEVEL.match(name)
+    if level and name.startswith(_NOT_LEVELS):
         level = None
     prefix = level.group() if level else divisions().prefix(name) or ""
     government = re.match(r"(?:人民政府|政府)(?=.)", name[len(prefix):]) if prefix else None
