@@ -187,24 +187,31 @@ def _alarm(*_):
     raise _Slow
 
 
-def _latency(run, sparql: str, budget: float = 10.0, limit: int = 300) -> tuple[float, float, int] | None:
-    """Median and p95 in ms over 3 to 7 runs (fewer when slow), and the row count; None past `limit` s."""
+def _latencies(engines: dict, sparql, budget: float = 10.0, limit: int = 300) -> dict:
+    """For each engine: median and p95 in ms over 3 to 7 runs (fewer when slow), and the row count;
+    None past `limit` s. The engines take turns, one run each, so that this machine's drifts in speed
+    (up to 2x within minutes, measured) fall on all of them alike, not on whichever ran last."""
     import signal
 
-    times, n = [], 0
+    times: dict = {e: [] for e in engines}
+    rows: dict = {}
     signal.signal(signal.SIGALRM, _alarm)
-    while len(times) < 7 and (len(times) < 3 or sum(times) < budget):
-        signal.alarm(limit)
-        try:
-            t = time.perf_counter()
-            n = len(list(run(sparql)))
-            times.append(time.perf_counter() - t)
-        except _Slow:
-            return None
-        finally:
-            signal.alarm(0)
-    times.sort()
-    return statistics.median(times) * 1000, times[round(0.95 * (len(times) - 1))] * 1000, n
+    while True:
+        due = [e for e, t in times.items() if t is not None and len(t) < 7 and (len(t) < 3 or sum(t) < budget)]
+        if not due:
+            break
+        for e in due:
+            signal.alarm(limit)
+            try:
+                t = time.perf_counter()
+                rows[e] = len(list(engines[e](sparql)))
+                times[e].append(time.perf_counter() - t)
+            except _Slow:
+                times[e] = None
+            finally:
+                signal.alarm(0)
+    return {e: None if t is None else (statistics.median(t) * 1000, sorted(t)[round(0.95 * (len(t) - 1))] * 1000,
+                                       rows[e]) for e, t in times.items()}
 
 
 def _rss() -> float:
@@ -249,7 +256,7 @@ def queries(store_dir: Path, in_memory: bool, compare: bool, documents: int) -> 
     cases = {**{k: (q, q) for k, q in SELECTIVE.items()},
              **{k: (q.sparql, (PLAIN / f"{k}.rq").read_text(encoding="utf-8")) for k, q in named_queries().items()}}
     for name, sparql in cases.items():
-        got = {e: _latency(run, sparql) for e, run in engines.items()}
+        got = _latencies(engines, sparql)
         rows = next((g[2] for g in got.values() if g), 0)
         cells = [f"{g[0]:8.1f}/{g[1]:<8.1f}" if g else f"{'> 300 s':>17}" for g in got.values()]
         line = f"{name:>28} {rows:>6} " + " ".join(cells)
