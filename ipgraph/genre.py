@@ -43,6 +43,8 @@ DEPT_SUFFIXES = alternation(OWNER["suffixes"])
 # where a body's name may end: after a suffix, not inside a word such as 办法 or 部署
 _ENDING_WORDS = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in OWNER["ending_words"])
 DEPT_END = re.compile(rf"(?:{DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?(?![{OWNER['after_suffix']}]|{_ENDING_WORDS})")
+ROLES = alternation(OWNER["roles"])
+LEAD_ROLE: str = OWNER["lead_role"]
 REQUESTS = alternation(OWNER["requests"])
 BY_NOT = re.compile(alternation(OWNER["by_not"]))
 BY_WORDS = re.compile(alternation(OWNER["by_words"]))

@@ -43,11 +43,13 @@ _PARENS = re.compile(r"[()（）〔〕【】]")
 # a name (市市场监管局（知识产权局）, 各县（市、区）人民政府) or marks its lead (（牵头）); a bracket
 # of anything else (（2023年底前完成）) ends it
 _LIST_RUN = re.compile(rf"(?:[^()（）〔〕【】;；。\n]|[(（](?:[^()（）;；。\n]{{0,12}}(?:{genre.DEPT_SUFFIXES})|"
-                       r"[省市县区州盟旗、]{1,6}|牵头|配合|参与)[)）])*")
+                       rf"[省市县区州盟旗、]{{1,6}}|{genre.ROLES})[)）])*")
 # the label of another field of a duty list ends a 责任单位 list: 责任单位：X、Y 完成时限：2023年底
 _FIELD_LABEL = re.compile(rf"(?:{genre.alternation(genre.OWNER['field_labels'])})\s*[:：]")
 # a body marked as the lead inside its list: 县住建局（牵头）、县自然资源局
-_LEAD_MARK = re.compile(r"\s*[(（]牵头[)）]")
+_LEAD_MARK = re.compile(rf"\s*[(（]{re.escape(genre.LEAD_ROLE)}[)）]")
+_ROLE_MARK = re.compile(rf"[(（](?:{genre.ROLES})[)）]$")  # 县住建局（配合）: the name without its role
+_LEAD_AT_END = re.compile(rf"[(（]{re.escape(genre.LEAD_ROLE)}[)）]$|{re.escape(genre.LEAD_ROLE)}$")
 _CLAUSE_MARKS = "。;；,，:：!?！？)）"  # a clause can open after one
 _OPENING = re.compile(rf"^\s*|[{_CLAUSE_MARKS}]\s*")  # where a clause can open: the end of a match
 _REQUEST = re.compile(genre.REQUESTS)
@@ -229,7 +231,7 @@ def _part_name(part: str, vocab: Vocab) -> str:
     """The name a part of a list stands for, or "" when it names no body: a generic actor, a sector
     (卫生健康等部门), every province's (省、自治区、直辖市人民政府)."""
     name = vocab.tails.sub("", part.strip()).strip()
-    name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", name)
+    name = _ROLE_MARK.sub("", name)
     if vocab.generic.search(part.strip()) and not is_body(name, vocab) or _SERIES in name:
         return ""
     return "" if vocab.generic.search(_NAME_PAREN.sub("", name)) else name
@@ -297,7 +299,7 @@ def body_run(window: str, vocab: Vocab) -> int:
 
 
 # heads inside one cell of a duty table: 牵头单位：X / 配合单位：Y, 牵头：X；配合：Y
-_CELL_HEAD = re.compile(rf"(?P<head>{genre.LIST_HEADS}|牵头|配合|参与)\s*[:：]")
+_CELL_HEAD = re.compile(rf"(?P<head>{genre.LIST_HEADS}|{genre.ROLES})\s*[:：]")
 
 
 def list_items(text: str) -> list[tuple[int, str, bool]]:
@@ -309,7 +311,7 @@ def list_items(text: str) -> list[tuple[int, str, bool]]:
     out = []
     for k, h in enumerate(heads):
         end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
-        lead = h.group("head") in genre.OWNER["lead_heads"] or h.group("head") == "牵头"
+        lead = h.group("head") in genre.OWNER["lead_heads"] or h.group("head") == genre.LEAD_ROLE
         out += [(h.end() + off, name, lead or marked) for off, name, marked in _items(text[h.end():end])]
     return out
 
@@ -322,8 +324,8 @@ def _items(text: str) -> list[tuple[int, str, bool]]:
         if re.fullmatch(r"[、,，;；\s]+", part or " "):
             pos += len(part)
             continue
-        lead = bool(re.search(r"[(（]牵头[)）]$|牵头$", part))
-        name = re.sub(r"[(（](?:牵头|配合|参与)[)）]$", "", part.strip())
+        lead = bool(_LEAD_AT_END.search(part))
+        name = _ROLE_MARK.sub("", part.strip())
         name = re.sub(r"(?:牵头|负责|配合|参与)$", "", name)
         name = vocab.tails.sub("", name).strip()
         if len(name) >= 2 and not vocab.generic.search(name) and _SERIES not in name:
@@ -554,7 +556,7 @@ class ResponsibilityTagger:
                     partnered.add(verb_at)
             else:
                 clause_end = _COMMA_STOP.search(text, verb_at).start()
-                lead = verb in v.lead_verbs or "牵头" in text[verb_at:clause_end]  # X依照…牵头组织
+                lead = verb in v.lead_verbs or genre.LEAD_ROLE in text[verb_at:clause_end]  # X依照…牵头组织
                 found = self._list(text, s, e, lead, "subjects", clause)
             if found and start in requested:
                 pending.append((requested[start], found))
@@ -644,7 +646,7 @@ class ResponsibilityTagger:
         composes = any(not rest.startswith("员", m.end()) for m in genre.BY_NOT.finditer(rest))
         if not end or composes or self.vocab.not_owner.match(rest):
             return []
-        found = [m for m in self._list(text, a, a + end, rest.startswith("牵头"), "subjects", clause)
+        found = [m for m in self._list(text, a, a + end, rest.startswith(genre.LEAD_ROLE), "subjects", clause)
                  if m.name(text) not in genre.OWNER["acting_only"]]  # 由国务院批准: it approves
         partner = _PARTNER.match(rest)
         if found and partner:

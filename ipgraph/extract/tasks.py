@@ -12,7 +12,7 @@ import re
 
 from spacy.language import Language
 
-from ..genre import DUTY_HEADING, FIRST_IS_LEAD, LIST_HEADS, OWNER, OWNER_TAILS, alternation
+from ..genre import DUTY_HEADING, FIRST_IS_LEAD, LEAD_ROLE, LIST_HEADS, OWNER, OWNER_TAILS, alternation
 from ..nlp import Match, _default_vocab, is_body, list_items, named_before
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .model import Owner, TaskRec
@@ -176,7 +176,7 @@ def _duty_rows(table: Table, tasks: list[TaskRec], extra: dict[str, int], home: 
     merged 重点任务 cell), rows that share it are one task; a 牵头 column leads, the others take part."""
     task_cols = [i for i, h in enumerate(table.header) if any(w in h for w in ("任务", "措施", "工作", "内容"))
                  and not any(o in h for o in OWNER_HEADERS)]
-    owner_cols = [(i, "牵头" in h) for i, h in enumerate(table.header) if any(o in h for o in OWNER_HEADERS)]
+    owner_cols = [(i, LEAD_ROLE in h) for i, h in enumerate(table.header) if any(o in h for o in OWNER_HEADERS)]
     if not task_cols:
         return
     by_text: dict[str, TaskRec] = {}
