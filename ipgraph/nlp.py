@@ -491,7 +491,9 @@ class ResponsibilityTagger:
                 out += self._list(text, ba, bb, False, "owners", note=note)
         return [dataclasses.replace(m, first=False) if k and m.first else m for k, m in enumerate(out)]
 
-    def match(self, text: str) -> list[Match]:
+    def match(self, text: str, numbering: int | None = None) -> list[Match]:
+        """The bodies `text` names, and how. `numbering`: the length of the numbering it opens with, when
+        the outline has already read it (an item's line); otherwise it is read here."""
         v = self.vocab
         out: list[Match] = []
         parens = _balanced_parens(text)
@@ -513,8 +515,10 @@ class ResponsibilityTagger:
             field = _FIELD_LABEL.search(text, m.end(), end)
             end = field.start() if field else end
             out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), m.group("head") in v.lead_heads, "owners")
-        numbered = match_numbering(text)
-        floor = len(numbered[1]) if numbered else 0
+        floor = numbering
+        if floor is None:
+            numbered = match_numbering(text)
+            floor = len(numbered[1]) if numbered else 0
         # 由X… and 请X… that open their clause (…的，由X吊销…; …事项，请X完成): the sentence is X's, back
         # to its start (or to its semicolon when conditions open that part: …;逾期未改正的，由X…), unless
         # another subject owns its beginning: (where 由/请 stands, its bodies)

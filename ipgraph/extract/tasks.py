@@ -82,7 +82,8 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
         is_item = isinstance(unit, Item)
         home = by_item.get(unit.index if is_item else unit.item)
         text = unit.line if is_item else unit.text
-        matches = [_named(outline.text, unit, text, m) if m.short else m for m in tagger.match(text)]
+        numbering = len(unit.line) - len(unit.text) if is_item else 0  # a paragraph is unnumbered
+        matches = [_named(outline.text, unit, text, m) if m.short else m for m in tagger.match(text, numbering)]
         matches = [m for m in matches if m is not None]
         clauses: dict[int, list] = {}
         for m in matches:
