@@ -166,6 +166,26 @@ def test_a_request_makes_the_body_responsible_for_its_sentence(doc):
     assert owners(task) == [("市自然资源和规划局", False)]
 
 
+def test_advice_makes_the_body_advised_responsible(doc):
+    # a reply's or a report's 建议X做…: X is asked to act, and 建议 is no part of its name
+    res = doc("国务院关于某某地区地震危险性的复函\n四、建议意见\n"
+              "建议湖北省人民政府按照专家组意见，做好该地区地下振动的长期监测工作。\n")
+    assert owners(task_with(res, "长期监测工作")) == [("湖北省人民政府", False)]
+    res = doc("某某市审计局关于某某专项资金的审计报告\n三、审计建议\n"
+              "（一）建议市财政局加快资金拨付进度。\n")
+    assert owners(task_with(res, "资金拨付进度")) == [("市财政局", False)]
+
+
+def test_income_is_no_institute(doc):
+    # 所 ends names (研究所), but not in 所得: 主管税务机关 is a generic actor, and the rest is its act
+    res = doc("某某所得税法实施条例\n第三章 应纳税额\n"
+              "第十五条 不能正确计算应纳税所得额的，由主管税务机关核定应纳税所得额或者应纳税额。\n")
+    assert all_owners(res) == set()
+    res = doc("某某市企业所得税征收管理办法\n二、征收管理\n"
+              "（三）账簿不全的，由市税务局核定其应纳税所得额。\n")
+    assert owners(task_with(res, "应纳税所得额")) == [("市税务局", False)]
+
+
 def test_by_with_no_topic_owns_its_sentence_or_the_part_after_a_semicolon(doc):
     res = doc("某某专利代理条例\n第四章 法律责任\n"
               "第二十五条 专利代理机构有下列行为之一的，由省人民政府管理专利工作的部门责令改正。\n"
