@@ -176,6 +176,21 @@ def test_advice_makes_the_body_advised_responsible(doc):
     assert owners(task_with(res, "资金拨付进度")) == [("市财政局", False)]
 
 
+def test_a_body_turning_to_another_is_the_one_that_acts(doc):
+    # X向Y报告/征求: X acts; Y is whom it turns to
+    res = doc("国务院办公厅对某某提案的答复\n王某委员：\n"
+              "对与人民群众利益密切相关的重大事项，国务院及有关部门都要向社会公开征求意见。\n")
+    assert owners(task_with(res, "公开征求意见")) == [("国务院", False)]
+    res = doc("某某市推进外贸稳增长实施方案\n三、保障措施\n（二）市商务局向市人民政府报送季度工作进展。\n")
+    assert owners(task_with(res, "季度工作进展")) == [("市商务局", False)]
+    # a generic actor turning to a body names neither as the one to act
+    res = doc("国务院办公厅关于成立某某工作领导小组的通知\n"
+              "领导小组成员因工作变动等需要调整的，由所在单位向领导小组办公室提出，报领导小组组长审批。\n")
+    assert all_owners(res) == set()
+    res = doc("某某市专项资金管理办法\n第三章 资金申报\n第八条 需要追加资金的，由主管部门向市财政局提出申请。\n")
+    assert all_owners(res) == set()
+
+
 def test_income_is_no_institute(doc):
     # 所 ends names (研究所), but not in 所得: 主管税务机关 is a generic actor, and the rest is its act
     res = doc("某某所得税法实施条例\n第三章 应纳税额\n"
