@@ -185,7 +185,7 @@ def test_level_word_in_a_series_names_no_body(doc, word):
 
 ENDING_WORDS = {"所在": "单位所在地公安派出所予以配合。", "处于": "当前仍处于起步阶段。", "处在": "目前仍处在探索阶段。",
                 "联合": "市工商联联合市总工会开展走访。", "部分": "部分县市区要加快进度。", "处分": "违规的依法给予处分。",
-                "联络": "由市稳就业联席会议办公室召开联络员会议。"}
+                "联络": "由市稳就业联席会议办公室召开联络员会议。", "所得": "由主管税务机关核定应纳税所得额。"}
 
 
 ENDING_OWNERS = {"联合": [("市工商联", False), ("市总工会", False)], "联络": [("市稳就业联席会议办公室", False)]}
@@ -248,3 +248,46 @@ def test_a_body_that_asks_owns_nothing(doc, verb):
     # 市应急管理局负责督导 assigns the item; 市人民政府 only asks and owns no clause
     assert clause_owners(doc, f"市人民政府{verb}各区县切实加强安全生产工作。市应急管理局负责督导。") == [
         (f"加强统筹协调。市人民政府{verb}各区县切实加强安全生产工作。市应急管理局负责督导。", [("市应急管理局", False)])]
+
+
+@pytest.mark.parametrize("word", OWNERS["requests"])
+def test_a_request_names_the_body_asked(doc, word):
+    found = {o for _, owners in clause_owners(doc, f"{word}市财政局做好资金保障。") for o in owners}
+    assert found == {("市财政局", False)}
+
+
+@pytest.mark.parametrize("role", OWNERS["roles"])
+def test_a_role_mark_is_no_part_of_the_name(doc, role):
+    lead = role == OWNERS["lead_role"]
+    assert note_owners(doc, f"责任单位：市商务局（{role}）、市财政局") == [("市商务局", True), ("市财政局", False)] \
+        if lead else note_owners(doc, f"责任单位：市商务局（{role}）、市财政局") == [("市商务局", False),
+                                                                                ("市财政局", False)]
+
+
+@pytest.mark.parametrize("pair", [f"{w}向" for w in ("单位", "部门", "机关", "机构", "政府")])
+def test_a_generic_actor_turning_to_a_body_is_no_name(doc, pair):
+    assert pair in OWNERS["name_breakers"]
+    found = {o for _, owners in clause_owners(doc, f"确需调整的，由当地{pair}市财政局提出。") for o in owners}
+    assert found == set()
+
+
+PROJECTS = VOCAB["projects"]
+
+
+@pytest.mark.parametrize("qualifier", PROJECTS["qualifiers"])
+def test_a_heading_of_key_projects_lists_one_an_item(doc, qualifier):
+    res = doc(f"某市“十四五”市场监管规划\n三、{qualifier}{PROJECTS['kinds'][0]}\n"
+              "（一）品牌培育工程。培育名牌产品50个。\n（二）标准化战略工程。主导制定国家标准10项。\n")
+    assert [p.name for p in res.extraction.projects] == ["品牌培育工程", "标准化战略工程"]
+
+
+@pytest.mark.parametrize("ending", PROJECTS["name_endings"])
+def test_an_item_of_a_box_of_key_projects_named_so_is_a_project(doc, ending):
+    res = doc(f"某市“十四五”市场监管规划\n三、主要任务\n专栏1 质量提升重点工程\n1.品牌培育{ending}。培育名牌产品50个。\n")
+    assert [p.name for p in res.extraction.projects] == ["质量提升重点工程", f"品牌培育{ending}"]
+
+
+@pytest.mark.parametrize("verb", PROJECTS["lead_verbs"] + PROJECTS["works_lead_verbs"])
+def test_the_verb_a_project_heading_opens_with_is_not_its_name(doc, verb):
+    res = doc(f"某市“十四五”市场监管规划\n三、主要任务\n专栏1 {verb}品牌培育{PROJECTS['works']}\n培育名牌产品50个。\n")
+    assert [p.name for p in res.extraction.projects] == [f"品牌培育{PROJECTS['works']}"]
