@@ -83,6 +83,12 @@ def department(surface: str, home: Region | None, scope: str = "") -> DeptRef:
     if prefix:
         region = d.lookup(prefix, within=home) or home
         rest = core[len(prefix):]
+        # 广东省深圳市人民政府: the innermost division written in full (not a short form: 广东省中山大学)
+        while (inner := d.prefix(rest)) and inner in d.by_name:
+            child = d.lookup(inner, within=region)
+            if child is None or region not in d.chain(child)[1:]:
+                break
+            region, rest = child, rest[len(inner):]
     elif home.code == CHINA.code or _is_national(core):
         region, rest = CHINA, core
     elif local:

@@ -30,9 +30,11 @@ _H = r"\u4e00-\u9fff"
 _LEVEL_PREFIX = re.compile(rf"^(?:{genre.alternation(genre.OWNER['name_levels'])})")
 _SHARED_LEVEL = re.compile(rf"^(?:{genre.alternation(genre.OWNER['shared_levels'])})")
 _NOT_LEVELS = tuple(genre.OWNER["not_levels"])
+# 同 joins two bodies as 与 does (香港特别行政区政府同广东省深圳市人民政府签订), but not in 同意, 同时…
+_WITH = "同(?!" + "|".join(genre.OWNER["with_not"]) + ")"
 # 及其 and a conjunction before 各 always part two (市人民政府及其各部门: the government, and a
 # collective); a separator inside brackets is part of a name: 各县（市、区）人民政府 is one actor
-_SEP = re.compile(r"(?:[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等府])(?:和|及其|及|与|以及)(?=[" + _H + "])"
+_SEP = re.compile(r"(?:[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等府])(?:和|及其|及|与|以及|" + _WITH + r")(?=[" + _H + "])"
                   r"|(?:及其|及|和|与)(?=各))(?![^()（）]*[)）])")
 # a party committee or government that hosts bodies named after it: 市委宣传部, 县政府督查室
 _HOST = re.compile(r"国务院|(?:中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")

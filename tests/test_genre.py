@@ -291,3 +291,15 @@ def test_an_item_of_a_box_of_key_projects_named_so_is_a_project(doc, ending):
 def test_the_verb_a_project_heading_opens_with_is_not_its_name(doc, verb):
     res = doc(f"某市“十四五”市场监管规划\n三、主要任务\n专栏1 {verb}品牌培育{PROJECTS['works']}\n培育名牌产品50个。\n")
     assert [p.name for p in res.extraction.projects] == [f"品牌培育{PROJECTS['works']}"]
+
+
+WITH_NOT = {"意": "市人民政府同意设立专项资金。", "时": "市财政局同时做好资金保障。", "步": "市财政局同步做好资金保障。",
+            "样": "市财政局同样要做好资金保障。", "比": "市财政局同比增加资金投入。", "期": "市财政局同期做好资金保障。",
+            "类": "市财政局同类事项一并办理。"}
+
+
+@pytest.mark.parametrize("word", OWNERS["with_not"])
+def test_a_word_opening_with_with_joins_no_bodies(doc, word):
+    assert word in WITH_NOT, f"add a sentence for {word!r}"
+    found = {name for _, owners in clause_owners(doc, WITH_NOT[word]) for name, _ in owners}
+    assert not any("同" in name for name in found)

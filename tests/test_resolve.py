@@ -46,6 +46,16 @@ def test_consecutive_divisions_narrow_the_region():
     assert region_of("吉林市知识产权规划").code == "220200"
 
 
+def test_a_body_named_with_its_province_and_city_is_the_citys():
+    china = divisions().get("CN")
+    assert department("广东省深圳市人民政府", china).key == "440300/人民政府"
+    assert department("北京市海淀区人民政府", china).key == "110108/人民政府"
+    assert department("吉林省长春市市场监督管理局", china).key == "220100/市场监督管理局"
+    assert department("湖北省人民政府", china).key == "420000/人民政府"
+    # a short form is no division there: 中山 of 中山大学 is not 中山市
+    assert department("广东省中山大学", china).key == "440000/中山大学"
+
+
 def test_aliases_give_full_names_and_keep_every_form():
     d = divisions()
     jilin, yichang = d.lookup("吉林省"), d.lookup("宜昌市")

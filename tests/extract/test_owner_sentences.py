@@ -191,6 +191,17 @@ def test_a_body_turning_to_another_is_the_one_that_acts(doc):
     assert all_owners(res) == set()
 
 
+def test_with_joins_two_bodies_as_and_does(doc):
+    res = doc("国务院关于深圳湾口岸港方口岸区实施管辖的批复\n"
+              "二、口岸区的土地使用权，由香港特别行政区政府同广东省深圳市人民政府签订国有土地租赁合同。\n")
+    assert owners(task_with(res, "租赁合同")) == [("香港特别行政区政府", False), ("广东省深圳市人民政府", False)]
+    res = doc("某某市促进就业实施方案\n三、保障措施\n（一）市人力资源社会保障局同市财政局共同制定补贴办法。\n")
+    assert owners(task_with(res, "补贴办法")) == [("市人力资源社会保障局", False), ("市财政局", False)]
+    # 同意, 同时: no second body
+    res = doc("某某市促进就业实施方案\n三、保障措施\n（二）市财政局同时做好资金保障。市人民政府同意设立专项资金。\n")
+    assert all("同" not in o for o in all_owners(res))
+
+
 def test_income_is_no_institute(doc):
     # 所 ends names (研究所), but not in 所得: 主管税务机关 is a generic actor, and the rest is its act
     res = doc("某某所得税法实施条例\n第三章 应纳税额\n"
