@@ -512,3 +512,16 @@ def test_definitions_of_what_this_plan_means_by_a_term(doc):
                           "普惠养老机构": "指由政府支持、面向中低收入老年人提供服务的养老机构。"}
     res = doc("某县农村供水保障实施方案\n一、总体要求\n本方案所指农村供水工程，是指向农村居民和单位供水的公共设施。\n")
     assert terms(res) == {"农村供水工程": "是指向农村居民和单位供水的公共设施。"}
+
+
+def test_a_numbered_definition_defines_the_term_without_its_number(doc):
+    # notes under an indicator table (4.微创手术是指…) and a statute's list of meanings ((一)X，是指…)
+    res = doc("国务院办公厅关于加强三级公立医院绩效考核工作的意见\n一、考核指标\n"
+              "指标说明：\n3.日间手术是指在1日内入、出院完成的手术。\n4.微创手术是指在手术室内、麻醉状态下的腔镜手术。\n")
+    assert terms(res) == {"日间手术": "是指在1日内入、出院完成的手术。", "微创手术": "是指在手术室内、麻醉状态下的腔镜手术。"}
+    res = doc("某某所得税法实施条例\n第六条 个人所得的范围：\n（一）工资、薪金所得，是指个人因任职或者受雇取得的工资、薪金。\n"
+              "（二）劳务报酬所得，是指个人从事劳务取得的所得。\n")
+    assert terms(res) == {"工资、薪金所得": "是指个人因任职或者受雇取得的工资、薪金。",
+                          "劳务报酬所得": "是指个人从事劳务取得的所得。"}
+    text = res.clean.text
+    assert all(text[t.start:t.end].startswith(t.term) for t in res.extraction.terms)
