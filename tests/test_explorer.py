@@ -22,6 +22,7 @@ from playwright.sync_api import sync_playwright
 
 from ipgraph.pipeline import build
 from ipgraph.store import GraphStore
+from tests.browser import wait_until
 
 from .conftest import DATA, ROOT
 from .test_viz import ARTIFACTS, CHROMIUM_ARGS
@@ -88,7 +89,7 @@ class Visit:
     def ready(self):
         """Wait until the page's script (if it has one) has drawn."""
         self.page.wait_for_load_state()
-        self.page.wait_for_function("window.ipgraph === undefined || window.ipgraph.ready", timeout=30000)
+        wait_until(self.page, "window.ipgraph === undefined || window.ipgraph.ready")
         return self.page
 
     def shot(self, name: str, full: bool = False):

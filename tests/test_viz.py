@@ -13,6 +13,7 @@ from ipgraph.store import GraphStore
 from ipgraph.viz import VIEWS, render
 from ipgraph.viz.html import LAYOUT_THRESHOLD, build_network, page
 from ipgraph.viz.stats import stats
+from tests.browser import wait_until
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -38,7 +39,7 @@ def open_page(browser, path: Path, shot: str | None = None):
     page.route("**/*", lambda route: (left.append(route.request.url), route.abort())
                if not route.request.url.startswith("file://") else route.continue_())
     page.goto(path.as_uri())
-    page.wait_for_function("window.ipgraph && window.ipgraph.ready", timeout=30000)
+    wait_until(page, "window.ipgraph && window.ipgraph.ready")
     page.wait_for_timeout(300)
     if shot:
         ARTIFACTS.mkdir(exist_ok=True)
