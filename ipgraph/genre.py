@@ -105,5 +105,5 @@ BOX_NOT_PROJECTS = re.compile(alternation(VOCAB["boxes"]["not_projects"]))
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 # 文号: 国发〔2016〕86号, 临政办字[2021]113号
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号?")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*[号號]?")  # 號: traditional
 DATE_LINE = re.compile(rf"(?:\d{{4}}|[{CN_DIGITS}〇○]{{4}})\s*年\s*[\d{CN_DIGITS}]{{1,3}}\s*月\s*[\d{CN_DIGITS}]{{1,3}}\s*日")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .clean import CleanText
 from .document import TABLE, Block
-from .genre import CN_DIGITS, NAME_HEADERS, NOTE_HEAD, NUMBERING_RANKS
+from .genre import CN_DIGITS, DOC_NUMBER, NAME_HEADERS, NOTE_HEAD, NUMBERING_RANKS
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -43,7 +43,6 @@ _FOOTNOTE_PART = re.compile(rf"({_MARK}|\d{{1,2}}[.、](?!\d))\s*([^:,。;\[{CIR
 _DEF_START = re.compile(r"^(?:是指|指|即|是|又称|系|包括|依据|根据|按照|《|\()")
 _TERMINAL = tuple("。;!?:)》】")
 _TITLE_END = re.compile(r"(?:通知|规划|纲要|计划|方案|意见|办法|条例|决定|稿)$")
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[]\s*\d{4}\s*[〕\]]\s*\d{1,4}\s*号?")  # 文号: 国发〔2016〕86号
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}(?:年.*)?$")
 _HEADER_WORDS = ("属性", "单位", "目标", "基期", "预期", "现状", "基数", "增加值", "年均", "性质", "类型", "备注")
 # a bare decimal chapter heading: "1 总则", "2 组织机构和职责"

@@ -26,3 +26,18 @@ def test_text_nested_deeper_than_the_parser_default_is_kept():
     page = "<html><body>" + "<div>" * depth + "<p>（三）完善创新体系。</p>" + "</div>" * depth + "</body></html>"
     read = read_html(page)
     assert [read.text[b.start:b.end] for b in read.blocks] == ["（三）完善创新体系。"]
+
+
+def _centred(*lines: str) -> str:
+    return "".join(f'<p style="text-align:center">{line}</p>' for line in lines)
+
+
+def test_a_traditional_page_keeps_its_number_out_of_its_title(doc):
+    # readers see the page as published: 號 ends a 文号 or a decree's number as 号 does
+    res = doc("<html><body>" + _centred("國務院辦公廳關於加強三級公立醫院績效考核工作的意見", "國辦發〔2019〕4號")
+              + "<p>各省、自治區、直轄市人民政府：</p><p>一、總體要求</p><p>（一）加強統籌協調。</p></body></html>",
+              name="notice.html")
+    assert res.extraction.plan.title == "国务院办公厅关于加强三级公立医院绩效考核工作的意见"
+    res = doc("<html><body>" + _centred("中華人民共和國國務院令", "第707號", "中華人民共和國個人所得稅法實施條例")
+              + "<p>第一條 根據《中華人民共和國個人所得稅法》，制定本條例。</p></body></html>", name="decree.html")
+    assert res.extraction.plan.title == "中华人民共和国个人所得税法实施条例"

@@ -23,7 +23,7 @@ from .numbering import W, Numbering, render
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-_HEADING_STYLE = re.compile(r"^(?:heading\s*\d|title|标题(?:\s*\d)?)$", re.I)
+_HEADING_STYLE = re.compile(r"^(?:heading\s*\d|title|标题(?:\s*\d)?|標題(?:\s*\d)?)$", re.I)
 _LIST_STYLE = re.compile(r"^list", re.I)
 # a run of these does not show: deleted text, the fallback copy of a drawing, hidden field codes
 _UNSEEN = {W + "del", W + "delText", W + "instrText", _MC + "Fallback", W + "rPr", W + "pPr"}

@@ -14,10 +14,10 @@ from ..document import PARAGRAPH, Meta, Read, TextBuilder
 from ..genre import BOX_OPENER, CN_DIGITS
 from .common import header_rows, join_lines, title_block
 
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*[页頁])?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*[页頁]?)?[-—–\s]*$")
 # a line opening with a number of the outline starts a new paragraph, whatever the line above
-_NUMBERED = re.compile(rf"^\s*(?:第[{CN_DIGITS}\d]+[编章节条部]|[{CN_DIGITS}]+[、.．]|[（(][{CN_DIGITS}\d]+[)）]|"
-                       r"\d+(?:\.\d+)*[、.．](?!\d)|[①-⑳]|附件|专栏|注[:：])")
+_NUMBERED = re.compile(rf"^\s*(?:第[{CN_DIGITS}\d]+[编編章节節条條部]|[{CN_DIGITS}]+[、.．]|[（(][{CN_DIGITS}\d]+[)）]|"
+                       r"\d+(?:\.\d+)*[、.．](?!\d)|[①-⑳]|附件|专栏|專欄|注[:：])")
 _ENDS = "。！？!?；;：:….．"
 _CLOSERS = "”’）)」』】》"
 
