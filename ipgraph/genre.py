@@ -33,6 +33,7 @@ NEWS_OPENINGS = alternation(VOCAB["documents"]["news_openings"])
 # a notice's addressees: a line of bodies opening with 各 and ending with a colon, or 给你们
 ADDRESSED = re.compile(rf"(?:^|\n)\s*各[^\n。]{{1,80}}:\s*(?:\n|$)|{alternation(VOCAB['documents']['addressed'])}")
 NOTICE_VERBS = alternation(VOCAB["documents"]["notice_verbs"])
+ALIAS_MARKS = alternation(VOCAB["documents"]["alias_marks"])
 PERIODS: dict[str, int] = VOCAB["documents"]["periods"]
 
 OWNER = VOCAB["owners"]

@@ -64,7 +64,7 @@ _LATER_PARTNER = re.compile(genre.alternation(genre.OWNER["later_partner_verbs"]
 _SHORT_NAME = re.compile(genre.alternation(genre.OWNER["short_names"]))
 # a clause that goes on with a duty and no subject of its own: …，具体负责组织开展试点
 _DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs'])})")
-_ALIAS_NOTE = re.compile(r"\s*[(（](?:以下简称|简称|下称)[^()（）]{1,20}[)）]")
+_ALIAS_NOTE = re.compile(rf"\s*[(（](?:{genre.ALIAS_MARKS})[^()（）]{{1,20}}[)）]")
 _NAME_CHAR = rf"[{_H}A-Za-z0-9()（）·]"  # the characters is_body admits in a name
 _NAME_RUN = re.compile(rf"{_NAME_CHAR}*")
 # what a clause opening holds when a rule may find a body there (_subject_end, _carried, _short): a time

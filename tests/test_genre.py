@@ -304,3 +304,11 @@ def test_a_word_opening_with_with_joins_no_bodies(doc, word):
     assert word in WITH_NOT, f"add a sentence for {word!r}"
     found = {name for _, owners in clause_owners(doc, WITH_NOT[word]) for name, _ in owners}
     assert not any("同" in name for name in found)
+
+
+@pytest.mark.parametrize("mark", VOCAB["documents"]["alias_marks"])
+def test_an_alias_mark_is_no_part_of_the_name_it_follows(doc, mark):
+    res = doc("国家组织药品集中采购和使用试点方案\n四、组织实施\n"
+              f"由国家医保局、国家卫生健康委组成国家组织集中采购试点工作小组（{mark}试点工作小组），领导试点工作。\n")
+    [task] = [t for t in res.extraction.tasks if "领导试点工作" in t.text and t.owners]
+    assert [(o.surface, o.lead) for o in task.owners] == [("国家组织集中采购试点工作小组", False)]

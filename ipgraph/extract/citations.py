@@ -10,10 +10,10 @@ import difflib
 import re
 
 from ..genre import (CITE_AFTER, CITE_IMPLEMENT, CITE_IMPLEMENT_AFTER, CITE_MAKING, CITE_NEGATIONS, CITE_PAST,
-                     CITE_TRIGGERS, NOTICE_VERBS, PERIODS, REQUESTS)
+                     CITE_TRIGGERS, DOC_NUMBER, NOTICE_VERBS, PERIODS, REQUESTS)
 from ..outline import Outline
 from .model import CitationRec, PlanInfo
-from .plan import _ALIAS, _NOTICE, DOC_NUMBER, PLAN_TYPES
+from .plan import _ALIAS, _NOTICE, PLAN_TYPES
 
 _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 # a trigger verb whose object is the citation: only other citations and connectors between them

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from ..document import Meta
-from ..genre import (ADDRESSED, DATE_LINE, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, NEWS_MARKS, NEWS_OPENINGS,
-                     NOTICE_VERBS, PERIODS, PORTAL_FIELDS, VOCAB, alternation)
-from ..outline import DOC_NUMBER, Outline
+from ..genre import (ADDRESSED, ALIAS_MARKS, DATE_LINE, DOC_NUMBER, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS,
+                     NEWS_MARKS, NEWS_OPENINGS, NOTICE_VERBS, PERIODS, PORTAL_FIELDS, VOCAB, alternation)
+from ..outline import Outline
 from ..nlp import _default_vocab, is_body
 from ..regions import divisions
 from .model import PlanInfo
@@ -17,7 +17,7 @@ PLAN_TYPES = DOC_TYPE
 _TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\d{{4}}\s*年?\s*\))?(?:\s*\((?:{DRAFT_MARKS})\))?$")
 _LABEL_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)?\s*[:：]?\s*(?:[文字图]{0,2}解读|政策解读|一图读懂|全文)?\s*[:：]?\s*")
 _NOTICE = re.compile(rf"关于(?:{NOTICE_VERBS})\s*《?(.{{4,80}}?)》?\s*的(?:通知|函|决定)")
-_ALIAS = re.compile(r"《([^《》]{2,80})》\s*\(\s*(?:以下简称|以下称|下称|简称)\s*[《“\"]?([^《》“”\")]{1,20})[》”\"]?\s*\)")
+_ALIAS = re.compile(rf"《([^《》]{{2,80}})》\s*\(\s*(?:{ALIAS_MARKS})\s*[《“\"]?([^《》“”\")]{{1,20}})[》”\"]?\s*\)")
 
 _ORDINAL_PERIOD = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",
                    "第十四个五年": "十四五", "第十五个五年": "十五五"}
