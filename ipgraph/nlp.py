@@ -31,7 +31,7 @@ _LEVEL_PREFIX = re.compile(rf"^(?:{genre.alternation(genre.OWNER['name_levels'])
 _SHARED_LEVEL = re.compile(rf"^(?:{genre.alternation(genre.OWNER['shared_levels'])})")
 _NOT_LEVELS = tuple(genre.OWNER["not_levels"])
 # 同 joins two bodies as 与 does (香港特别行政区政府同广东省深圳市人民政府签订), but not in 同意, 同时…
-_WITH = "同(?!" + "|".join(genre.OWNER["with_not"]) + ")"
+_WITH = f"同(?!{genre.alternation(genre.OWNER['with_not'])})"
 # 及其 and a conjunction before 各 always part two (市人民政府及其各部门: the government, and a
 # collective); a separator inside brackets is part of a name: 各县（市、区）人民政府 is one actor
 _SEP = re.compile(r"(?:[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等府])(?:和|及其|及|与|以及|" + _WITH + r")(?=[" + _H + "])"
@@ -328,7 +328,7 @@ def _items(text: str) -> list[tuple[int, str, bool]]:
             continue
         lead = bool(_LEAD_AT_END.search(part))
         name = _ROLE_MARK.sub("", part.strip())
-        name = re.sub(r"(?:牵头|负责|配合|参与)$", "", name)
+        name = re.sub(rf"(?:{genre.ROLES}|负责)$", "", name)
         name = vocab.tails.sub("", name).strip()
         if len(name) >= 2 and not vocab.generic.search(name) and _SERIES not in name:
             out.append((pos + part.find(name), name, lead))
@@ -503,7 +503,7 @@ class ResponsibilityTagger:
         for a, b in parens:
             inner = text[a:b]
             if v.list_head.search(inner) or v.verb_tail.search(re.split(r"[。]", inner)[0] + "") or \
-                    re.search(r"(?:负责|牵头|配合|参与|指导)[。.]", inner) or _LEAD_MARK.search(inner) or \
+                    re.search(rf"(?:{genre.ROLES}|负责|指导)[。.]", inner) or _LEAD_MARK.search(inner) or \
                     genre.FIRST_IS_LEAD.search(inner) or (text[a - 2:a - 1] in ("。", ";", "；") and
                                                           split_bodies(inner, v)):  # 。(X、Y): after its task
                 out += self._note(text, a, b)

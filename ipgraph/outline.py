@@ -70,6 +70,11 @@ class Item:
         return piece_offset(self.pieces, k, self.end)
 
     @property
+    def text_at(self) -> int:
+        """Where `text` starts in `line`: the length of the numbering as written."""
+        return len(self.line) - len(self.text)
+
+    @property
     def title(self) -> str:
         head = re.split(r"[。;!?]", self.text, maxsplit=1)[0]
         return head.strip() or self.text.strip()

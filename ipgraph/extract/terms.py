@@ -52,7 +52,7 @@ def _glossary(outline: Outline) -> list[TermRec]:
 
 def _stated(outline: Outline) -> list[TermRec]:
     # an item's text after its numbering (4.微创手术是指…: the term is 微创手术), offsets read on its line
-    units = [(it.text, it.start, lambda k, it=it: it.offset(k + len(it.line) - len(it.text))) for it in outline.items]
+    units = [(it.text, it.start, lambda k, it=it: it.offset(k + it.text_at)) for it in outline.items]
     units += [(p.text, p.start, p.offset) for p in outline.paras]
     units += [(line.text, line.start, line.offset) for box in outline.boxes for _, line in box.lines]  # notes in boxes
     out = []
