@@ -89,14 +89,10 @@ def _keys(clause: str) -> list[tuple[str, bool]]:
 
 def _rank(term) -> tuple:
     """SPARQL's order of terms: unbound, blank nodes, IRIs, then literals (numbers and booleans by
-    value, others by their text)."""
-    if term is None:
-        return (0,)
-    if isinstance(term, BlankNode):
-        return (1, term.value)
-    if isinstance(term, NamedNode):
-        return (2, term.value)
-    if isinstance(term, Literal):
+    value, others by their text). Tested by exact type, literals first: a sort key is most often a
+    literal, and this runs for every key of every solution."""
+    kind = type(term)
+    if kind is Literal:
         language = term.language
         if language:  # most values: their datatype need not be read
             return (4, term.value, language)
@@ -109,6 +105,12 @@ def _rank(term) -> tuple:
         elif datatype == XSD + "boolean":
             return (3, float(term.value in ("true", "1")))
         return (4, term.value, "", datatype)  # SPARQL leaves equal texts of different types unordered
+    if kind is NamedNode:
+        return (2, term.value)
+    if term is None:
+        return (0,)
+    if kind is BlankNode:
+        return (1, term.value)
     return (5, str(term))
 
 
