@@ -44,7 +44,13 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 _CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
-SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ""}
+# Declared charsets read the way browsers read them (the WHATWG Encoding Standard): pages labelled
+# GB2312 or GBK by the GB18030 decoder, Big5 by Big5-HKSCS. Python's gb2312 codec reads A1AA as
+# U+2015 where a page means the dash U+2014 (2015—2020年), and fails on every character GBK added.
+_AS_BROWSERS_READ = {**dict.fromkeys(["gb2312", "gbk", "x-gbk", "gb_2312", "gb_2312-80", "chinese", "csgb2312",
+                                      "csiso58gb231280", "iso-ir-58", "euc-cn", "cp936", "windows-936"], "gb18030"),
+                     **dict.fromkeys(["big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5", "cp950"], "big5hkscs")}
+SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ""}
 
 
 def _plausible(text: str) -> float:
@@ -87,6 +93,7 @@ def decode(data: bytes, path: str = "<bytes>", declared: str | None = None) -> t
         except UnicodeDecodeError:
             pass
         raise InputError(path, "binary file, not text (contains NUL bytes)")
+    declared = _AS_BROWSERS_READ.get(declared.lower(), declared) if declared else None
     for enc in filter(None, ["utf-8", declared]):  # valid UTF-8 is UTF-8, whatever a <meta> claims
         try:
             return data.decode(enc), enc

@@ -21,6 +21,30 @@ def test_a_gbk_page_that_says_so_is_read_as_gbk(tmp_path):
     assert "一、总体要求" in load(path).text
 
 
+def test_a_page_labelled_gb2312_is_read_as_browsers_read_it(tmp_path):
+    # Browsers read GB2312 and GBK labels with the GB18030 decoder: bytes A1AA are the dash of
+    # "2015—2020年" (Python's own gb2312 codec gives U+2015)
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+            '<p>《法治政府建设实施纲要（2015—2020年）》</p></body></html>')
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gb18030"))
+    assert "《法治政府建设实施纲要（2015\u20142020年）》" in load(path).text
+
+
+def test_a_page_labelled_gb2312_may_hold_characters_only_gbk_has(tmp_path):
+    page = '<html><head><meta charset="gb2312"></head><body><p>省政府副秘书长王镕负责。</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gbk"))
+    assert "王镕负责" in load(path).text
+
+
+def test_a_page_labelled_big5_keeps_its_hong_kong_characters(tmp_path):
+    page = '<html><head><meta charset="big5"></head><body><p>香港特別行政區政府𥚃</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("big5hkscs"))
+    assert "香港特別行政區政府𥚃" in load(path).text
+
+
 def test_text_nested_deeper_than_the_parser_default_is_kept():
     depth = 600  # libxml2 stops at 256 levels unless told otherwise; the walk itself is iterative
     page = "<html><body>" + "<div>" * depth + "<p>（三）完善创新体系。</p>" + "</div>" * depth + "</body></html>"
