@@ -1,6 +1,7 @@
 """Stage 1: a path on disk becomes a SourceText (bytes, text, encoding, checksum).
 
-The format is chosen by content, not by name: PDF, Word (.docx), a saved web page, or text in
+The format is chosen by content, not by name: PDF, Word (.docx), a saved web page (also as one
+MHTML file), or text in
 any of the encodings Chinese government sites use. For PDF, Word and HTML the text is the
 extracted text, and character offsets in the graph point into it.
 """
@@ -17,6 +18,8 @@ from .errors import InputError
 from .formats.docx import is_docx, read_docx
 from .formats.html import charset as html_charset
 from .formats.html import read_html
+from .formats.mhtml import is_mhtml
+from .formats.mhtml import page as mhtml_page
 from .formats.pdf import read_pdf
 
 
@@ -118,6 +121,8 @@ def _format(data: bytes, suffix: str) -> str:
         return "doc"
     if is_docx(data):
         return "docx"
+    if is_mhtml(data):
+        return "mhtml"
     if b"<html" in head or b"<!doctype html" in head or b"<body" in head or (
             suffix in (".html", ".htm", ".shtml", ".xhtml") and b"<" in head):
         return "html"
@@ -147,6 +152,9 @@ def load(path: str | Path) -> SourceText:
     elif fmt == "html":
         markup, enc = decode(data, str(p), declared=html_charset(data))
         read, media = read_html(markup), "text/html"
+    elif fmt == "mhtml":
+        read, enc = _mhtml(data, str(p))
+        media = "multipart/related"
     else:
         (text, enc), media = decode(data, str(p)), "text/plain"
         read = Read(text)
@@ -154,6 +162,15 @@ def load(path: str | Path) -> SourceText:
         raise InputError(str(p), "no text in file")
     return SourceText(path=p, data=data, text=read.text, encoding=enc, sha256=hashlib.sha256(data).hexdigest(),
                       format=media, blocks=tuple(read.blocks), meta=read.meta)
+
+
+def _mhtml(data: bytes, path: str) -> tuple[Read, str]:
+    found = mhtml_page(data)
+    if found is None:
+        raise InputError(path, "saved web page (MHTML) without a page in it, only other parts")
+    body, declared = found
+    markup, enc = decode(body, path, declared=declared or html_charset(body))
+    return read_html(markup), enc
 
 
 def _pdf(data: bytes, path: str) -> Read:
