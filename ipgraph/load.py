@@ -1,9 +1,8 @@
 """Stage 1: a path on disk becomes a SourceText (bytes, text, encoding, checksum).
 
 The format is chosen by content, not by name: PDF, Word (.docx), a saved web page (also as one
-MHTML file), or text in
-any of the encodings Chinese government sites use. For PDF, Word and HTML the text is the
-extracted text, and character offsets in the graph point into it.
+MHTML file), or text in any of the encodings Chinese government sites use. For PDF, Word and HTML
+the text is the extracted text, and character offsets in the graph point into it.
 """
 from __future__ import annotations
 
@@ -203,6 +202,20 @@ FOLDER_NOTES = {"readme", "license", "licence", "copying", "changelog", "changes
                 "contributing", "sources", "manifest"}
 
 
+# A page saved "complete" comes with a folder of what it loads (frames, scripts, pictures): Chrome
+# and Firefox name it after the page with _files, Internet Explorer and Word in Chinese with .files
+_PAGE_FOLDERS = ("_files", ".files")
+_PAGES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
+
+
+def _a_pages_folder(folder: Path) -> bool:
+    for ending in _PAGE_FOLDERS:
+        if folder.name.lower().endswith(ending):
+            stem = folder.name[:-len(ending)]
+            return any((folder.parent / (stem + suffix)).is_file() for suffix in _PAGES)
+    return False
+
+
 def discover(paths: list[str | Path]) -> list[Path]:
     """Files named directly, plus the documents found in named folders, in a stable order."""
     out: list[Path] = []
@@ -210,7 +223,8 @@ def discover(paths: list[str | Path]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                              and not f.name.startswith(".") and f.stem.lower() not in FOLDER_NOTES))
+                              and not f.name.startswith(".") and f.stem.lower() not in FOLDER_NOTES
+                              and not any(_a_pages_folder(p / a) for a in f.relative_to(p).parents[:-1])))
         else:
             out.append(p)
     return out

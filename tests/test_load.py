@@ -49,3 +49,19 @@ def test_a_folders_own_notes_are_not_documents_unless_named(tmp_path):
         (tmp_path / name).write_text("what this folder holds", encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])] == ["01.html", "sub/plan.txt"]
     assert discover([tmp_path / "README.md"]) == [tmp_path / "README.md"]
+
+
+def test_what_a_page_saved_complete_loads_is_not_a_document(tmp_path):
+    # browsers save "Name.html" with "Name_files/" (Chrome, Firefox) or "Name.files/" (IE, Word in
+    # Chinese), holding its frames and scripts; a folder of that name beside no page is a corpus folder
+    page = "<html><body><p>某市实施方案</p></body></html>"
+    (tmp_path / "通知.html").write_text(page, encoding="utf-8")
+    (tmp_path / "通知_files").mkdir()
+    (tmp_path / "通知_files" / "share.html").write_text("<html><body>分享到</body></html>", encoding="utf-8")
+    (tmp_path / "方案.htm").write_text(page, encoding="utf-8")
+    (tmp_path / "方案.files" / "frame").mkdir(parents=True)
+    (tmp_path / "方案.files" / "frame" / "nav.htm").write_text("<html><body>首页</body></html>", encoding="utf-8")
+    (tmp_path / "2018_files").mkdir()
+    (tmp_path / "2018_files" / "plan.txt").write_text("某县实施方案", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])] == [
+        "2018_files/plan.txt", "方案.htm", "通知.html"]
