@@ -65,3 +65,37 @@ def test_a_traditional_page_keeps_its_number_out_of_its_title(doc):
     res = doc("<html><body>" + _centred("中華人民共和國國務院令", "第707號", "中華人民共和國個人所得稅法實施條例")
               + "<p>第一條 根據《中華人民共和國個人所得稅法》，制定本條例。</p></body></html>", name="decree.html")
     assert res.extraction.plan.title == "中华人民共和国个人所得税法实施条例"
+
+
+LINKS_PAGE = """<html><head><meta charset="utf-8"></head><body>
+<div class="top"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/hd">互动交流</a></div>
+<div class="leftbox"><div class="lm">相关阅读</div><ul class="xglb">
+<li><a href="1.html">《浙江省知识产权保护和促进条例》解读</a><span>2021-06-10</span></li>
+<li><a href="2.html">《浙江省专利条例》实施细则</a><span>2021-05-28</span></li></ul></div>
+<div class="article">
+<p>为全面加强知识产权保护，根据<a href="g.html">《知识产权强国建设纲要（2021—2035年）》</a>、<a href="h.html">《“十四五”国家知识产权保护和运用规划》</a>，制定本规划。</p>
+<p>（一）加强知识产权司法保护。（责任单位：省法院、省检察院）</p>
+<table><tr><td>附件</td><td>下载</td></tr><tr><td><a href="a.doc">重点任务分工表</a></td><td><a href="a.pdf">PDF</a></td></tr></table>
+</div>
+<div class="sxp"><p>上一篇：<a href="a.html">关于印发《浙江省数字经济发展“十四五”规划》的通知</a></p>
+<p>下一篇：<a href="b.html">浙江省科技创新“十四五”规划</a></p></div>
+</body></html>"""
+
+
+def test_lists_of_links_are_not_read_whatever_their_class(tmp_path):
+    # a menu, a list of related articles (with dates) and a pager: links, one to a line, no prose
+    path = tmp_path / "page.html"
+    path.write_text(LINKS_PAGE, encoding="utf-8")
+    text = load(path).text
+    for junk in ("首页", "相关阅读", "浙江省专利条例", "上一篇", "数字经济发展"):
+        assert junk not in text
+
+
+def test_links_inside_prose_and_inside_a_data_table_are_read(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(LINKS_PAGE, encoding="utf-8")
+    src = load(path)
+    assert ("为全面加强知识产权保护，根据《知识产权强国建设纲要（2021—2035年）》、《“十四五”国家知识产权保护和运用规划》，"
+            "制定本规划。") in src.text
+    grids = [b.grid for b in src.blocks if b.grid]
+    assert [[c.text for c in row] for row in grids[0]] == [["附件", "下载"], ["重点任务分工表", "PDF"]]

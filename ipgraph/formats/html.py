@@ -1,8 +1,8 @@
 """Saved web pages → blocks: paragraphs, headings, data tables as grids, the title block and the
 portal's metadata table.
 
-Navigation, share bars and footers are dropped by structure (their elements, their class or id),
-never by the words a line starts with. A layout table — one row or one column, or cells that hold
+Navigation, share bars and footers are dropped by structure (their elements, their class or id,
+or being mostly links), never by the words a line starts with. A layout table — one row or one column, or cells that hold
 whole documents or other tables — is unwrapped into its blocks; a one-cell framed box that opens
 with 专栏 keeps a box id so the outline knows where it visibly ends. The walk is iterative, so
 deeply nested markup loses nothing.
@@ -29,6 +29,13 @@ _NAV_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|hea
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _LAYOUT_CELL_CHARS = 1500
+# A container of two or more links whose text is mostly theirs, and whose own words are not prose
+# (no comma or full stop between the links), is a menu, a list of related articles or a pager,
+# whatever its class is called (xglb, sxp, lm…): the readability heuristic. A paragraph that links
+# the documents it cites keeps its commas. Table parts are left out: a data table keeps its cells.
+_LINK_SHARE = 0.5
+_LINK_CONTAINERS = {"div", "ul", "ol", "section", "article", "p", "dl", "center"}
+_PROSE = re.compile(r"[。，、；！？,;!?]")
 
 
 def charset(data: bytes) -> str | None:
@@ -47,6 +54,34 @@ def _skipped(el) -> bool:
     if _HIDDEN.search(el.get("style", "")):
         return True
     return bool(_NAV_CLASS.search(el.get("class", "") + " " + el.get("id", "")))
+
+
+def _chars(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
+
+
+def link_lists(root) -> frozenset:
+    """The containers that are lists of links (see _LINK_SHARE). Children come before their parents
+    in reversed document order, so one pass sums each element's text, link text and links."""
+    found = []
+    size: dict = {}  # element → (characters, of them in links, links, prose outside links)
+    for el in reversed(list(root.iter())):
+        tag = _tag(el)
+        parts = [size.pop(child, (0, 0, 0, False)) for child in el]
+        if not tag or tag in _SKIP:
+            size[el] = (0, 0, 0, False)
+            continue
+        own = [el.text or ""] + [child.tail or "" for child in el]
+        chars = sum(map(_chars, own)) + sum(p[0] for p in parts)
+        if tag == "a":
+            size[el] = (chars, chars, 1 if chars else 0, False)
+            continue
+        linked, links = sum(p[1] for p in parts), sum(p[2] for p in parts)
+        prose = any(p[3] for p in parts) or any(_PROSE.search(t) for t in own)
+        size[el] = (chars, linked, links, prose)
+        if links >= 2 and not prose and tag in _LINK_CONTAINERS and linked >= _LINK_SHARE * chars:
+            found.append(el)
+    return frozenset(found)
 
 
 def _centered(el) -> bool:
@@ -228,7 +263,10 @@ def read_html(markup: str) -> Read:
     page_title = " ".join(title_el.text_content().split()) if title_el is not None else ""
     h1 = root.find(".//h1")
     body = root.find(".//body")
-    w.walk(body if body is not None else root)
+    body = body if body is not None else root
+    for el in link_lists(body):
+        el.drop_tree()  # its tail stays
+    w.walk(body)
     read = w.b.read(w.meta)
     runs = title_blocks(read, w.centered_blocks)
     read.meta.titles = runs[1:]
