@@ -83,6 +83,8 @@ def department(surface: str, home: Region | None, scope: str = "") -> DeptRef:
     if prefix:
         region = d.lookup(prefix, within=home) or home
         rest = core[len(prefix):]
+        if region.code == CHINA.code and (rest, "national") not in aliases():
+            rest = core  # 中国 is part of a central body's own name (中国气象局), not a region before it
         # 广东省深圳市人民政府: the innermost division written in full (not a short form: 广东省中山大学)
         while (inner := d.prefix(rest)) and inner in d.by_name:
             child = d.lookup(inner, within=region)

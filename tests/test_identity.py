@@ -231,6 +231,16 @@ def test_china_x_centre_does_not_make_a_plan_national(tmp_path):
         (ID + "dept/420500/市场监督管理局",)]
 
 
+@pytest.mark.parametrize("home", ["CN", "420000"])
+def test_china_in_a_central_bodys_name_is_part_of_the_name(home):
+    # 中国气象局 and 中国科学院 are the bodies' own names, not 气象局 and 科学院 of the region 中国
+    got = [(r.key, r.label) for r in (department(s, divisions().get(home)) for s in (
+        "中国气象局", "中国科学院", "中国储备粮管理总公司", "中国人民银行", "中国证监会", "中国残联"))]
+    assert got == [("CN/中国气象局", "中国气象局"), ("CN/中国科学院", "中国科学院"),
+                   ("CN/中国储备粮管理总公司", "中国储备粮管理总公司"), ("CN/中国人民银行", "中国人民银行"),
+                   ("CN/中国证券监督管理委员会", "中国证券监督管理委员会"), ("CN/中国残疾人联合会", "中国残疾人联合会")]
+
+
 def test_a_plan_of_no_known_place_keeps_its_city_bureau_to_itself():
     ref = department("市市场监管局", divisions().get("CN"), "某规划")
     assert (ref.key, ref.region) == ("某规划/市市场监管局", None)
