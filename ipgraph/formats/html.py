@@ -2,9 +2,9 @@
 portal's metadata table.
 
 Navigation, share bars and footers are dropped by structure (their elements, their class or id,
-or being mostly links), never by the words a line starts with. A layout table — one row or one column, or cells that hold
-whole documents or other tables — is unwrapped into its blocks; a one-cell framed box that opens
-with 专栏 keeps a box id so the outline knows where it visibly ends. The walk is iterative, so
+or being mostly links), never by the words a line starts with. A layout table — one row or one
+column, or cells that hold whole documents or other tables — is unwrapped into its blocks; a
+one-cell framed box that opens with 专栏 keeps a box id so the outline knows where it visibly ends. The walk is iterative, so
 deeply nested markup loses nothing.
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ def _chars(text: str | None) -> int:
     return len("".join(text.split())) if text else 0
 
 
-def link_lists(root) -> frozenset:
+def _link_lists(root) -> frozenset:
     """The containers that are lists of links (see _LINK_SHARE). Children come before their parents
     in reversed document order, so one pass sums each element's text, link text and links."""
     found = []
@@ -264,7 +264,7 @@ def read_html(markup: str) -> Read:
     h1 = root.find(".//h1")
     body = root.find(".//body")
     body = body if body is not None else root
-    for el in link_lists(body):
+    for el in _link_lists(body):
         el.drop_tree()  # its tail stays
     w.walk(body)
     read = w.b.read(w.meta)
