@@ -4,8 +4,8 @@ portal's metadata table.
 Navigation, share bars and footers are dropped by structure (their elements, their class or id,
 or being mostly links), never by the words a line starts with. A layout table — one row or one
 column, or cells that hold whole documents or other tables — is unwrapped into its blocks; a
-one-cell framed box that opens with 专栏 keeps a box id so the outline knows where it visibly ends. The walk is iterative, so
-deeply nested markup loses nothing.
+one-cell framed box that opens with 专栏 keeps a box id so the outline knows where it visibly ends.
+The walk is iterative, so deeply nested markup loses nothing.
 """
 from __future__ import annotations
 
