@@ -38,7 +38,6 @@ PERIODS: dict[str, int] = VOCAB["documents"]["periods"]
 
 OWNER = VOCAB["owners"]
 LIST_HEADS = alternation(OWNER["list_heads"])
-FIRST_IS_LEAD = re.compile(alternation(OWNER["first_is_lead"]))
 OWNER_TAILS = alternation(OWNER["tails"])
 DEPT_SUFFIXES = alternation(OWNER["suffixes"])
 # where a body's name may end: after a suffix, not inside a word such as 办法 or 部署
@@ -46,6 +45,9 @@ _ENDING_WORDS = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in OW
 DEPT_END = re.compile(rf"(?:{DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?(?![{OWNER['after_suffix']}]|{_ENDING_WORDS})")
 ROLES = alternation(OWNER["roles"])
 LEAD_ROLE: str = OWNER["lead_role"]
+_FIRST = OWNER["first_is_lead"]
+FIRST_IS_LEAD = re.compile(rf"(?:{alternation(_FIRST['place'])})?(?:{alternation(_FIRST['first'])})"
+                           rf"(?:{alternation(_FIRST['who'])})?(?:{alternation(_FIRST['is'])}){re.escape(LEAD_ROLE)}")
 REQUESTS = alternation(OWNER["requests"])
 BY_NOT = re.compile(alternation(OWNER["by_not"]))
 BY_WORDS = re.compile(alternation(OWNER["by_words"]))

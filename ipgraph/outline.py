@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .clean import CleanText
 from .document import TABLE, Block
-from .genre import CN_DIGITS, DOC_NUMBER, NAME_HEADERS, NOTE_HEAD, NUMBERING_RANKS
+from .genre import CN_DIGITS, DOC_NUMBER, NAME_HEADERS, NOTE_HEAD, NUMBERING_RANKS, OWNER, VOCAB, alternation
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -40,11 +40,11 @@ _BOX = re.compile(rf"^[【\[]?专栏\s*([\d{CN_DIGITS}]+(?:\s*[-—–]\s*\d+)?)
 _MARK = rf"[{CIRCLED}]|\[\d{{1,2}}\]"
 _FOOTNOTE_PART = re.compile(rf"({_MARK}|\d{{1,2}}[.、](?!\d))\s*([^:,。;\[{CIRCLED}]{{1,30}}?)\s*"
                             rf"(?::|,(?=\s*(?:是指|系指|指))|(?=是指|系指))\s*(.*)", re.S)
-_DEF_START = re.compile(r"^(?:是指|指|即|是|又称|系|包括|依据|根据|按照|《|\()")
+_DEF_START = re.compile(rf"^(?:{alternation(VOCAB['terms']['definition_starts'])})")
 _TERMINAL = tuple("。;!?:)》】")
-_TITLE_END = re.compile(r"(?:通知|规划|纲要|计划|方案|意见|办法|条例|决定|稿)$")
+_TITLE_END = re.compile(rf"(?:{alternation(VOCAB['documents']['title_endings'])})$")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}(?:年.*)?$")
-_HEADER_WORDS = ("属性", "单位", "目标", "基期", "预期", "现状", "基数", "增加值", "年均", "性质", "类型", "备注")
+_HEADER_WORDS = tuple(VOCAB["indicators"]["header_words"])
 # a bare decimal chapter heading: "1 总则", "2 组织机构和职责"
 _BARE_DECIMAL = re.compile(r"(\d{1,2})[ \u3000]+(?=[\u4e00-\u9fff][^,。;:\t]{1,24}$)")
 _VALUE = re.compile(r"^[\[\(]?[≥≤><~约]?\s*-?\d[\d.,]*\s*[%‰]?[\]\)]?(?:以上|以下|左右)?$")
@@ -362,7 +362,7 @@ def grid_table(block: Block, item: int | None) -> Table:
 
 
 def _table_kind(header: list[str]) -> str:
-    if any(h in _TASK_HEADERS or "任务" in h or "措施" in h for h in header) and any(
+    if any(h in _TASK_HEADERS or any(w in h for w in _DUTY_MARKS) for h in header) and any(
             any(o in h for o in OWNER_HEADERS) for h in header):
         return "duties"
     if any(h in NAME_HEADERS or h.endswith("指标") or h.startswith("指标名") for h in header):
@@ -510,9 +510,9 @@ def _table_at(lines: list[_Line], i: int, item: int | None) -> tuple[Table, int]
     return None
 
 
-_TASK_HEADERS = {"重点任务", "工作任务", "主要任务", "具体任务", "任务", "任务内容", "工作内容", "具体措施", "主要措施",
-                 "工作措施", "重点工作", "任务措施", "工作举措"}
-OWNER_HEADERS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "配合单位", "配合部门", "参与单位", "协同单位")
+_TASK_HEADERS = set(OWNER["duty_table_tasks"])
+_DUTY_MARKS = tuple(OWNER["duty_table_marks"])
+OWNER_HEADERS = tuple(OWNER["duty_table_owners"])
 
 
 def _duty_cells(raw: str) -> list[str]:

@@ -312,3 +312,38 @@ def test_an_alias_mark_is_no_part_of_the_name_it_follows(doc, mark):
               f"由国家医保局、国家卫生健康委组成国家组织集中采购试点工作小组（{mark}试点工作小组），领导试点工作。\n")
     [task] = [t for t in res.extraction.tasks if "领导试点工作" in t.text and t.owners]
     assert [(o.surface, o.lead) for o in task.owners] == [("国家组织集中采购试点工作小组", False)]
+
+
+def duty_table(doc, task_header, owner_header):
+    res = doc(f"某市稳就业若干措施\n重点任务分工\n序号\t{task_header}\t{owner_header}\n"
+              "1\t开发城乡公益性岗位。\t市人力资源社会保障局、市财政局\n"
+              "2\t实施青年见习计划。\t市团委\n")
+    return {t.text: [(o.surface, o.lead) for o in t.owners] for t in res.extraction.tasks if t.owners}
+
+
+@pytest.mark.parametrize("header", OWNERS["duty_table_tasks"])
+def test_a_duty_tables_task_header_makes_its_rows_tasks(doc, header):
+    assert duty_table(doc, header, "责任单位") == {
+        "开发城乡公益性岗位。": [("市人力资源社会保障局", False), ("市财政局", False)],
+        "实施青年见习计划。": [("市团委", False)]}
+
+
+@pytest.mark.parametrize("header", OWNERS["duty_table_owners"])
+def test_a_duty_tables_owner_header_makes_its_cells_owners(doc, header):
+    lead = OWNERS["lead_role"] in header
+    assert duty_table(doc, "重点任务", header) == {
+        "开发城乡公益性岗位。": [("市人力资源社会保障局", lead), ("市财政局", lead)],
+        "实施青年见习计划。": [("市团委", lead)]}
+
+
+@pytest.mark.parametrize("part", ["place", "first", "who", "is"])
+def test_every_word_of_a_first_is_lead_declaration_declares(doc, part):
+    grammar = OWNERS["first_is_lead"]
+    for word in grammar[part]:
+        words = {k: (word if k == part else v[0]) for k, v in grammar.items()}
+        declaration = "".join(words[k] for k in ("place", "first", "who", "is")) + OWNERS["lead_role"] + "单位"
+        res = doc("某县农村人居环境整治提升行动实施方案\n三、重点任务\n"
+                  f"（一）推进农村厕所革命。完善改厕技术标准（县农业农村局、县卫生健康局负责，{declaration}，下同）。\n"
+                  "（二）加强生活垃圾治理。健全收运处置体系（县住房城乡建设局、县生态环境局负责）。\n")
+        [task] = [t for t in res.extraction.tasks if "收运处置体系" in t.text]
+        assert [(o.surface, o.lead) for o in task.owners] == [("县住房城乡建设局", True), ("县生态环境局", False)], declaration

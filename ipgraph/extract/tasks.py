@@ -24,6 +24,7 @@ _ONLY_OWNERS = re.compile(rf"^[(〔【\[]?\s*(?:{LIST_HEADS})\s*(?:[】\]]|:)")
 _BARE = re.compile(r"[。;,!\s]|牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体")
 _OWNER_VERB = re.compile(rf"\s*(?:等|和|及)?(?:{OWNER_TAILS})*(?:{alternation(OWNER['verbs'])})")
 FIRST_PERSON = frozenset(OWNER["first_person"])
+TASK_COLUMN_WORDS = tuple(OWNER["duty_table_task_words"])
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})[:：。]\s*(?=\S)")
 
@@ -175,7 +176,7 @@ def _named(doc: str, unit: Item | Para, text: str, m: Match) -> Match | None:
 def _duty_rows(table: Table, tasks: list[TaskRec], extra: dict[str, int], home: TaskRec | None) -> None:
     """Each task of a 任务分工 table is a task: the most specific task column names it (具体措施 under a
     merged 重点任务 cell), rows that share it are one task; a 牵头 column leads, the others take part."""
-    task_cols = [i for i, h in enumerate(table.header) if any(w in h for w in ("任务", "措施", "工作", "内容"))
+    task_cols = [i for i, h in enumerate(table.header) if any(w in h for w in TASK_COLUMN_WORDS)
                  and not any(o in h for o in OWNER_HEADERS)]
     owner_cols = [(i, LEAD_ROLE in h) for i, h in enumerate(table.header) if any(o in h for o in OWNER_HEADERS)]
     if not task_cols:

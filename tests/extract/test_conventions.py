@@ -212,6 +212,17 @@ def test_declared_first_is_lead_applies_to_later_lists(doc):
     assert owners(task_with(res, "养老护理员")) == [("人力资源社会保障部", True), ("民政部", False), ("教育部", False)]
 
 
+@pytest.mark.parametrize("declaration", ["排在首位的部门是牵头部门", "位列第一的为牵头单位", "第一个单位为牵头单位",
+                                         "列在第一位的为牵头单位"])
+def test_a_first_is_lead_declaration_in_any_wording(doc, declaration):
+    # a place word or none, the first place, who or none, 为 or 是, then 牵头
+    res = doc("某县农村人居环境整治提升行动实施方案\n三、重点任务\n"
+              f"（一）推进农村厕所革命。完善农村改厕技术标准（县农业农村局、县卫生健康局负责，{declaration}，下同）。\n"
+              "（二）加强生活垃圾治理。健全收运处置体系（县住房城乡建设局、县生态环境局负责）。\n")
+    assert owners(task_with(res, "改厕技术标准")) == [("县农业农村局", True), ("县卫生健康局", False)]
+    assert owners(task_with(res, "收运处置体系")) == [("县住房城乡建设局", True), ("县生态环境局", False)]
+
+
 def test_declared_lead_of_a_generic_first_actor_makes_no_lead(doc):
     res = doc("国务院办公厅关于推进养老服务发展的意见\n一、扩大养老服务供给\n"
               "（一）发展社区嵌入式养老。推动社区养老服务设施全覆盖（民政部、国家发展改革委负责。列第一位者为牵头单位，下同）。\n"
