@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .genre import OWNER
+from .genre import OWNER, alternation
 from .regions import CHINA, Region, divisions
 
 _MUNICIPALITIES = ("11", "12", "31", "50")  # 北京, 天津, 上海, 重庆: provincial-level cities
 # words that start with 省/市/县/区 but name no level of the plan's own
 _NOT_A_LEVEL = (*OWNER["not_levels"], *OWNER["levels_at_large"])
-_NATIONAL_BODY = re.compile(r"^(?:国家|国务院|中共中央|中央|全国|中国|最高)|(?:部|总局|总署|银保监会|证监会)$")
+_NATIONAL_BODY = re.compile(rf"^(?:{alternation(OWNER['central_openers'])})|(?:{alternation(OWNER['central_endings'])})$")
+_NATIONAL_BY_OPENER = re.compile(rf"^(?:{alternation(OWNER['central_by_opener'])})")
 _ALIAS_PAREN = re.compile(r"\(([^()]*)\)$")
 
 
@@ -47,7 +48,7 @@ def _is_national(core: str) -> bool:
     """A central body named on its own: 科技部, 市场监管总局, 国家知识产权局 (not 市场监管局, a local one)."""
     if core[0] in "省市县区州" and not core.startswith(_NOT_A_LEVEL):
         return False
-    return bool(re.match(r"^(?:国家|国务院|中共中央|最高)", core)) or (
+    return bool(_NATIONAL_BY_OPENER.match(core)) or (
         bool(_NATIONAL_BODY.search(core)) and (core, "national") in aliases())
 
 

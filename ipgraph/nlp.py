@@ -34,10 +34,12 @@ _NOT_LEVELS = tuple(genre.OWNER["not_levels"])
 _WITH = f"同(?!{genre.alternation(genre.OWNER['with_not'])})"
 # 及其 and a conjunction before 各 always part two (市人民政府及其各部门: the government, and a
 # collective); a separator inside brackets is part of a name: 各县（市、区）人民政府 is one actor
-_SEP = re.compile(r"(?:[、,，;；]|(?<=[局委办厅部署院会行司处室组门位等府])(?:和|及其|及|与|以及|" + _WITH + r")(?=[" + _H + "])"
+_SEP = re.compile(r"(?:[、,，;；]|(?<=[" + genre.OWNER["before_conjunction"] + r"])(?:和|及其|及|与|以及|" + _WITH
+                  + r")(?=[" + _H + "])"
                   r"|(?:及其|及|和|与)(?=各))(?![^()（）]*[)）])")
 # a party committee or government that hosts bodies named after it: 市委宣传部, 县政府督查室
-_HOST = re.compile(r"国务院|(?:中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])(?:委|政府|人民政府)")
+_HOST = re.compile(r"国务院|(?:中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])"
+                   rf"(?:{genre.alternation(genre.OWNER['hosts'])})")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
 # brackets an owner note may stand in: (X牵头), 〔责任单位：X〕, 【责任单位：X】
 _PARENS = re.compile(r"[()（）〔〕【】]")

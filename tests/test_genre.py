@@ -347,3 +347,24 @@ def test_every_word_of_a_first_is_lead_declaration_declares(doc, part):
                   "（二）加强生活垃圾治理。健全收运处置体系（县住房城乡建设局、县生态环境局负责）。\n")
         [task] = [t for t in res.extraction.tasks if "收运处置体系" in t.text]
         assert [(o.surface, o.lead) for o in task.owners] == [("县住房城乡建设局", True), ("县生态环境局", False)], declaration
+
+
+@pytest.mark.parametrize("host", OWNERS["hosts"])
+def test_a_host_goes_on_into_the_body_named_after_it(doc, host):
+    assert note_owners(doc, f"市{host}督查室负责") == [(f"市{host}督查室", False)]
+
+
+# a central body for each word that makes one, named in a city's plan (宜昌): the body is the country's
+CENTRAL = {"国家": "国家知识产权局", "国务院": "国务院办公厅", "中共中央": "中共中央宣传部", "最高": "最高人民法院",
+           "中央": "中央网信办", "全国": "全国妇联", "中国": "中国科协", "部": "科技部", "总局": "市场监管总局",
+           "总署": "海关总署", "银保监会": "银保监会", "证监会": "证监会"}
+
+
+@pytest.mark.parametrize("word", OWNERS["central_openers"] + OWNERS["central_endings"])
+def test_a_central_body_is_the_countrys_in_a_citys_plan(word):
+    from ipgraph.departments import department
+    from ipgraph.regions import divisions
+
+    name = CENTRAL[word]
+    assert name.startswith(word) or name.endswith(word)
+    assert department(name, divisions().get("420500")).key.startswith("CN/")
