@@ -59,6 +59,9 @@ _OPENING = re.compile(rf"^\s*|[{_CLAUSE_MARKS}]\s*")  # where a clause can open:
 _REQUEST = re.compile(genre.REQUESTS)
 # what may stand between a subject and its verb: a tail (等部门), then 分别, 共同, 也, 已… (genre before_verb)
 _BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:{genre.alternation(genre.OWNER['before_verb'])})*")
+_CONDITION = re.compile(rf"(?:{genre.alternation(genre.OWNER['conditions'])})[^,，。;；!?！？\n]{{1,40}}[,，]\s*")
+# X和各区县要…, X和试点地区如遇…: a generic actor that names no body by an ending joins the subjects
+_JOIN = re.compile(r"以及|和|及|与|、")
 _PARTNER = re.compile(genre.alternation(genre.OWNER["partner_verbs"]))
 _FOUNDING = re.compile(genre.alternation(genre.OWNER["founding_verbs"]))
 _DESCRIBING = re.compile(genre.alternation(genre.OWNER["describing_verbs"]))
@@ -675,7 +678,16 @@ class ResponsibilityTagger:
         end = body_run(window, v)
         if not end:
             return None
+        joined = _JOIN.match(window, end)
+        if joined:
+            end = next((k for k in range(joined.end() + 2, min(joined.end() + 9, len(window)))
+                        if v.generic.match(window[joined.end():k]) and (
+                            v.subject.match(window, after := _BEFORE_VERB.match(window, k).end())
+                            or _CONDITION.match(window, after))), end)
         rest = _BEFORE_VERB.match(window, end)
+        condition = _CONDITION.match(window, rest.end())
+        if condition:  # X如遇重大问题，及时…: the verb after the condition is X's
+            rest = _BEFORE_VERB.match(window, condition.end())
         vm = v.subject.match(text, s + rest.end()) or v.subject.match(text, s + end)
         if vm is None and requested and re.match(rf"[{_H}]", window[rest.end():]) and \
                 not window.startswith("的", rest.end()):

@@ -368,3 +368,10 @@ def test_a_central_body_is_the_countrys_in_a_citys_plan(word):
     name = CENTRAL[word]
     assert name.startswith(word) or name.endswith(word)
     assert department(name, divisions().get("420500")).key.startswith("CN/")
+
+
+@pytest.mark.parametrize("condition", OWNERS["conditions"])
+def test_a_condition_after_a_subject_leaves_it_the_verb_after_the_comma(doc, condition):
+    res = doc(f"某县安全生产工作方案\n一、主要任务\n（一）加强应急处置。县应急管理局{condition}突发事件，要及时向县人民政府报告。\n")
+    [task] = [t for t in res.extraction.tasks if "突发事件" in t.text and t.owners]
+    assert [(o.surface, o.lead) for o in task.owners] == [("县应急管理局", False)]

@@ -613,3 +613,30 @@ def test_a_county_level_citys_plan_under_its_covering_notice(doc):
         "枣阳市“十四五”农业农村现代化发展规划", "枣政发〔2021〕21号", "2021-12-20", 2021, 2025)
     assert plan.issuer == "枣阳市人民政府"
     assert (res.region.code, res.region.name, res.region.level) == ("420683", "枣阳市", "county")
+
+
+def test_a_generic_actor_in_the_subject_list_names_no_body_and_ends_nothing(doc):
+    # X和各区县要…: the collective has no body's ending; the list and its verb still make X the owner
+    res = doc("某市“十四五”科技创新规划\n一、重点任务\n（一）完善创新机制。市科技局和各区县要建立科技成果转化工作机制。"
+              "市财政局、各县（市、区）要落实配套资金。\n")
+    assert owners(task_with(res, "科技成果转化工作机制")) == [("市科技局", False)]
+    assert owners(task_with(res, "配套资金")) == [("市财政局", False)]
+    res = doc("国务院办公厅关于加强农村留守儿童关爱保护工作的意见\n一、主要任务\n"
+              "（一）强化家庭监护。民政部、各地要指导村（居）民委员会建立留守儿童信息台账。\n")
+    assert owners(task_with(res, "信息台账")) == [("民政部", False)]
+
+
+def test_a_condition_between_a_subject_and_its_verb(doc):
+    # X如遇…，及时…: the verb after the condition's comma is X's
+    res = doc("某县农产品质量安全监管工作方案\n三、工作措施\n（一）强化监测预警。县农业农村局一旦发现不合格产品，"
+              "要立即通报县市场监管局。\n（二）加强应急处置。县应急管理局如遇突发事件，及时向县人民政府报告。\n")
+    assert owners(task_with(res, "不合格产品")) == [("县农业农村局", False)]
+    assert owners(task_with(res, "突发事件")) == [("县应急管理局", False)]
+    res = doc("国务院办公厅关于印发国家组织药品集中采购和使用试点方案的通知\n五、保障措施\n"
+              "（一）加强组织领导。联合采购办公室和试点地区如遇重大问题，及时向试点工作小组办公室报告。\n")
+    assert owners(task_with(res, "重大问题")) == [("联合采购办公室", False)]
+
+
+def test_a_condition_with_no_verb_after_it_makes_no_owner(doc):
+    res = doc("某市“十四五”公共服务规划\n一、主要任务\n（一）加强统筹协调。市科技局如有变动，不再另行通知。\n")
+    assert owners(task_with(res, "变动")) == []
