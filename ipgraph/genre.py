@@ -26,6 +26,8 @@ NUMBERING_RANKS: dict[str, int] = {name: i for i, name in enumerate(VOCAB["numbe
 
 DOC_TYPES: list[str] = VOCAB["documents"]["types"]
 DOC_TYPE = alternation(DOC_TYPES)
+# a line that ends as a document's title does (…规划, …的通知, …（征求意见稿）)
+TITLE_END = re.compile(rf"(?:{DOC_TYPE}|{alternation(VOCAB['documents']['title_endings'])})(?:[(（][^()（）]{{1,12}}[)）])?$")
 DRAFT_MARKS = alternation(VOCAB["documents"]["draft"])
 INTERPRETATION_MARKS = alternation(VOCAB["documents"]["interpretation"])
 NEWS_MARKS = alternation(VOCAB["documents"]["news"])

@@ -42,7 +42,8 @@ _FOOTNOTE_PART = re.compile(rf"({_MARK}|\d{{1,2}}[.、](?!\d))\s*([^:,。;\[{CIR
                             rf"(?::|,(?=\s*(?:是指|系指|指))|(?=是指|系指))\s*(.*)", re.S)
 _DEF_START = re.compile(rf"^(?:{alternation(VOCAB['terms']['definition_starts'])})")
 _TERMINAL = tuple("。;!?:)》】")
-_TITLE_END = re.compile(rf"(?:{alternation(VOCAB['documents']['title_endings'])})$")
+_TITLE_END = re.compile(rf"(?:{alternation(VOCAB['documents']['title_endings'])})$")  # narrower than TITLE_END:
+# a broken sentence may end a line in 措施 or 规定, hardly in 通知
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}(?:年.*)?$")
 _HEADER_WORDS = tuple(VOCAB["indicators"]["header_words"])
 # a bare decimal chapter heading: "1 总则", "2 组织机构和职责"

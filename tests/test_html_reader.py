@@ -2,6 +2,7 @@
 of nesting loses text."""
 from ipgraph.formats.html import read_html
 from ipgraph.load import load
+from ipgraph.pipeline import process
 
 
 def test_valid_utf8_wins_over_a_lying_meta_charset(tmp_path):
@@ -99,3 +100,33 @@ def test_links_inside_prose_and_inside_a_data_table_are_read(tmp_path):
             "制定本规划。") in src.text
     grids = [b.grid for b in src.blocks if b.grid]
     assert [[c.text for c in row] for row in grids[0]] == [["附件", "下载"], ["重点任务分工表", "PDF"]]
+
+
+def _page(title: str, head: str, body: str) -> str:
+    return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>{head}'
+            f'<div class="article">{body}<p>一、主要任务</p><p>（一）强化知识产权保护。（责任单位：省市场监管局）</p></div></body></html>')
+
+
+def test_a_title_styled_by_the_sheet_is_the_heading_that_ends_as_a_title(tmp_path):
+    # no centred run: the portal centres its title in a style sheet; its <title> is the site's name
+    path = tmp_path / "page.html"
+    path.write_text(_page("湖南省人民政府门户网站", '<div class="top"><h1>湖南省人民政府</h1></div>',
+                          "<h2>湖南省人民政府办公厅关于印发《湖南省“十四五”知识产权发展规划》的通知</h2>"
+                          "<h3>一、总体要求</h3>"), encoding="utf-8")
+    assert load(path).meta.title == "湖南省人民政府办公厅关于印发《湖南省“十四五”知识产权发展规划》的通知"
+    assert process(path).extraction.plan.title == "湖南省“十四五”知识产权发展规划"
+
+
+def test_a_pages_title_that_names_only_the_site_is_no_title(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(_page("湖南省人民政府门户网站", "", "<p>湖南省“十四五”知识产权发展规划</p>"), encoding="utf-8")
+    assert load(path).meta.title is None
+    path.write_text(_page("湖南省“十四五”知识产权发展规划_湖南省人民政府门户网站", "", ""), encoding="utf-8")
+    assert load(path).meta.title == "湖南省“十四五”知识产权发展规划"
+
+
+def test_a_logo_heading_in_the_pages_header_is_no_title(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(_page("首页", '<header><h1>某市人民政府</h1></header>',
+                          "<h1>某市知识产权强市建设实施方案</h1>"), encoding="utf-8")
+    assert load(path).meta.title == "某市知识产权强市建设实施方案"

@@ -10,12 +10,13 @@ The walk is iterative, so deeply nested markup loses nothing.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 import lxml.html
 from lxml import etree
 
 from ..document import HEADING, PARAGRAPH, Meta, Read, TextBuilder
-from ..genre import BOX_OPENER, PORTAL_FIELDS
+from ..genre import BOX_OPENER, PORTAL_FIELDS, TITLE_END
 from .common import header_rows as _header_rows
 from .common import title_blocks
 
@@ -261,7 +262,6 @@ def read_html(markup: str) -> Read:
     w = _Walker()
     title_el = root.find(".//title")
     page_title = " ".join(title_el.text_content().split()) if title_el is not None else ""
-    h1 = root.find(".//h1")
     body = root.find(".//body")
     body = body if body is not None else root
     for el in _link_lists(body):
@@ -270,13 +270,20 @@ def read_html(markup: str) -> Read:
     read = w.b.read(w.meta)
     runs = title_blocks(read, w.centered_blocks)
     read.meta.titles = runs[1:]
-    read.meta.title = read.meta.title or (runs[0] if runs else None) or (
-        " ".join(h1.text_content().split()) if h1 is not None else None) or _page_title(page_title)
+    read.meta.title = read.meta.title or (runs[0] if runs else None) or _heading_title(body) or _page_title(page_title)
     return read
 
 
+def _heading_title(body) -> str | None:
+    """The first h1–h3 that ends as a document's title does (…的通知, …规划), else the first h1: portals
+    centre their titles by style sheet, and a page's first heading need not be its title."""
+    heads = [(_tag(h), " ".join(h.text_content().split())) for h in body.iter("h1", "h2", "h3")
+             if not any(_skipped(a) for a in takewhile(lambda a: a is not body, h.iterancestors()))]  # no logo
+    return next((t for _, t in heads if TITLE_END.search(t)), None) or next((t for tag, t in heads if tag == "h1" and t), None)
+
+
 def _page_title(title: str) -> str | None:
-    """<title> without the site's name (标题_中国政府网, 标题 - 某某市人民政府)."""
-    if not title:
-        return None
-    return re.split(r"\s*[_|｜—–-]{1,2}\s*", title)[0].strip() or None
+    """<title> without the site's name (标题_中国政府网, 标题 - 某某市人民政府), if it ends as a document's
+    title does: many portals title every page with their own name (某某省人民政府门户网站)."""
+    head = re.split(r"\s*[_|｜—–-]{1,2}\s*", title)[0].strip() if title else ""
+    return head if TITLE_END.search(head) else None
