@@ -26,8 +26,11 @@ NUMBERING_RANKS: dict[str, int] = {name: i for i, name in enumerate(VOCAB["numbe
 
 DOC_TYPES: list[str] = VOCAB["documents"]["types"]
 DOC_TYPE = alternation(DOC_TYPES)
-# a line that ends as a document's title does (…规划, …的通知, …（征求意见稿）)
-TITLE_END = re.compile(rf"(?:{DOC_TYPE}|{alternation(VOCAB['documents']['title_endings'])})(?:[(（][^()（）]{{1,12}}[)）])?$")
+# a line that ends as a document's title does (…规划, …的通知, …（征求意见稿）), and the narrower ending
+# of a title line that no sentence has (TITLE_LINE_END: not 措施 or 规定)
+_BRACKETED = r"(?:[(（][^()（）]{1,12}[)）])?$"
+TITLE_END = re.compile(rf"(?:{DOC_TYPE}|{alternation(VOCAB['documents']['title_endings'])}){_BRACKETED}")
+TITLE_LINE_END = re.compile(rf"(?:{alternation(VOCAB['documents']['title_endings'])}){_BRACKETED}")
 DRAFT_MARKS = alternation(VOCAB["documents"]["draft"])
 INTERPRETATION_MARKS = alternation(VOCAB["documents"]["interpretation"])
 NEWS_MARKS = alternation(VOCAB["documents"]["news"])

@@ -34,9 +34,9 @@ _NOT_LEVELS = tuple(genre.OWNER["not_levels"])
 _WITH = f"同(?!{genre.alternation(genre.OWNER['with_not'])})"
 # 及其 and a conjunction before 各 always part two (市人民政府及其各部门: the government, and a
 # collective); a separator inside brackets is part of a name: 各县（市、区）人民政府 is one actor
-_SEP = re.compile(r"(?:[、,，;；]|(?<=[" + genre.OWNER["before_conjunction"] + r"])(?:和|及其|及|与|以及|" + _WITH
-                  + r")(?=[" + _H + "])"
-                  r"|(?:及其|及|和|与)(?=各))(?![^()（）]*[)）])")
+_AND = genre.alternation(genre.OWNER["conjunctions"])
+_SEP = re.compile(rf"(?:[、,，;；]|(?<=[{genre.OWNER['before_conjunction']}])(?:{_AND}|{_WITH})(?=[{_H}])"
+                  rf"|(?:{_AND})(?=各))(?![^()（）]*[)）])")
 # a party committee or government that hosts bodies named after it: 市委宣传部, 县政府督查室
 _HOST = re.compile(r"国务院|(?:中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])"
                    rf"(?:{genre.alternation(genre.OWNER['hosts'])})")
@@ -61,7 +61,7 @@ _REQUEST = re.compile(genre.REQUESTS)
 _BEFORE_VERB = re.compile(rf"(?:{genre.OWNER_TAILS})*(?:{genre.alternation(genre.OWNER['before_verb'])})*")
 _CONDITION = re.compile(rf"(?:{genre.alternation(genre.OWNER['conditions'])})[^,，。;；!?！？\n]{{1,40}}[,，]\s*")
 # X和各区县要…, X和试点地区如遇…: a generic actor that names no body by an ending joins the subjects
-_JOIN = re.compile(r"以及|和|及|与|、")
+_JOIN = re.compile(rf"{_AND}|、")
 _PARTNER = re.compile(genre.alternation(genre.OWNER["partner_verbs"]))
 _FOUNDING = re.compile(genre.alternation(genre.OWNER["founding_verbs"]))
 _DESCRIBING = re.compile(genre.alternation(genre.OWNER["describing_verbs"]))

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from .clean import CleanText
 from .document import TABLE, Block
-from .genre import CN_DIGITS, DOC_NUMBER, NAME_HEADERS, NOTE_HEAD, NUMBERING_RANKS, OWNER, VOCAB, alternation
+from .genre import (CN_DIGITS, DOC_NUMBER, NAME_HEADERS, NOTE_HEAD, NUMBERING_RANKS, OWNER, TITLE_LINE_END, VOCAB,
+                    alternation)
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -42,8 +43,6 @@ _FOOTNOTE_PART = re.compile(rf"({_MARK}|\d{{1,2}}[.、](?!\d))\s*([^:,。;\[{CIR
                             rf"(?::|,(?=\s*(?:是指|系指|指))|(?=是指|系指))\s*(.*)", re.S)
 _DEF_START = re.compile(rf"^(?:{alternation(VOCAB['terms']['definition_starts'])})")
 _TERMINAL = tuple("。;!?:)》】")
-_TITLE_END = re.compile(rf"(?:{alternation(VOCAB['documents']['title_endings'])})$")  # narrower than TITLE_END:
-# a broken sentence may end a line in 措施 or 规定, hardly in 通知
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}(?:年.*)?$")
 _HEADER_WORDS = tuple(VOCAB["indicators"]["header_words"])
 # a bare decimal chapter heading: "1 总则", "2 组织机构和职责"
@@ -242,7 +241,7 @@ def _join_wraps(lines: list[_Line]) -> list[_Line]:
                 and " " not in prev.text and " " not in ln.text
                 and not prev.text.endswith(_TERMINAL) and "\t" not in prev.raw and "\t" not in ln.raw
                 and not _table_like(prev.text) and not _table_like(ln.text)
-                and not _TITLE_END.search(prev.text) and not DOC_NUMBER.fullmatch(ln.text)
+                and not TITLE_LINE_END.search(prev.text) and not DOC_NUMBER.fullmatch(ln.text)
                 and match_numbering(ln.text) is None and not _BOX.match(ln.text) and not _BOX.match(prev.text)
                 and ln.text[0] not in CIRCLED and not ln.text.startswith("注")):
             out[-1] = _Line(prev.text + ln.text, prev.start, ln.end, prev.raw + ln.raw, prev.pieces + ln.pieces)

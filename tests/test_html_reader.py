@@ -32,13 +32,6 @@ def test_a_page_labelled_gb2312_is_read_as_browsers_read_it(tmp_path):
     assert "《法治政府建设实施纲要（2015\u20142020年）》" in load(path).text
 
 
-def test_a_page_labelled_gb2312_may_hold_characters_only_gbk_has(tmp_path):
-    page = '<html><head><meta charset="gb2312"></head><body><p>省政府副秘书长王镕负责。</p></body></html>'
-    path = tmp_path / "page.html"
-    path.write_bytes(page.encode("gbk"))
-    assert "王镕负责" in load(path).text
-
-
 def test_a_page_labelled_big5_keeps_its_hong_kong_characters(tmp_path):
     page = '<html><head><meta charset="big5"></head><body><p>香港特別行政區政府𥚃</p></body></html>'
     path = tmp_path / "page.html"
@@ -128,5 +121,23 @@ def test_a_pages_title_that_names_only_the_site_is_no_title(tmp_path):
 def test_a_logo_heading_in_the_pages_header_is_no_title(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(_page("首页", '<header><h1>某市人民政府</h1></header>',
-                          "<h1>某市知识产权强市建设实施方案</h1>"), encoding="utf-8")
-    assert load(path).meta.title == "某市知识产权强市建设实施方案"
+                          "<h1>某市2024年政府工作报告</h1>"), encoding="utf-8")
+    assert load(path).meta.title == "某市2024年政府工作报告"
+
+
+def test_a_section_heading_is_no_title(tmp_path):
+    # 措施 ends titles and section headings alike: a heading is the title by the narrower endings only
+    path = tmp_path / "page.html"
+    path.write_text(_page("首页", "", "<h1>某市2024年政府工作报告</h1><h3>（三）保障措施</h3>"), encoding="utf-8")
+    assert load(path).meta.title == "某市2024年政府工作报告"
+
+
+def test_anchors_and_attached_files_are_no_list_of_links(tmp_path):
+    # Word wraps its headings in bookmarks (<a name=_Toc…>); a notice lists the files it attaches
+    page = ('<html><body><p><a name="_Toc1">第一章</a> <a name="_Toc2">总体要求</a></p>'
+            '<p>附件：<a href="/files/a.doc">1.重点任务分工表</a><br><a href="/files/b.xls?id=3">2.主要指标清单</a></p>'
+            '</body></html>')
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    text = load(path).text
+    assert "第一章 总体要求" in text and "附件：1.重点任务分工表\n2.主要指标清单" in text

@@ -241,6 +241,12 @@ def test_china_in_a_central_bodys_name_is_part_of_the_name(home):
                    ("CN/中国证券监督管理委员会", "中国证券监督管理委员会"), ("CN/中国残疾人联合会", "中国残疾人联合会")]
 
 
+def test_a_central_body_is_one_under_its_short_and_its_china_name():
+    china = divisions().get("CN")
+    for short, named in (("民航局", "中国民航局"), ("残联", "中国残联"), ("人民银行", "中国人民银行")):
+        assert department(short, china).key == department(named, china).key
+
+
 def test_a_plan_of_no_known_place_keeps_its_city_bureau_to_itself():
     ref = department("市市场监管局", divisions().get("CN"), "某规划")
     assert (ref.key, ref.region) == ("某规划/市市场监管局", None)

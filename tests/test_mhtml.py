@@ -70,6 +70,15 @@ def test_a_saved_single_file_page_reads_as_the_page(tmp_path, html, save):
     assert "logo.png" not in src.text and "MultipartBoundary" not in src.text
 
 
+def test_the_charset_in_the_pages_header_decides(tmp_path):
+    # no <meta charset> in the page: the part's header names Big5, read as browsers read it
+    page = "<html><body><p>一、總體要求</p><p>（一）加強組織領導。（責任單位：市場監管局）</p></body></html>"
+    path = tmp_path / "plan.mht"
+    path.write_bytes(explorer(page.encode("big5hkscs"), "big5"))
+    src = load(path)
+    assert (src.encoding, src.text.splitlines()) == ("big5hkscs", ["一、總體要求", "（一）加強組織領導。（責任單位：市場監管局）"])
+
+
 def test_saved_single_file_pages_are_found_in_folders(tmp_path):
     (tmp_path / "a.mht").write_bytes(explorer(PAGE.encode("gb18030"), "gb2312"))
     (tmp_path / "b.MHTML").write_bytes(chrome(PAGE.encode("utf-8")))

@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from ..document import HEADING, PARAGRAPH, Meta, Read, TextBuilder
-from ..genre import BOX_OPENER, PORTAL_FIELDS, TITLE_END
+from ..genre import BOX_OPENER, PORTAL_FIELDS, TITLE_END, TITLE_LINE_END
 from .common import header_rows as _header_rows
 from .common import title_blocks
 
@@ -37,6 +37,14 @@ _LAYOUT_CELL_CHARS = 1500
 _LINK_SHARE = 0.5
 _LINK_CONTAINERS = {"div", "ul", "ol", "section", "article", "p", "dl", "center"}
 _PROSE = re.compile(r"[。，、；！？,;!?]")
+# A link, for that rule, leads to another page: not an anchor (Word's <a name=_Toc…> around its
+# headings), a link within the page, or a file the page attaches (附件：1.任务分工表.doc)
+_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|ofd|zip|rar|7z|txt|rtf)(?:[?#].*)?$", re.I)
+
+
+def _leads_away(a) -> bool:
+    href = (a.get("href") or "").strip()
+    return bool(href) and not href.startswith("#") and not _FILE.search(href)
 
 
 def charset(data: bytes) -> str | None:
@@ -74,7 +82,7 @@ def _link_lists(root) -> frozenset:
             continue
         own = [el.text or ""] + [child.tail or "" for child in el]
         chars = sum(map(_chars, own)) + sum(p[0] for p in parts)
-        if tag == "a":
+        if tag == "a" and _leads_away(el):
             size[el] = (chars, chars, 1 if chars else 0, False)
             continue
         linked, links = sum(p[1] for p in parts), sum(p[2] for p in parts)
@@ -275,15 +283,22 @@ def read_html(markup: str) -> Read:
 
 
 def _heading_title(body) -> str | None:
-    """The first h1–h3 that ends as a document's title does (…的通知, …规划), else the first h1: portals
-    centre their titles by style sheet, and a page's first heading need not be its title."""
+    """The highest heading (h1, then h2, then h3) that ends as a title line does (…的通知, …规划; not
+    （三）保障措施), else the first h1 outside the page's header (not its logo): portals centre their
+    titles by style sheet, and a page's first heading need not be its title."""
     heads = [(_tag(h), " ".join(h.text_content().split())) for h in body.iter("h1", "h2", "h3")
-             if not any(_skipped(a) for a in takewhile(lambda a: a is not body, h.iterancestors()))]  # no logo
-    return next((t for _, t in heads if TITLE_END.search(t)), None) or next((t for tag, t in heads if tag == "h1" and t), None)
+             if not any(_skipped(a) for a in takewhile(lambda a: a is not body, h.iterancestors()))]
+    heads.sort(key=lambda h: h[0])  # stable: in document order within a level
+    return next((t for _, t in heads if TITLE_LINE_END.search(t)), None) or next(
+        (t for tag, t in heads if tag == "h1" and t), None)
+
+
+_SITE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|[—–-]{1,2})\s*")
 
 
 def _page_title(title: str) -> str | None:
-    """<title> without the site's name (标题_中国政府网, 标题 - 某某市人民政府), if it ends as a document's
-    title does: many portals title every page with their own name (某某省人民政府门户网站)."""
-    head = re.split(r"\s*[_|｜—–-]{1,2}\s*", title)[0].strip() if title else ""
-    return head if TITLE_END.search(head) else None
+    """<title> up to the first separator where it ends as a document's title does (标题_中国政府网,
+    标题 - 某某市人民政府; 规划（2021—2025年）_某省: a dash inside the title separates nothing). Many
+    portals title every page with their own name (某某省人民政府门户网站): that is none."""
+    ends = [m.start() for m in _SITE_SEPARATOR.finditer(title)] + [len(title)]
+    return next((head for e in ends if TITLE_END.search(head := title[:e].strip())), None)
