@@ -141,3 +141,19 @@ def test_anchors_and_attached_files_are_no_list_of_links(tmp_path):
     path.write_text(page, encoding="utf-8")
     text = load(path).text
     assert "第一章 总体要求" in text and "附件：1.重点任务分工表\n2.主要指标清单" in text
+
+
+def test_a_portals_trail_and_footer_are_not_read_but_its_footnotes_are(tmp_path):
+    page = ('<html><body><div class="position">当前位置：首页 &gt; 政务公开 &gt; 规划计划</div>'
+            '<p>某县知识产权“十四五”规划</p><p>一、重点任务</p>'
+            '<p>（一）建设知识产权保护中心。（责任单位：县市场监管局）</p>'
+            '<div class="footnote">注：高价值发明专利是指战略性新兴产业的发明专利。</div>'
+            '<div class="foot">主办：某县人民政府办公室 <a href="/about">关于我们</a> <a href="/map">网站地图</a></div>'
+            '<div id="bottom">地址：某县人民路1号</div><div class="copyright">版权所有 某县人民政府</div>'
+            '</body></html>')
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    text = load(path).text
+    assert "注：高价值发明专利是指战略性新兴产业的发明专利。" in text
+    for chrome in ("当前位置", "主办", "地址", "版权所有"):
+        assert chrome not in text

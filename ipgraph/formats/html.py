@@ -25,8 +25,10 @@ _SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "
 _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
           "blockquote", "pre", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "center", "dd", "dt", "dl",
           "figure", "figcaption", "address", "hr", "caption", "body"}
-_NAV_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|header|sidebar|share|toolbar|crumbs?|"
-                        r"bshare|jiathis|print|related|pager)(?:$|[\s_-])", re.I)
+# Class and id words of portal templates, whole words only (foot, not footnote): position and location
+# hold the 当前位置 trail, foot, bottom and copyright the 主办/版权所有 lines
+_NAV_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|foot|bottom|copyright|header|sidebar|"
+                        r"share|toolbar|crumbs?|position|location|bshare|jiathis|print|related|pager)(?:$|[\s_-])", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _LAYOUT_CELL_CHARS = 1500
