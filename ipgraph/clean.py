@@ -185,18 +185,19 @@ def clean(src: SourceText) -> CleanText:
     traditional = is_traditional(src.text)
     text, offsets = clean_string(src.text, furniture=not src.blocks, traditional=traditional)
     out = CleanText(text=text, offsets=offsets, original=src.text, traditional=traditional)
-    meta = src.meta
-    if traditional:  # the title block and portal fields as the rules read them
-        meta = dataclasses.replace(meta, **{f.name: _simple(getattr(meta, f.name))
-                                            for f in dataclasses.fields(meta)})
+    # the title block and portal fields in the widths (and script) of the text the rules read:
+    # a title read as （2023—2025年） would be a plan apart from the one cited as (2023—2025年)
+    meta = dataclasses.replace(src.meta, **{f.name: _as_text(getattr(src.meta, f.name), traditional)
+                                            for f in dataclasses.fields(src.meta)})
     return dataclasses.replace(out, blocks=tuple(_moved(b, out) for b in src.blocks), meta=meta)
 
 
-def _simple(value):
+def _as_text(value, traditional: bool):
     if isinstance(value, str):
-        return to_simplified(value.translate(_WIDTH)).translate(_CORNER_QUOTES)
+        value = _narrow(value)
+        return to_simplified(value).translate(_CORNER_QUOTES) if traditional else value
     if isinstance(value, list):
-        return [_simple(v) for v in value]
+        return [_as_text(v, traditional) for v in value]
     return value
 
 

@@ -371,3 +371,21 @@ def test_districts_and_counties_bodies():
     assert department("区市场监管局", xiling).key == "420502/市场监督管理局"
     assert department("市市场监管局", xiling).key == "420500/市场监督管理局"
     assert department("市市场监管局", d.lookup("渝北区")).key == "500000/市场监督管理局"  # 重庆市's
+
+
+def test_a_plan_titled_in_full_width_brackets_is_the_plan_cited_in_half_width(tmp_path):
+    # a page's centred title block reads （2023—2025年）, as its text does before the clean stage
+    # narrows it to (2023—2025年): one plan, and the page does not cite itself
+    title = "山东省知识产权保护和运用三年行动计划（2023—2025年）"
+    (tmp_path / "province.html").write_text(
+        f'<html><body><p style="text-align:center">{title}</p>'
+        f'<p>为实施《{title}》，制定如下措施。</p><p>一、主要任务</p>'
+        '<p>（一）加强知识产权保护。（省市场监管局负责）</p></body></html>', encoding="utf-8")
+    (tmp_path / "city.txt").write_text(
+        plan("济南市知识产权保护和运用三年行动计划", f"根据《{title}》，制定本计划。\n"), encoding="utf-8")
+    store = GraphStore(tmp_path / "s")
+    build(sorted(tmp_path.iterdir()), store)
+    province = ID + "plan/山东省知识产权保护和运用三年行动计划"
+    assert select(store, "SELECT ?p ?q WHERE { ?p ipg:basedOn ?q }") == [
+        (ID + "plan/济南市知识产权保护和运用三年行动计划", province)]
+    assert select(store, f"SELECT ?c WHERE {{ <{ID}doc/province.html> ipg:cites ?c }}") == []
