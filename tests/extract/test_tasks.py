@@ -85,3 +85,12 @@ def test_task_division_table_rows_are_tasks(doc):
         ("建设知识产权保护中心,提供快速维权服务。", [("市市场监管局", True), ("市财政局", False), ("市科技局", False)]),
         ("开展专利导航。", [("市科技局", True)])]
     assert res.extraction.indicators == []
+
+
+def test_a_lead_and_several_partners_in_a_sentence_own_the_item(doc):
+    # the partners' names are no words of the task: 由X牵头，Y、Z配合 assigns as X牵头，Y配合 does
+    res = doc("某县知识产权规划\n一、重点任务\n1.提升专利质量。由县市场监管局牵头，县科技局、县工信局、县财政局配合。\n"
+              "2.培育商标品牌。县农业农村局牵头，县商务局、县文旅局按职责分工负责。\n")
+    got = {t.key: owners(t) for t in res.extraction.tasks}
+    assert got == {"1": [], "1.1": [("县市场监管局", True), ("县科技局", False), ("县工信局", False), ("县财政局", False)],
+                   "1.2": [("县农业农村局", True), ("县商务局", False), ("县文旅局", False)]}
