@@ -255,17 +255,11 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
     elsewhere what a sentence anchored on a year (到2025年，…) states after an indicator's name."""
     text = outline.text
     out = []
-    heads = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?:{PROSE_HEADS})\s*[:：]")
     for para in re.finditer(r"[^\n]+", text):
         p = para.group()
-        if heads.match(p):
-            anchor = _ANCHOR.search(p)
-            year = _anchor_year(anchor, plan, plan.issued) if anchor else plan.end_year
-            for clause in re.finditer(r"[^,，。;；:：]+", p):
-                got = _listed(clause.group(), para.start() + clause.start(), year)
-                out += got or _stated(clause.group(), para.start() + clause.start(), year)
-            continue
-        for sentence in re.finditer(r"[^。;\n]+", p):
+        head = _PROSE_HEAD.search(p)
+        at = head.start() if head else len(p)  # 到2025年，…明显提升。具体指标：…: the targets follow their head
+        for sentence in re.finditer(r"[^。;\n]+", p[:at]):
             s = sentence.group()
             anchor = _ANCHOR.search(s)
             if not anchor:
@@ -275,7 +269,17 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
                 continue
             found = _stated(s[anchor.end():], para.start() + sentence.start() + anchor.end(), year)
             out += found or _topic_target(s, anchor.end(), para.start() + sentence.start(), year)
+        if head:
+            anchor = _ANCHOR.search(p, at) or next(reversed(list(_ANCHOR.finditer(p, 0, at))), None)
+            year = _anchor_year(anchor, plan, plan.issued) if anchor else plan.end_year
+            for clause in re.finditer(r"[^,，。;；:：]+", p[at:]):
+                got = _listed(clause.group(), para.start() + at + clause.start(), year)
+                out += got or _stated(clause.group(), para.start() + at + clause.start(), year)
     return out
+
+
+# a paragraph's targets, or its last sentences': 具体指标：到2022年，… / …明显提升。主要指标：…
+_PROSE_HEAD = re.compile(rf"(?:^|(?<=[。;；]))\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?:{PROSE_HEADS})\s*[:：]")
 
 
 _NOUN_TARGET = re.compile(rf"\s*(?:{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?"

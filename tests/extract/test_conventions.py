@@ -371,6 +371,19 @@ def test_a_paragraph_of_targets_counts_what_it_builds(doc):
     assert indicators(res) == [("“双师型”教师占专业课教师总数", None, "一半以上", None, 2022)]
 
 
+def test_a_head_of_targets_inside_a_paragraph_opens_its_targets(doc):
+    # the paragraph's first sentence gives the year, its head 具体指标/主要指标 the targets that follow
+    res = doc("某县“十四五”知识产权发展规划\n一、发展目标\n到2025年，全县知识产权综合实力明显提升。具体指标：每万人口高价值"
+              "发明专利拥有量达到3件，有效注册商标总量达到1.2万件，知识产权质押融资金额累计达到5亿元。\n")
+    assert indicators(res) == [("每万人口高价值发明专利拥有量", "件", "3件", "3", 2025),
+                               ("有效注册商标总量", "万件", "1.2万件", "1.2", 2025),
+                               ("知识产权质押融资金额", "亿元", "5亿元", "5", 2025)]
+
+    res = doc("某市养老服务体系建设三年行动计划（2023—2025年）\n二、工作目标\n养老服务体系更加健全。主要指标：到2024年，"
+              "建成8个街道综合养老服务中心，培育4家品牌连锁养老机构。\n")
+    assert indicators(res) == [("街道综合养老服务中心", "个", "8个", "8", 2024), ("品牌连锁养老机构", "家", "4家", "4", 2024)]
+
+
 # ---------------------------------------------------------------- terms
 
 def test_footnote_definitions_with_circled_marks(doc):
