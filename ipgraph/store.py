@@ -172,8 +172,8 @@ class GraphStore:
 
     def _in_memory(self) -> Store:
         """The merged graph copied into memory, for a long-running reader such as the SPARQL
-        server. Oxigraph on disk reads through RocksDB; in memory, corpus-wide queries ran 5-9x
-        faster on 10,000 documents, 1-2.5x on 1,000 (bench/). Only the merge is copied: in Oxigraph's
+        server. Oxigraph on disk reads through RocksDB; in memory, queries written plainly ran 2-4x
+        faster on 1,000 documents, the named ones (hash joins, written for the disk) no faster (bench/). Only the merge is copied: in Oxigraph's
         memory store, default-graph patterns also scan the per-document copies of each statement."""
         copy = Store()
         copy.bulk_extend(self.triples())
