@@ -200,11 +200,18 @@ class _Engine:
         ctx = multiprocessing.get_context("fork")  # nothing is open yet in the child: it opens its own engine
         self._proc = ctx.Process(target=_serve, args=(child, opener, args, limit), daemon=True)
         self._proc.start()
-        self.loaded = self._conn.recv()  # (seconds, MB) the engine took to open
+        child.close()  # the child's end is the child's: if it dies, recv() ends instead of waiting
+        try:
+            self.loaded = self._conn.recv()  # (seconds, MB) the engine took to open
+        except EOFError:
+            raise SystemExit(f"bench: {opener.__name__}{args} could not be opened (its traceback is above)") from None
 
     def run(self, what: str, arg: str):
         self._conn.send((what, arg))
-        return self._conn.recv()
+        try:
+            return self._conn.recv()
+        except EOFError:
+            raise SystemExit(f"bench: the engine's process ended on {what} (its traceback is above)") from None
 
     def close(self) -> None:
         self._conn.send(None)
@@ -213,7 +220,9 @@ class _Engine:
 
 def _serve(conn, opener, args, limit: int) -> None:
     import signal
+    import traceback
 
+    status = 1
     try:
         before, t = _rss(), time.perf_counter()
         engine = opener(*args)
@@ -224,14 +233,18 @@ def _serve(conn, opener, args, limit: int) -> None:
             signal.alarm(limit)
             try:
                 t = time.perf_counter()
-                rows = len(getattr(engine, what)(arg))
-                conn.send((rows, time.perf_counter() - t))
+                reply = (len(getattr(engine, what)(arg)), time.perf_counter() - t)
+                signal.alarm(0)
             except _Slow:
-                conn.send(None)
+                reply = None
             finally:
                 signal.alarm(0)
+            conn.send(reply)  # one reply a message, whenever the alarm rang
+        status = 0
+    except Exception:
+        traceback.print_exc()
     finally:
-        os._exit(0)  # leave the store the parent may hold open (RocksDB's threads) alone
+        os._exit(status)  # leave the store the parent may hold open (RocksDB's threads) alone
 
 
 class _Ipgraph:

@@ -26,7 +26,7 @@ class CleanText:
     offsets: array  # offsets[i] = index in the original text of clean character i
     original: str
     blocks: tuple[Block, ...] = ()  # the reader's blocks, spans in clean text
-    meta: Meta = dataclasses.field(default_factory=Meta)  # the reader's metadata, in simplified script
+    meta: Meta = dataclasses.field(default_factory=Meta)  # the reader's metadata, half-width and simplified as the text
     traditional: bool = False       # the source is written in traditional script
 
     def clean_pos(self, orig: int) -> int:

@@ -322,7 +322,7 @@ def memory_estimate(store: GraphStore) -> float:
 @click.option("--allow-service", multiple=True, metavar="URL",
               help="A SPARQL endpoint queries may call with SERVICE (repeatable); any other SERVICE is refused.")
 @click.option("--memory/--disk", default=None, help="Copy the merged graph into each query worker's memory "
-              "(queries written plainly run 2-4x faster there, the named queries, written for the disk, no faster; "
+              "(queries written plainly run 2-4x faster there; the named queries, written for the disk, mostly slower; "
               "it takes about 5 s and 300 MB per 1,000 documents per worker), or "
               "read the store on disk. Default: memory when the copies fit --memory-budget.")
 @click.option("--memory-budget", default=1024, show_default=True, type=click.IntRange(min=0),

@@ -173,7 +173,7 @@ class GraphStore:
     def _in_memory(self) -> Store:
         """The merged graph copied into memory, for a long-running reader such as the SPARQL
         server. Oxigraph on disk reads through RocksDB; in memory, queries written plainly ran 2-4x
-        faster on 1,000 documents, the named ones (hash joins, written for the disk) no faster (bench/). Only the merge is copied: in Oxigraph's
+        faster on 1,000 documents, the named ones (hash joins, written for the disk) mostly slower (bench/). Only the merge is copied: in Oxigraph's
         memory store, default-graph patterns also scan the per-document copies of each statement."""
         copy = Store()
         copy.bulk_extend(self.triples())

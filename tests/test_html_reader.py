@@ -1,5 +1,7 @@
 """Saved web pages read by the HTML reader: the page's own bytes decide its encoding, and no depth
 of nesting loses text."""
+import pytest
+
 from ipgraph.formats.html import read_html
 from ipgraph.load import load
 from ipgraph.pipeline import process
@@ -126,10 +128,17 @@ def test_a_logo_heading_in_the_pages_header_is_no_title(tmp_path):
 
 
 def test_a_section_heading_is_no_title(tmp_path):
-    # 措施 ends titles and section headings alike: a heading is the title by the narrower endings only
+    # 措施 ends titles and section headings alike: a numbered heading is a section's
     path = tmp_path / "page.html"
     path.write_text(_page("首页", "", "<h1>某市2024年政府工作报告</h1><h3>（三）保障措施</h3>"), encoding="utf-8")
     assert load(path).meta.title == "某市2024年政府工作报告"
+
+
+@pytest.mark.parametrize("title", ["某市2024年知识产权工作要点", "某市关于促进专利转化运用的若干措施", "某县知识产权资助管理规定"])
+def test_a_title_heading_below_the_sites_name_is_the_title(tmp_path, title):
+    path = tmp_path / "page.html"
+    path.write_text(_page("首页", "", f'<div class="logo"><h1>某市人民政府</h1></div><h2>{title}</h2>'), encoding="utf-8")
+    assert load(path).meta.title == title
 
 
 def test_anchors_and_attached_files_are_no_list_of_links(tmp_path):
@@ -157,3 +166,28 @@ def test_a_portals_trail_and_footer_are_not_read_but_its_footnotes_are(tmp_path)
     assert "注：高价值发明专利是指战略性新兴产业的发明专利。" in text
     for chrome in ("当前位置", "主办", "地址", "版权所有"):
         assert chrome not in text
+
+
+def test_style_sheet_words_inside_a_class_name_hide_nothing(tmp_path):
+    # position-relative and border-bottom are a style sheet's, not a template's trail or footer
+    page = ('<html><body><div class="container position-relative"><p>一、重点任务</p>'
+            '<p class="border-bottom">（一）建设知识产权保护中心。（责任单位：县市场监管局）</p></div></body></html>')
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert load(path).text.splitlines() == ["一、重点任务", "（一）建设知识产权保护中心。（责任单位：县市场监管局）"]
+
+
+@pytest.mark.parametrize("label", ["euc-cn", "cp936"])
+def test_other_names_of_gbk_are_read_as_browsers_read_it(tmp_path, label):
+    page = f'<html><head><meta charset="{label}"></head><body><p>《法治政府建设实施纲要（2015—2020年）》</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gb18030"))
+    assert "《法治政府建设实施纲要（2015\u20142020年）》" in load(path).text
+
+
+def test_a_big5_page_with_microsofts_characters_is_read(tmp_path):
+    # the euro sign is in Microsoft's Big5 (cp950), not in Big5-HKSCS
+    page = '<html><head><meta charset="big5"></head><body><p>價格100€</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp950"))
+    assert "價格100€" in load(path).text

@@ -269,9 +269,11 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
                 continue
             found = _stated(s[anchor.end():], para.start() + sentence.start() + anchor.end(), year)
             out += found or _topic_target(s, anchor.end(), para.start() + sentence.start(), year)
-        if head:
-            anchor = _ANCHOR.search(p, at) or next(reversed(list(_ANCHOR.finditer(p, 0, at))), None)
-            year = _anchor_year(anchor, plan, plan.issued) if anchor else plan.end_year
+        if head:  # the run's own year, else the last of the plan's period before its head (not 截至2020年底)
+            anchor = _ANCHOR.search(p, at)
+            years = [y for a in _ANCHOR.finditer(p, 0, at) if (y := _anchor_year(a, plan, plan.issued))
+                     and not (plan.start_year and y < plan.start_year)]
+            year = _anchor_year(anchor, plan, plan.issued) if anchor else (years[-1] if years else plan.end_year)
             for clause in re.finditer(r"[^,，。;；:：]+", p[at:]):
                 got = _listed(clause.group(), para.start() + at + clause.start(), year)
                 out += got or _stated(clause.group(), para.start() + at + clause.start(), year)

@@ -21,7 +21,7 @@ _ONLY_OWNERS = re.compile(rf"^[(〔【\[]?\s*(?:{LIST_HEADS})\s*(?:[】\]]|:)")
 # A clause that only assigns (X、Y按职责分工负责。X、Y指导。) opens with an owner verb of the vocabulary
 # after its bodies, and says little else once the words of assigning are set aside (做好规划组织实施工作
 # is a task of its own: 组织实施 is an act there, so it is not set aside).
-_BARE = re.compile(r"[。;,!\s、]|牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体")
+_BARE = re.compile(r"[。;,!\s]|牵头|负责|配合|参与|按职责分工|按照职责分工|分别|共同|具体")
 _OWNER_VERB = re.compile(rf"\s*(?:等|和|及)?(?:{OWNER_TAILS})*(?:{alternation(OWNER['verbs'])})")
 FIRST_PERSON = frozenset(OWNER["first_person"])
 TASK_COLUMN_WORDS = tuple(OWNER["duty_table_task_words"])
@@ -43,12 +43,16 @@ def _add(task: TaskRec, owners: list[Owner]) -> None:
             next(x for x in task.owners if x.surface == o.surface).lead = True
 
 
-def _without_bodies(text: str, start: int, end: int, bodies: list) -> str:
+def _without_bare_clauses(text: str, start: int, end: int, clauses: dict[int, list]) -> str:
+    """text[start:end] without the later clauses that only assign (，Y、Z配合): their bodies are no
+    words of the first clause's task, where a clause with a duty of its own (，Y负责专利导航) is."""
+    later = sorted(c for c in clauses if start <= c < end)
     out, at = [], start
-    for m in sorted(bodies, key=lambda m: m.start):
-        if m.start < end:
-            out.append(text[at:m.start])
-            at = max(at, m.end)
+    for i, c in enumerate(later):
+        stop = later[i + 1] if i + 1 < len(later) else end
+        if not _BARE.sub("", text[max(m.end for m in clauses[c]):stop]):
+            out.append(text[at:c])
+            at = stop
     return "".join(out) + text[at:end]
 
 
@@ -107,9 +111,7 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
             end = _sentence_end(text, start)
             found = [Owner(m.name(text), m.label == "LEAD") for m in spans]
             opens = min(m.start for m in spans) <= start + 1
-            # what the sentence says besides its bodies: X牵头，Y、Z配合。 names Y and Z in a clause of their own
-            after = max(m.end for m in spans)
-            rest = _without_bodies(text, after, end, [m for m in matches if m.kind == "subjects" and m.start >= after])
+            rest = _without_bare_clauses(text, max(m.end for m in spans), end, clauses)
             if opens and len(_BARE.sub("", rest)) <= 8 and (_OWNER_VERB.match(rest) or not _BARE.sub("", rest)):
                 if tasks_of_clauses and tasks_of_clauses[-1][1] == end:
                     tasks_of_clauses[-1][2].extend(found)  # X牵头做好…，Y配合。: Y takes part in X's clause

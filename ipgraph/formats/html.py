@@ -10,13 +10,14 @@ The walk is iterative, so deeply nested markup loses nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import takewhile
 
 import lxml.html
 from lxml import etree
 
 from ..document import HEADING, PARAGRAPH, Meta, Read, TextBuilder
-from ..genre import BOX_OPENER, PORTAL_FIELDS, TITLE_END, TITLE_LINE_END
+from ..genre import BOX_OPENER, PORTAL_FIELDS, TITLE_END
 from .common import header_rows as _header_rows
 from .common import title_blocks
 
@@ -25,10 +26,12 @@ _SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "
 _BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
           "blockquote", "pre", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "center", "dd", "dt", "dl",
           "figure", "figcaption", "address", "hr", "caption", "body"}
-# Class and id words of portal templates, whole words only (foot, not footnote): position and location
-# hold the 当前位置 trail, foot, bottom and copyright the 主办/版权所有 lines
-_NAV_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|foot|bottom|copyright|header|sidebar|"
-                        r"share|toolbar|crumbs?|position|location|bshare|jiathis|print|related|pager)(?:$|[\s_-])", re.I)
+_NAV_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|header|sidebar|share|toolbar|crumbs?|"
+                        r"bshare|jiathis|print|related|pager)(?:$|[\s_-])", re.I)
+# Words of portal templates that style sheets also use inside other names (position-relative,
+# border-bottom): only a whole class or id. position and location hold the 当前位置 trail; foot, bottom
+# and copyright the 主办/版权所有 lines.
+_TEMPLATE_PART = re.compile(r"(?:^|\s)(?:foot|bottom|copyright|position|location)(?:$|\s)", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _LAYOUT_CELL_CHARS = 1500
@@ -64,7 +67,8 @@ def _skipped(el) -> bool:
         return True
     if _HIDDEN.search(el.get("style", "")):
         return True
-    return bool(_NAV_CLASS.search(el.get("class", "") + " " + el.get("id", "")))
+    names = el.get("class", "") + " " + el.get("id", "")
+    return bool(_NAV_CLASS.search(names) or _TEMPLATE_PART.search(names))
 
 
 def _chars(text: str | None) -> int:
@@ -285,14 +289,17 @@ def read_html(markup: str) -> Read:
 
 
 def _heading_title(body) -> str | None:
-    """The highest heading (h1, then h2, then h3) that ends as a title line does (…的通知, …规划; not
-    （三）保障措施), else the first h1 outside the page's header (not its logo): portals centre their
-    titles by style sheet, and a page's first heading need not be its title."""
+    """The highest heading (h1, then h2, then h3) that ends as a document's title does (…的通知, …规划,
+    …若干措施) and opens with no section number (not （三）保障措施), else the first h1 outside the
+    page's header (not its logo): portals centre their titles by style sheet, and a page's first
+    heading need not be its title."""
+    from ..outline import match_numbering  # here: the outline's stage imports this one's (load)
+
     heads = [(_tag(h), " ".join(h.text_content().split())) for h in body.iter("h1", "h2", "h3")
              if not any(_skipped(a) for a in takewhile(lambda a: a is not body, h.iterancestors()))]
     heads.sort(key=lambda h: h[0])  # stable: in document order within a level
-    return next((t for _, t in heads if TITLE_LINE_END.search(t)), None) or next(
-        (t for tag, t in heads if tag == "h1" and t), None)
+    titled = (t for _, t in heads if TITLE_END.search(t) and not match_numbering(unicodedata.normalize("NFKC", t)))
+    return next(titled, None) or next((t for tag, t in heads if tag == "h1" and t), None)
 
 
 _SITE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|[—–-]{1,2})\s*")

@@ -383,6 +383,11 @@ def test_a_head_of_targets_inside_a_paragraph_opens_its_targets(doc):
               "建成8个街道综合养老服务中心，培育4家品牌连锁养老机构。\n")
     assert indicators(res) == [("街道综合养老服务中心", "个", "8个", "8", 2024), ("品牌连锁养老机构", "家", "4家", "4", 2024)]
 
+    # a year before the plan's period is where it starts from, not the year of its targets
+    res = doc("某县知识产权“十四五”规划\n一、发展目标\n截至2020年底，全县有效发明专利达到500件。主要指标：每万人口高价值"
+              "发明专利拥有量达到3件。\n")
+    assert indicators(res) == [("每万人口高价值发明专利拥有量", "件", "3件", "3", 2025)]
+
 
 # ---------------------------------------------------------------- terms
 

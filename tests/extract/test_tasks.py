@@ -94,3 +94,14 @@ def test_a_lead_and_several_partners_in_a_sentence_own_the_item(doc):
     got = {t.key: owners(t) for t in res.extraction.tasks}
     assert got == {"1": [], "1.1": [("县市场监管局", True), ("县科技局", False), ("县工信局", False), ("县财政局", False)],
                    "1.2": [("县农业农村局", True), ("县商务局", False), ("县文旅局", False)]}
+
+
+def test_partners_with_duties_of_their_own_do_not_make_the_sentence_bare(doc):
+    # ，Y负责专利导航 and ，Y、Z开展专利导航 are duties, not a partner's assent: the lead's clause is a
+    # task of its own, and the item is not the three bodies' alone
+    res = doc("某县知识产权规划\n一、重点任务\n1.提升专利质量。县市场监管局牵头，县科技局负责专利导航，县财政局负责资金保障。\n"
+              "2.加强保护。县市场监管局牵头，县科技局、县财政局开展专利导航。\n")
+    got = {t.key: owners(t) for t in res.extraction.tasks}
+    assert got["1.1"] == [] and got["1.1.c1"] == [("县市场监管局", True)]
+    assert got["1.2"] == [] and got["1.2.c1"] == [("县市场监管局", True)]
+    assert got["1.2.c2"] == [("县科技局", False), ("县财政局", False)]
