@@ -47,13 +47,15 @@ _BOMS = [
 ]
 _CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
 # Declared charsets read the way browsers read them (the WHATWG Encoding Standard): pages labelled
-# GB2312 or GBK (and the other names pages give them: euc-cn, cp936) by the GB18030 decoder, Big5 by Big5-HKSCS, then by Microsoft's Big5 (cp950, which
-# has the euro sign). Python's gb2312 codec reads A1AA as U+2015 where a page means the dash U+2014
-# (2015—2020年), and fails on every character GBK added.
+# GB2312 or GBK (and the other names pages give them: euc-cn, cp936) by the GB18030 decoder, Big5 by
+# Big5-HKSCS, then by Microsoft's Big5 (cp950, which has the euro sign). Python's gb2312 codec reads
+# A1AA as U+2015 where a page means the dash U+2014 (2015—2020年), and fails on every character GBK added.
 _AS_BROWSERS_READ = {**dict.fromkeys(["gb2312", "gbk", "x-gbk", "gb_2312", "gb_2312-80", "chinese", "csgb2312",
                                       "csiso58gb231280", "iso-ir-58", "euc-cn", "cp936", "windows-936"], ("gb18030",)),
                      **dict.fromkeys(["big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"], ("big5hkscs", "cp950"))}
-SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ""}
+_HTML = (".html", ".htm", ".shtml", ".xhtml")
+_PAGES = (*_HTML, ".mht", ".mhtml")  # a saved web page, as markup or as one MHTML file
+SUFFIXES = {".txt", ".text", ".md", *_PAGES, ".docx", ".pdf", ""}
 
 
 def _plausible(text: str) -> float:
@@ -124,7 +126,7 @@ def _format(data: bytes, suffix: str) -> str:
     if is_mhtml(data):
         return "mhtml"
     if b"<html" in head or b"<!doctype html" in head or b"<body" in head or (
-            suffix in (".html", ".htm", ".shtml", ".xhtml") and b"<" in head):
+            suffix in _HTML and b"<" in head):
         return "html"
     return "text"
 
@@ -206,7 +208,6 @@ FOLDER_NOTES = {"readme", "license", "licence", "copying", "changelog", "changes
 # A page saved "complete" comes with a folder of what it loads (frames, scripts, pictures): Chrome
 # and Firefox name it after the page with _files, Internet Explorer and Word in Chinese with .files
 _PAGE_FOLDERS = ("_files", ".files")
-_PAGES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
 
 
 def _a_pages_folder(folder: Path) -> bool:

@@ -281,12 +281,13 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
 
 
 # a paragraph's targets, or its last sentences': 具体指标：到2022年，… / …明显提升。主要指标：…
-_PROSE_HEAD = re.compile(rf"(?:^|(?<=[。;；]))\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?:{PROSE_HEADS})\s*[:：]")
+_ITEM_NUMBER = r"(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?"  # an item's numbering, if any: (一) 2. 三、
+_PROSE_HEAD = re.compile(rf"(?:^|(?<=[。;；]))\s*{_ITEM_NUMBER}(?:{PROSE_HEADS})\s*[:：]")
 
 
 _NOUN_TARGET = re.compile(rf"\s*(?:{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?"
                           rf"(?P<more>{QUALIFIERS})?的(?P<noun>[^,，。;；()（）]{{1,8}})")
-_TOPIC = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?:{COUNT_VERBS}|扩大|提高|提升|增加|稳定)?"
+_TOPIC = re.compile(rf"^\s*{_ITEM_NUMBER}(?:{COUNT_VERBS}|扩大|提高|提升|增加|稳定)?"
                     r"(?P<name>[^,，。;；:：]{2,30})[,，]")
 _BASE = re.compile(rf"以\s*(?P<year>(?:19|20)\d{{2}})\s*年[^,，。;；]{{0,12}}?(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?为基数")
 

@@ -38,7 +38,8 @@ def title_blocks(read: Read, centered: list[bool]) -> list[str]:
                 continue  # a line above the title (a source note)
             close()
             continue
-        if re.match(r"第\s*[一二三四五六七八九十百\d]+\s*[章节節编編条條]", text):  # a centred chapter heading (either script: readers see the text as published)
+        # a centred chapter heading, in either script (readers see the text as published)
+        if re.match(r"第\s*[一二三四五六七八九十百\d]+\s*[章节節编編条條]", text):
             close()
             continue
         if DOC_NUMBER.fullmatch(text) or DATE_LINE.fullmatch(text) or text[:1] in "(（" or re.fullmatch(
