@@ -309,18 +309,27 @@ def body_run(window: str, vocab: Vocab) -> int:
 _CELL_HEAD = re.compile(rf"(?P<head>{genre.LIST_HEADS}|{genre.ROLES})\s*[:：]")
 
 
-def list_items(text: str) -> list[tuple[int, str, bool]]:
-    """The bodies a cell or list names: (offset, name, marked 牵头), generic actors left out; a cell
-    that heads its lists (牵头单位：X 配合单位：Y) marks those of a lead head."""
+def list_items(text: str, lead: bool = False) -> list[tuple[int, str, bool]]:
+    """The bodies a cell or list names: (offset, name, marked 牵头), generic actors left out. The
+    first body as written leads in a list a lead heads (`lead`: a 牵头单位 column), and in a cell's
+    list of a lead head (牵头单位：X、Y 配合单位：Z marks X): by convention the first of a 牵头单位
+    list leads."""
     heads = list(_CELL_HEAD.finditer(text))
     if not heads:
-        return _items(text)
+        return _first_leads(text, 0) if lead else _items(text)
     out = []
     for k, h in enumerate(heads):
         end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
-        lead = h.group("head") in genre.OWNER["lead_heads"] or h.group("head") == genre.LEAD_ROLE
-        out += [(h.end() + off, name, lead or marked) for off, name, marked in _items(text[h.end():end])]
+        if h.group("head") in genre.OWNER["lead_heads"] or h.group("head") == genre.LEAD_ROLE:
+            out += _first_leads(text[h.end():end], h.end())
+        else:
+            out += [(h.end() + off, name, marked) for off, name, marked in _items(text[h.end():end])]
     return out
+
+
+def _first_leads(listed: str, at: int) -> list[tuple[int, str, bool]]:
+    first = len(listed) - len(listed.lstrip(" \u3000、,，;；\n"))  # a generic actor written first leads nothing
+    return [(at + off, name, (i == 0 and off == first) or marked) for i, (off, name, marked) in enumerate(_items(listed))]
 
 
 def _items(text: str) -> list[tuple[int, str, bool]]:
@@ -428,7 +437,9 @@ class ResponsibilityTagger:
         return doc
 
     def _list(self, text: str, start: int, end: int, lead: bool, kind: str, clause: int | None = None,
-              note: tuple[int, int] | None = None) -> list[Match]:
+              note: tuple[int, int] | None = None, headed: bool = False) -> list[Match]:
+        """The bodies listed in text[start:end]: all lead when `lead`; when `headed` (牵头单位：X、Y) the
+        first as written leads, as a 牵头单位 list is read by convention (X leads, Y shares the lead's work)."""
         listed = text[start:end]
         names = split_bodies(listed, self.vocab)
         if not names:
@@ -438,7 +449,8 @@ class ResponsibilityTagger:
         first = (listed[:sep.start()] if sep else listed).strip()
         leads_list = bool(first) and names[0][0] <= written_first + max(len(first) - len(names[0][1]), 0)
         return [Match(start + off, start + off + len(name),
-                      "LEAD" if lead or _LEAD_MARK.match(text, start + off + len(name)) else "RESP", kind, clause,
+                      "LEAD" if lead or (headed and k == 0 and leads_list) or _LEAD_MARK.match(text, start + off + len(name))
+                      else "RESP", kind, clause,
                       k == 0 and leads_list, note, level)  # the first body as written: none when a generic actor stands first
                 for k, (off, name, level) in enumerate(names)]
 
@@ -472,7 +484,7 @@ class ResponsibilityTagger:
                 start = s0 + lstrip + head.end()
                 head_leads = head.group("head") in v.lead_heads
                 if not v.verb_tail.search(lead_s[head.end():]):
-                    out += self._list(text, start, s0 + len(seg.rstrip()), head_leads, "owners", note=note)
+                    out += self._list(text, start, s0 + len(seg.rstrip()), False, "owners", note=note, headed=head_leads)
                     continue
                 # 责任单位：X牵头，Y配合: the verbs after the head say who leads
                 s0, lstrip, lead_s = start, 0, lead_s[head.end():]
@@ -521,7 +533,8 @@ class ResponsibilityTagger:
             end = nxt.start() if nxt else end
             field = _FIELD_LABEL.search(text, m.end(), end)
             end = field.start() if field else end
-            out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), m.group("head") in v.lead_heads, "owners")
+            out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), False, "owners",
+                              headed=m.group("head") in v.lead_heads)
         floor = numbering
         if floor is None:
             numbered = match_numbering(text)

@@ -151,7 +151,8 @@ def test_a_bracketed_class_of_governments_is_one_generic_actor(doc):
               "1\t推动义务教育优质均衡发展\t市教育局\t市财政局、各县（市、区）人民政府\t持续推进\n"
               "2\t加强教师队伍建设\t市教育局、市委编办\t市人力资源社会保障局\t2025年\n")
     assert owners(task_with(res, "优质均衡")) == [("市教育局", True), ("市财政局", False)]
-    assert owners(task_with(res, "教师队伍")) == [("市教育局", True), ("市委编办", True),
+    # the first of a 牵头单位 list leads (the annotation rules); the second shares the work
+    assert owners(task_with(res, "教师队伍")) == [("市教育局", True), ("市委编办", False),
                                                 ("市人力资源社会保障局", False)]
     plan = res.extraction.plan
     assert (plan.title, plan.start_year, plan.end_year) == ("梅州市“十四五”教育事业发展规划重点任务分工表", 2021, 2025)
@@ -166,6 +167,21 @@ def test_a_duty_table_cell_that_heads_its_lists(doc):
     res = doc("某县2024年民生实事任务分工\n\n序号\t工作任务\t责任单位\n"
               "1\t新增城镇就业1500人\t牵头：县人社局；配合：县财政局、县税务局\n")
     assert owners(task_with(res, "城镇就业")) == [("县人社局", True), ("县财政局", False), ("县税务局", False)]
+
+
+def test_the_first_of_a_lead_list_leads(doc):
+    """牵头单位：X、Y names X the lead and Y a partner, in an owner note, on a line under an item and
+    in a cell that heads its lists alike; X、Y牵头 makes both leads."""
+    res = doc("某省2024年知识产权工作要点\n一、强化知识产权保护\n"
+              "（一）建设知识产权保护中心。（牵头单位：省知识产权局、省发展改革委；配合单位：省财政厅）\n"
+              "（二）开展专项执法行动。\n牵头单位：省市场监管局、省公安厅\n责任单位：省农业农村厅\n"
+              "（三）完善快速维权机制。（省知识产权局、省司法厅牵头，省商务厅配合）\n")
+    assert owners(task_with(res, "保护中心")) == [("省知识产权局", True), ("省发展改革委", False), ("省财政厅", False)]
+    assert owners(task_with(res, "专项执法")) == [("省市场监管局", True), ("省公安厅", False), ("省农业农村厅", False)]
+    assert owners(task_with(res, "快速维权")) == [("省知识产权局", True), ("省司法厅", True), ("省商务厅", False)]
+    res = doc("某县2024年民生实事任务分工\n\n序号\t工作任务\t责任单位\n"
+              "1\t改造老旧小区12个\t牵头单位：县住建局、县发改局；配合单位：县财政局\n")
+    assert owners(task_with(res, "老旧小区")) == [("县住建局", True), ("县发改局", False), ("县财政局", False)]
 
 
 def test_a_duty_table_with_cells_one_space_apart(doc):
