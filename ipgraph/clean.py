@@ -1,7 +1,7 @@
 """Stage 2: SourceText → CleanText, normalised for rules but always mappable to original offsets.
 
 What changes: full-width ASCII becomes half-width (（）→(), ：→:, ，→,), ideographic and
-no-break spaces become spaces, traditional characters become simplified (OpenCC t2s),
+no-break spaces become spaces, traditional characters become simplified (OpenCC, Hong Kong and Taiwan forms included),
 zero-width characters and CR go, and stray spaces inside Chinese prose (知 识产权) go.
 Table rows keep their spaces: they separate cells there.
 """
@@ -13,11 +13,10 @@ import difflib
 import re
 from array import array
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .document import Block, Cell, Meta
 from .load import SourceText
-from .script import is_traditional
+from .script import is_traditional, to_simplified
 
 
 @dataclass(frozen=True)
@@ -92,17 +91,6 @@ _VALUE_CELL = re.compile(r"^[\[\(]?[≥≤><~约]?-?\d[\d.,%]*[\]\)]?(?:%|年)?$
 
 # traditional script quotes with corner brackets where simplified uses curly quotes: 「十四五」 → “十四五”
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
 
 
 def _is_prose(line: str) -> bool:

@@ -8,6 +8,7 @@ character: a text is traditional when t2s would change a real share of its Chine
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import ne
 
 _NOT_CJK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
@@ -15,11 +16,28 @@ SHARE = 0.05   # of the Chinese characters sampled
 SAMPLE = 20000  # characters read from the start of the text
 
 
-def is_traditional(text: str) -> bool:
-    from .clean import to_simplified  # OpenCC loads once, in clean
+# Hong Kong and Taiwan write some characters in variants of their own (衞生, 着 as 著), which t2s
+# leaves as they are: they are folded into OpenCC's standard forms first (著作 stays 著作)
+_TO_SIMPLIFIED = ("hk2t", "tw2t", "t2s")
 
+
+@lru_cache(maxsize=None)
+def _opencc(config: str):
+    import opencc  # loaded by the first text that needs it: commands that read no text never do
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese, in the standard, Hong Kong or Taiwan forms of its characters, as simplified."""
+    for config in _TO_SIMPLIFIED:
+        text = _opencc(config).convert(text)
+    return text
+
+
+def is_traditional(text: str) -> bool:
     chars = _NOT_CJK.sub("", text[:SAMPLE])
-    simplified = to_simplified(chars)
+    simplified = _opencc("t2s").convert(chars)  # enough to tell, at a third of the cost of the whole conversion
     if not chars or simplified == chars:  # most texts: nothing to count
         return False
     changed = sum(map(ne, chars, simplified))

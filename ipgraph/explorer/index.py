@@ -22,12 +22,12 @@ import hashlib
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, parse
 
+from ..script import to_simplified
 from ..vocab import DCTERMS, IPG, PREFIXES, PROV, RDF, RDFS, SKOS
 
 FILE = "explorer.sqlite"
@@ -398,16 +398,9 @@ def _remove(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def simplified(text: str) -> str:
     """Traditional input searched as the simplified text the index holds."""
-    return _t2s().convert(text)
+    return to_simplified(text)
 
 
 FACETS = ["kind", "level", "region_label", "period", "plan_label"]

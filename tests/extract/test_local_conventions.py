@@ -365,6 +365,17 @@ def test_corner_quotes_of_traditional_script_are_curly_quotes(doc):
     assert citations(res) == [("浙江省知识产权发展“十四五”规划", True)]
 
 
+def test_hong_kong_and_taiwan_forms_of_characters_read_as_simplified(doc):
+    # 衞 (Hong Kong) and 著 for 着 (Taiwan) are forms t2s alone leaves as written; 著作權 stays 著作权
+    res = doc("廣東省醫療衞生服務體系規劃（2024—2028年）\n三、主要任務\n"
+              "（一）完善公共衞生體系。加強疾病預防控制能力。（省衞生健康委牽頭，省民政廳配合）\n"
+              "（二）著力推進著作權保護。建立著作權登記服務平台。（省版權局、省市場監管局負責）\n")
+    assert res.extraction.plan.title == "广东省医疗卫生服务体系规划(2024—2028年)"
+    assert owners(task_with(res, "公共卫生体系")) == [("省卫生健康委", True), ("省民政厅", False)]
+    assert task_with(res, "着力推进著作权保护").text.startswith("着力推进著作权保护。")
+    assert owners(task_with(res, "著作权登记")) == [("省版权局", False), ("省市场监管局", False)]
+
+
 PORTAL_PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>绍兴市人民政府办公室关于印发绍兴市“十四五”文化和旅游发展规划的通知 - 绍兴市人民政府</title></head>
 <body>
