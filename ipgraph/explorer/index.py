@@ -139,26 +139,29 @@ def read_quads(doc_id: str, quads: Iterable) -> DocumentRows:
     return read_document(doc_id, ((q.subject.value, q.predicate.value, _value(q.object)) for q in quads))
 
 
-def _statement(line: str) -> tuple[str, str, tuple[str, str | None]]:
-    """A statement as the store writes it (see store.line): IRIs, then an IRI or a literal; a line
-    with an escape in it is left to the N-Triples parser."""
-    if "\\" in line:
-        t = next(parse(line + " .", RdfFormat.N_TRIPLES)).triple
-        return t.subject.value, t.predicate.value, _value(t.object)
-    s, p, o = line.split(" ", 2)
-    if o[0] == "<":
-        return s[1:-1], p[1:-1], (o[1:-1], None)
-    end = o.rindex('"')
-    return s[1:-1], p[1:-1], (o[1:end], o[end + 2:] if o.startswith("@", end + 1) else None)
+_READ_LINES = {f"<{p}>" for p in _READ}  # the predicates as N-Triples writes them
+
+
+def _statements(lines: Iterable[str]) -> Iterable[tuple[str, str, tuple[str, str | None]]]:
+    """The statements of lines as the store writes them (see store.line) whose predicate the index
+    reads: IRIs, then an IRI or a literal; a line with an escape in it is left to the N-Triples parser."""
+    for line in lines:
+        s, p, o = line.split(" ", 2)
+        if p not in _READ_LINES:
+            continue
+        if "\\" in line:
+            t = next(parse(line + " .", RdfFormat.N_TRIPLES)).triple
+            yield t.subject.value, t.predicate.value, _value(t.object)
+        elif o[0] == "<":
+            yield s[1:-1], p[1:-1], (o[1:-1], None)
+        else:
+            end = o.rindex('"')
+            yield s[1:-1], p[1:-1], (o[1:end], o[end + 2:] if o.startswith("@", end + 1) else None)
 
 
 def read_lines(doc_id: str, lines: Iterable[str], text: str | None = None) -> DocumentRows:
     """read_document over N-Triples lines without their final dot (the form a build's workers send)."""
-    def wanted(line: str) -> bool:  # the predicate, read before the rest is split
-        i = line.index(" ")
-        return line[i + 2:line.index(" ", i + 1) - 1] in _READ
-
-    return read_document(doc_id, map(_statement, filter(wanted, lines)), text)
+    return read_document(doc_id, _statements(lines), text)
 
 
 def _rank(kind: str, iri: str, doc: str | None, label: str | None) -> int:
