@@ -1,8 +1,9 @@
 """Stage 2: SourceText → CleanText, normalised for rules but always mappable to original offsets.
 
 What changes: full-width ASCII becomes half-width (（）→(), ：→:, ，→,), ideographic and
-no-break spaces become spaces, traditional characters become simplified (OpenCC, Hong Kong and Taiwan forms included),
-zero-width characters and CR go, and stray spaces inside Chinese prose (知 识产权) go.
+no-break spaces become spaces, traditional characters become simplified (OpenCC, Hong Kong and
+Taiwan forms included), zero-width characters and CR go, and stray spaces inside Chinese prose
+(知 识产权) go.
 Table rows keep their spaces: they separate cells there.
 """
 from __future__ import annotations

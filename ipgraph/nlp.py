@@ -310,10 +310,9 @@ _CELL_HEAD = re.compile(rf"(?P<head>{genre.LIST_HEADS}|{genre.ROLES})\s*[:：]")
 
 
 def list_items(text: str, lead: bool = False) -> list[tuple[int, str, bool]]:
-    """The bodies a cell or list names: (offset, name, marked 牵头), generic actors left out. The
-    first body as written leads in a list a lead heads (`lead`: a 牵头单位 column), and in a cell's
-    list of a lead head (牵头单位：X、Y 配合单位：Z marks X): by convention the first of a 牵头单位
-    list leads."""
+    """The bodies a cell or list names: (offset, name, marked 牵头), generic actors left out. By
+    convention the first body of a 牵头单位 list leads: in a list a lead heads (`lead`: a 牵头单位
+    column) and in a cell's list of a lead head (牵头单位：X、Y 配合单位：Z marks X)."""
     heads = list(_CELL_HEAD.finditer(text))
     if not heads:
         return _first_leads(text, 0) if lead else _items(text)
@@ -329,7 +328,8 @@ def list_items(text: str, lead: bool = False) -> list[tuple[int, str, bool]]:
 
 def _first_leads(listed: str, at: int) -> list[tuple[int, str, bool]]:
     first = len(listed) - len(listed.lstrip(" \u3000、,，;；\n"))  # a generic actor written first leads nothing
-    return [(at + off, name, (i == 0 and off == first) or marked) for i, (off, name, marked) in enumerate(_items(listed))]
+    return [(at + off, name, (i == 0 and off == first) or marked)
+            for i, (off, name, marked) in enumerate(_items(listed))]
 
 
 def _items(text: str) -> list[tuple[int, str, bool]]:
@@ -449,8 +449,8 @@ class ResponsibilityTagger:
         first = (listed[:sep.start()] if sep else listed).strip()
         leads_list = bool(first) and names[0][0] <= written_first + max(len(first) - len(names[0][1]), 0)
         return [Match(start + off, start + off + len(name),
-                      "LEAD" if lead or (headed and k == 0 and leads_list) or _LEAD_MARK.match(text, start + off + len(name))
-                      else "RESP", kind, clause,
+                      "LEAD" if lead or (headed and k == 0 and leads_list)
+                      or _LEAD_MARK.match(text, start + off + len(name)) else "RESP", kind, clause,
                       k == 0 and leads_list, note, level)  # the first body as written: none when a generic actor stands first
                 for k, (off, name, level) in enumerate(names)]
 
@@ -484,7 +484,8 @@ class ResponsibilityTagger:
                 start = s0 + lstrip + head.end()
                 head_leads = head.group("head") in v.lead_heads
                 if not v.verb_tail.search(lead_s[head.end():]):
-                    out += self._list(text, start, s0 + len(seg.rstrip()), False, "owners", note=note, headed=head_leads)
+                    out += self._list(text, start, s0 + len(seg.rstrip()), False, "owners", note=note,
+                                      headed=head_leads)
                     continue
                 # 责任单位：X牵头，Y配合: the verbs after the head say who leads
                 s0, lstrip, lead_s = start, 0, lead_s[head.end():]

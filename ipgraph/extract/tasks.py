@@ -188,7 +188,8 @@ def _named(doc: str, unit: Item | Para, text: str, m: Match) -> Match | None:
 
 def _duty_rows(table: Table, tasks: list[TaskRec], extra: dict[str, int], home: TaskRec | None) -> None:
     """Each task of a 任务分工 table is a task: the most specific task column names it (具体措施 under a
-    merged 重点任务 cell), rows that share it are one task; the first body of a 牵头 column leads, the others take part."""
+    merged 重点任务 cell), rows that share it are one task; the first body of a 牵头 column leads, the
+    others take part."""
     task_cols = [i for i, h in enumerate(table.header) if any(w in h for w in TASK_COLUMN_WORDS)
                  and not any(o in h for o in OWNER_HEADERS)]
     owner_cols = [(i, LEAD_ROLE in h) for i, h in enumerate(table.header) if any(o in h for o in OWNER_HEADERS)]
@@ -205,7 +206,8 @@ def _duty_rows(table: Table, tasks: list[TaskRec], extra: dict[str, int], home: 
             col = next(i for i in reversed(task_cols) if i < len(cells) and cells[i])
             start, end = row.spans[col] if row.spans else (row.start, row.end)
             task = by_text[text] = _new(tasks, extra, home, "r", text, start, end)
-        _add(task, [Owner(name, marked) for col, lead in owner_cols for _, name, marked in list_items(cells[col], lead)])
+        _add(task, [Owner(name, marked) for col, lead in owner_cols
+                    for _, name, marked in list_items(cells[col], lead)])
 
 
 def _new(tasks: list[TaskRec], extra: dict[str, int], home: TaskRec | None, kind: str,
