@@ -498,6 +498,21 @@ def test_definitions_in_the_articles_of_a_measure(doc):
     assert list(terms(res)) == ["公共数据", "公共数据共享", "一网通办"]
 
 
+def test_an_implementing_regulation_defines_the_words_of_its_law(doc):
+    # 实施细则 define the words of the law they implement, article by article, two to a sentence; what
+    # 前款所称X 包括 lists is no definition (the annotation rules)
+    res = doc("某省专利保护条例实施细则\n第一条 根据《某省专利保护条例》，制定本细则。\n"
+              "第二条 条例第五条第一款所称专利侵权纠纷，是指专利权人认为他人未经许可实施其专利引起的纠纷；"
+              "所称假冒专利行为，是指在未被授予专利权的产品上标注专利标识的行为。\n"
+              "第三条 《某省专利保护条例》第九条、第十条所称重点企业和重点项目，分别是指列入省级名录的企业和项目。\n"
+              "第四条 前款所称规定期限，包括法定期限和指定期限。\n")
+    got = terms(res)
+    assert list(got) == ["专利侵权纠纷", "假冒专利行为", "重点企业和重点项目"]
+    assert got["专利侵权纠纷"] == "是指专利权人认为他人未经许可实施其专利引起的纠纷;"
+    assert got["假冒专利行为"].startswith("是指在未被授予专利权的产品上")
+    assert got["重点企业和重点项目"].startswith("分别是指列入省级名录")
+
+
 def test_a_characterisation_is_no_definition(doc):
     res = doc("某市“十四五”数字政府建设规划\n一、总体要求\n数字政府建设是推进政府治理现代化的重要组成部分。"
               "“一网统管”是提升城市治理能力的关键举措。\n")
