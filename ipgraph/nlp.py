@@ -94,6 +94,8 @@ _SINCE = re.compile(rf"(?:{genre.alternation(genre.OWNER['since_tails'])})[,，]
 _DONE = re.compile(rf"[^,，。;；]*[,，]\s*[{_H}]{{1,3}}了")
 _ADVERBIAL_VERB = frozenset(genre.OWNER["adverbial_heads"])
 _ASKS = tuple(genre.OWNER["asks"])
+# X会同Y、Z等拟定的《W》: the bodies after the partner verb, then a drafting verb that makes them a noun's
+_DRAFTED = re.compile(rf"[^,，。;；:：]*?(?:{genre.alternation(genre.OWNER['drafting'])})的")
 _COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
 _SENTENCE_STOP = re.compile(r"[。!?！？\n]|$")
 _CLAUSE_STOP = re.compile(r"[。;；!?！？\n]|$")
@@ -575,7 +577,8 @@ class ResponsibilityTagger:
             s, e, verb_at, verb = subject
             clause = _clause_start(text, start, floor)
             if verb in genre.OWNER["partner_verbs"]:  # X会同Y、Z…: Y and Z take part
-                found = self._list(text, s, e, False, "subjects", clause)
+                drafted = _DRAFTED.match(text, verb_at + len(verb))
+                found = [] if drafted else self._list(text, s, e, False, "subjects", clause)
                 if found:
                     found += self._partners(text, verb_at + len(verb), clause)
                     partnered.add(verb_at)

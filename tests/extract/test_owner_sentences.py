@@ -483,3 +483,17 @@ def test_a_body_that_asks_others_owns_nothing(doc):
     assert all_owners(res) == set()
     res = doc("某市人民政府关于做好防汛工作的通知\n一、工作要求\n市政府要求各区县立即开展隐患排查。市水务局负责技术指导。\n")
     assert all_owners(res) == {"市水务局"}
+
+
+def test_the_drafters_a_covering_notice_names_own_nothing(doc):
+    # X会同Y拟定的《Z》已经…同意: who drafted the plan is no owner of the notice's sentence; the plan's own
+    # sentences give the duties
+    res = doc("某省人民政府办公厅关于印发某省专利转化运用专项行动实施方案的通知\n各市人民政府，省政府各部门：\n"
+              "省知识产权局会同省财政厅、省科技厅等部门拟定的《某省专利转化运用专项行动实施方案》已经省政府同意，"
+              "现印发给你们，请认真贯彻执行。\n某省专利转化运用专项行动实施方案\n一、重点任务\n"
+              "（一）梳理盘活高校存量专利。省教育厅会同省知识产权局组织高校开展存量专利筛选评估。\n")
+    assert "省财政厅" not in all_owners(res)
+    assert owners(task_with(res, "存量专利筛选")) == [("省教育厅", False), ("省知识产权局", False)]
+    res = doc("某市人民政府关于转发市发展改革委某市节能降碳行动方案的通知\n各区人民政府：\n"
+              "市发展改革委会同市生态环境局研究制定的《某市节能降碳行动方案》已经市政府同意，现转发给你们，请遵照执行。\n")
+    assert all_owners(res) == set()
