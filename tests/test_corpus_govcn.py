@@ -21,6 +21,7 @@ NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][�
                       r"|[0-9０-９]{1,3}(?:[.．](?![0-9０-９])|、)|第[一二三四五六七八九十百零〇0-9]+章)")
 ISSUES = re.compile(r"关于印发《?(?P<issued>.+?)》?的(?:通知|函)$")
 FORWARDS = re.compile(r"转发(?P<forwarded>.+)的通知$")
+APPROVES = re.compile(r"关于同意建立(?P<approved>.+制度)的批复$")
 
 
 def fold(title: str) -> str:
@@ -36,12 +37,14 @@ def assert_describes(plan: str, source_title: str) -> None:
       the forwarded document, titled as its own title block gives it (关于清理整顿社会团体的意见 for
       转发民政部关于清理整顿社会团体意见的通知), so it equals Y from its 关于 on once 的 and spaces
       are removed, and is part of the SOURCES title;
+    - 关于同意建立X制度的批复 (an approval that attaches the rules of the system it sets up): the plan
+      is X制度, the attachment;
     - anything else: the plan is the page's own title.
     Brackets and digits in either width: ipgraph reads every title in the widths of its clean text."""
-    issued = ISSUES.search(source_title)
+    issued = ISSUES.search(source_title) or APPROVES.search(source_title)
     forwarded = FORWARDS.search(source_title)
     if issued:
-        assert _narrow(plan) == _narrow(issued.group("issued"))
+        assert _narrow(plan) == _narrow(issued.group(1))
     elif forwarded:
         own_title = forwarded.group("forwarded")[forwarded.group("forwarded").index("关于"):]
         assert fold(plan) == fold(own_title)
@@ -84,6 +87,7 @@ def test_title_rule_reads_each_kind_of_title():
     assert_describes("国务院工作规则", "国务院关于印发《国务院工作规则》的通知")
     assert_describes("关于清理整顿社会团体的意见", "国务院办公厅转发民政部关于清理整顿社会团体意见的通知")
     assert_describes("专利代理条例", "专利代理条例")
+    assert_describes("国务院职业教育工作部际联席会议制度", "国务院关于同意建立国务院职业教育工作部际联席会议制度的批复")
     for plan, title in [("国务院关于印发国家职业教育改革实施方案的通知", "国务院关于印发国家职业教育改革实施方案的通知"),
                         ("民政部关于清理整顿社会团体意见", "国务院办公厅转发民政部关于清理整顿社会团体意见的通知"),
                         ("社会团体的意见", "国务院办公厅转发民政部关于清理整顿社会团体意见的通知")]:

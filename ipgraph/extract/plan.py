@@ -7,7 +7,8 @@ from collections import Counter
 
 from ..document import Meta
 from ..genre import (ADDRESSED, ALIAS_MARKS, DATE_LINE, DOC_NUMBER, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS,
-                     NEWS_MARKS, NEWS_OPENINGS, NOTICE_VERBS, PERIODS, PORTAL_FIELDS, VOCAB, alternation)
+                     NEWS_MARKS, NEWS_OPENINGS, NOTICE_VERBS, PERIODS, PORTAL_FIELDS, TITLE_LINE_END, VOCAB,
+                     alternation)
 from ..outline import Outline
 from ..nlp import _default_vocab, is_body
 from ..regions import divisions
@@ -68,7 +69,9 @@ def _title_line(line: str) -> str | None:
         return m.group(1)
     if line.startswith(("关于", "《")) or "解读" in line:
         return None
-    if _TYPE_END.search(line) and (len(line) > 6 or period(line) != (None, None)):
+    # X关于…的通知/批复/复函: a letter's whole title (its second line alone, …规划的通知, is no title)
+    letter = "关于" in line and TITLE_LINE_END.search(line)
+    if (_TYPE_END.search(line) or letter) and (len(line) > 6 or period(line) != (None, None)):
         return re.sub(rf"\((?:{DRAFT_MARKS})\)$", "", line)
     return None
 
@@ -108,6 +111,7 @@ def iso_date(text: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
+_RULES = "制度"  # the rules of a system an approval sets up (X部际联席会议制度)
 # a title that only covers another document: 转发…的通知, 印发…的通知, 国务院令
 _COVERING = re.compile(rf"(?:{NOTICE_VERBS}).+的(?:通知|函)$|令$")
 
@@ -132,19 +136,44 @@ def _author(title: str | None, issuer: str | None) -> str | None:
     return issuer or (opening.group(1) if opening and is_body(opening.group(1), _default_vocab()) else None)
 
 
+def _named_attachment(title: str, attached: list[str]) -> str | None:
+    """关于同意建立X制度的批复 over its attachment X制度: the document approved (not 关于对X给予表扬的通报
+    over a list of X)."""
+    return next((t for t in attached if t in title and (_TYPE_END.search(t) or t.endswith(_RULES))), None)
+
+
+# 附件 (附件2) over an attachment's title, or 附件：X in the covering text
+_ATTACHMENT = re.compile(r"附\s*件\s*\d*\s*(?:[:：]\s*(?P<title>\S.*))?")
+
+
+def _attachments(paras) -> list[str]:
+    """The attachments' titles a text gives, for a source without headings of its own."""
+    out = []
+    for k, p in enumerate(paras):
+        m = _ATTACHMENT.fullmatch(p.text.strip())
+        if m and m.group("title"):
+            out.append(m.group("title"))
+        elif m and k + 1 < len(paras):
+            out.append(paras[k + 1].text.strip())
+    return out
+
+
 def _meta_title(title: str | None, later: list[str]) -> str | None:
-    """The plan a source's own title names: X of 关于印发X的通知; the attachment's own title under a
-    covering notice, letter or decree (转发…的通知, 国务院令); none for a headline about a plan."""
+    """The plan a source's own title names: X of 关于印发X的通知, an attachment X the title names (关于同意
+    建立X的批复); the attachment's own title under a covering notice, letter or decree (转发…的通知,
+    国务院令); none for a headline about a plan."""
     if not title:
         return None
     title = re.sub(r"\s+", "", title)
     notice = _NOTICE.search(title)
     if notice:
         return notice.group(1).strip("《》")
-    if _COVERING.search(title):
-        attached = [re.sub(r"\s+", "", t) for t in later if len(t) >= 4 and not t.endswith(("表", "目录", "目 录"))]
-        if attached:
-            return attached[0]
+    attached = [re.sub(r"\s+", "", t) for t in later if len(t) >= 4 and not t.endswith(("表", "目录", "目 录"))]
+    named = _named_attachment(title, attached)
+    if named:
+        return named
+    if _COVERING.search(title) and attached:
+        return attached[0]
     if re.search(r"[,。;!?]|出台|印发|发布|召开|解读|答记者问|一图读懂", title):
         return None
     return title
@@ -192,6 +221,8 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
         if k and _title_head(preamble[k - 1], p, text):
             title = _title_line(preamble[k - 1].text.strip() + p.text.strip())
         title = title or _title_line(p.text)
+    if title and not meta.title:
+        title = _named_attachment(title, _attachments(outline.paras)) or title
     aliases: list[str] = []
     for m in _ALIAS.finditer(text):
         alias = m.group(2).strip()

@@ -484,6 +484,33 @@ def test_a_title_broken_after_its_division(doc):
     assert res.extraction.plan.title == "宜昌市“十四五”知识产权发展规划"
 
 
+def test_a_letters_title_in_a_text_file(doc):
+    # a notice, an approval or a reply titled X关于…的通知/批复/复函 is its own plan; the second line of a
+    # title broken in two (…规划的通知) is none
+    res = doc("某市人民政府办公室关于开展2024年知识产权执法专项行动的通知\n各区人民政府，市政府各部门：\n"
+              "为加强知识产权保护，决定开展专项行动。\n一、工作任务\n（一）加强执法。（市市场监管局负责）\n")
+    assert res.extraction.plan.title == "某市人民政府办公室关于开展2024年知识产权执法专项行动的通知"
+    res = doc("某省人民政府办公厅关于某市申报国家知识产权强市有关问题的复函\n某市人民政府：\n你市来函收悉。现函复如下：\n"
+              "一、同意你市申报。\n")
+    assert res.extraction.plan.title == "某省人民政府办公厅关于某市申报国家知识产权强市有关问题的复函"
+    res = doc("某省人民政府办公厅关于印发“十四五”\n某省知识产权保护规划的通知\n\n《“十四五”某省知识产权保护规划》已经省政府同意，"
+              "现印发给你们。\n\n“十四五”某省知识产权保护规划\n\n一、发展基础\n")
+    assert res.extraction.plan.title == "“十四五”某省知识产权保护规划"
+
+
+def test_an_approval_attaching_the_rules_it_approves(doc):
+    # 关于同意建立X制度的批复 over its attachment X制度: the plan is the rules approved, in a text file as
+    # in a page; an attachment the title only mentions (表扬…做法) leaves the letter its own plan
+    res = doc("某省人民政府关于同意建立某省知识产权工作厅际联席会议制度的批复\n省知识产权局：\n"
+              "你局《关于建立某省知识产权工作厅际联席会议制度的请示》收悉。现批复如下：\n"
+              "同意建立某省知识产权工作厅际联席会议制度。\n附件：某省知识产权工作厅际联席会议制度\n某省人民政府\n"
+              "2024年3月1日\n附件\n某省知识产权工作厅际联席会议制度\n一、主要职能\n统筹协调全省知识产权工作。\n")
+    assert res.extraction.plan.title == "某省知识产权工作厅际联席会议制度"
+    res = doc("某省人民政府办公厅关于对全省知识产权工作典型经验做法给予表扬的通报\n各市人民政府：\n"
+              "现对以下做法予以表扬。\n附件\n全省知识产权工作典型经验做法\n一、某市建立快速维权机制\n")
+    assert res.extraction.plan.title == "某省人民政府办公厅关于对全省知识产权工作典型经验做法给予表扬的通报"
+
+
 # ---------------------------------------------------------------- terms
 
 def test_a_note_under_a_table_defines_after_a_note_that_does_not(doc):
