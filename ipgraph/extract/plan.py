@@ -158,6 +158,20 @@ def _attachments(paras) -> list[str]:
     return out
 
 
+_FORWARDED_TITLE = re.compile(rf"(?:{alternation(VOCAB['documents']['forwarding_verbs'])}).{{2,30}}?(关于.+?)的(?:通知|函)$")
+
+
+def _forwarded(title: str, text: str) -> str | None:
+    """The document a 转发 notice forwards, as the notice cites it (民政部《关于清理整顿社会团体的意见》 for
+    转发民政部关于清理整顿社会团体意见的通知), for a source without headings to give its own title."""
+    m = _FORWARDED_TITLE.search(title)
+    if not m:
+        return None
+    want = _fold(m.group(1)).replace("的", "")
+    return next((c.group(1) for c in re.finditer(r"《([^《》]{4,80})》", text)
+                 if _fold(c.group(1)).replace("的", "") == want), None)
+
+
 def _meta_title(title: str | None, later: list[str]) -> str | None:
     """The plan a source's own title names: X of 关于印发X的通知, an attachment X the title names (关于同意
     建立X的批复); the attachment's own title under a covering notice, letter or decree (转发…的通知,
@@ -199,6 +213,34 @@ def _title_head(prev, line, text: str) -> bool:
             and not is_body(head, _default_vocab()) and not head.endswith("文件"))
 
 
+def _broken_title(paras) -> str | None:
+    """A title set on two to four short lines (国务院办公厅 / 关于辽宁省在…考察 / 工作时所提问题…的函):
+    the longest run from the first that reads as one; its last line alone would be a fragment."""
+    lines = [p.text.strip() for p in paras]
+    for n in range(len(lines), 1, -1):
+        # an official title (X关于…的通知/意见/函), broken before its end: not an issuer or a portal's section
+        # over a title (宜昌市人民政府办公室 / 宜昌市…规划), a signature (总理　　李克强) or a date line
+        if all(0 < len(line) <= 40 and not re.search(r"\s\s", line) and not DATE_LINE.search(line)
+               for line in lines[:n]) and "关于" in "".join(lines[:n]):
+            title = _title_line("".join(lines[:n]))
+            if title:
+                return title
+    return None
+
+
+def _decree(paras) -> tuple[str, str | None] | None:
+    """The issuer of a decree a text opens with (中华人民共和国国务院令 / 第706号 / 《X》已经…公布) and the
+    regulation it promulgates, X: for a source without a title of its own to say so."""
+    for k, p in enumerate(paras[:6]):
+        head = re.sub(r"\s+", "", p.text)
+        issuer = _covering_issuer(head) if head.endswith("令") else None
+        if issuer and k + 1 < len(paras) and re.fullmatch(r"第\s*\d+\s*号", paras[k + 1].text.strip()):
+            promulgated = next((m.group(1) for q in paras[k + 2:k + 4] for m in [re.search(r"《([^《》]{2,80})》", q.text)]
+                                if m), None)
+            return issuer, promulgated
+    return None
+
+
 def _labels(field: str) -> str:
     return alternation([k for k, v in PORTAL_FIELDS.items() if v == field])
 
@@ -215,14 +257,19 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     first_item = outline.items[0].start if outline.items else len(text)
     preamble = [p for p in outline.paras if p.start < first_item]
     title = _meta_title(meta.title, meta.titles)
+    decree = None if meta.title else _decree(preamble)
+    title = title or (decree and decree[1])
     for k, p in enumerate(preamble):
         if title:
             break
         if k and _title_head(preamble[k - 1], p, text):
             title = _title_line(preamble[k - 1].text.strip() + p.text.strip())
-        title = title or _title_line(p.text)
+        title = title or _broken_title(preamble[k:k + 4]) or _title_line(p.text)
+    covering = None  # a text's own title that covers the plan (转发…的通知, 关于同意建立X的批复)
     if title and not meta.title:
-        title = _named_attachment(title, _attachments(outline.paras)) or title
+        own = _named_attachment(title, _attachments(outline.paras)) or _forwarded(title, text)
+        if own:
+            covering, title = title, own
     aliases: list[str] = []
     for m in _ALIAS.finditer(text):
         alias = m.group(2).strip()
@@ -246,7 +293,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
                     aliases=sorted(set(a for a in aliases if a != title)), aligns_with=aligns_with(text))
     head = text[:first_item]
     info.document_number = re.sub(r"\s+", "", meta.number) if meta.number else None
-    info.issuer = meta.issuer or _covering_issuer(meta.title)
+    info.issuer = meta.issuer or _covering_issuer(meta.title or covering) or (decree and decree[0])
     info.issued = iso_date(meta.written or meta.published or "")
     num = None if info.document_number else _NUMBER_LABEL.search(head)
     if num:

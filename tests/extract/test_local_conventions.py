@@ -498,6 +498,23 @@ def test_a_letters_title_in_a_text_file(doc):
     assert res.extraction.plan.title == "“十四五”某省知识产权保护规划"
 
 
+def test_a_text_files_title_set_on_several_lines_or_covering_another(doc):
+    # titles set on two or three lines read as one; a 转发 notice describes the document it forwards and a
+    # decree the regulation it promulgates, their issuers placing the plan
+    res = doc("国务院办公厅\n关于某省在考察工作时所提问题\n和建议办理情况的函\n国办函〔2024〕12号\n某省人民政府：\n"
+              "现将有关问题和建议的办理情况函告如下：\n一、关于建设国家级新区\n发展改革委正在研究。\n")
+    assert res.extraction.plan.title == "国务院办公厅关于某省在考察工作时所提问题和建议办理情况的函"
+    res = doc("浙江省人民政府办公厅转发省知识产权局\n关于加强专利转化运用意见的通知\n浙政办发〔2024〕3号\n"
+              "各市、县（市、区）人民政府，省政府直属各单位：\n省知识产权局《关于加强专利转化运用的意见》已经省政府同意，"
+              "现转发给你们，请认真贯彻执行。\n浙江省人民政府办公厅\n2024年2月1日\n关于加强专利转化运用的意见\n"
+              "一、总体要求\n（一）盘活存量专利。（省知识产权局负责）\n")
+    assert (res.extraction.plan.title, res.region.name) == ("关于加强专利转化运用的意见", "浙江省")
+    res = doc("杭州市人民政府令\n第345号\n《杭州市专利促进办法》已经2024年1月5日市人民政府常务会议审议通过，现予公布，"
+              "自2024年3月1日起施行。\n市长　　某某\n2024年1月10日\n杭州市专利促进办法\n第一章 总则\n"
+              "第一条 为促进专利创造和运用，制定本办法。\n")
+    assert (res.extraction.plan.title, res.region.name) == ("杭州市专利促进办法", "杭州市")
+
+
 def test_an_approval_attaching_the_rules_it_approves(doc):
     # 关于同意建立X制度的批复 over its attachment X制度: the plan is the rules approved, in a text file as
     # in a page; an attachment the title only mentions (表扬…做法) leaves the letter its own plan
