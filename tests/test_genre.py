@@ -27,8 +27,8 @@ def note_owners(doc, note):
 
 @pytest.mark.parametrize("head", OWNERS["list_heads"])
 def test_list_head_names_the_bodies_after_it(doc, head):
-    lead = head in OWNERS["lead_heads"]
-    assert note_owners(doc, f"{head}：市发展改革委、市财政局") == [("市发展改革委", lead), ("市财政局", lead)]
+    lead = head in OWNERS["lead_heads"]  # the first of a lead head's list leads
+    assert note_owners(doc, f"{head}：市发展改革委、市财政局") == [("市发展改革委", lead), ("市财政局", False)]
 
 
 def test_lead_heads_are_list_heads():
@@ -138,7 +138,7 @@ def test_the_component_honours_a_configured_list_head():
     assert "承办单位" not in OWNERS["list_heads"]
     assert component_owners({}) == []
     assert component_owners({"list_heads": ["承办单位"], "lead_heads": ["承办单位"]}) == [
-        ("市发展改革委", "LEAD"), ("市财政局", "LEAD")]
+        ("市发展改革委", "LEAD"), ("市财政局", "RESP")]
 
 
 def clause_owners(doc, sentence):
@@ -330,9 +330,9 @@ def test_a_duty_tables_task_header_makes_its_rows_tasks(doc, header):
 
 @pytest.mark.parametrize("header", OWNERS["duty_table_owners"])
 def test_a_duty_tables_owner_header_makes_its_cells_owners(doc, header):
-    lead = OWNERS["lead_role"] in header
+    lead = OWNERS["lead_role"] in header  # the first of a 牵头 column's list leads
     assert duty_table(doc, "重点任务", header) == {
-        "开发城乡公益性岗位。": [("市人力资源社会保障局", lead), ("市财政局", lead)],
+        "开发城乡公益性岗位。": [("市人力资源社会保障局", lead), ("市财政局", False)],
         "实施青年见习计划。": [("市团委", lead)]}
 
 
