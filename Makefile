@@ -45,7 +45,7 @@ test: $(STAMP) browser virtuoso
 bench: $(STAMP)
 	$(BIN)/python -u -m bench --sizes 100,1000,10000 --rdflib-max 1000 --serial-max 10000
 
-# The scorer on the bundled seeds, the nine annotated State Council pages, and sixteen more pages
+# The scorer on the bundled seeds, the nine annotated State Council pages, and twenty-four more pages
 # annotated in this repository (eval/govcn): rules are written for the genre, so all three must hold.
 score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/seeds --ipgraph $(BIN)/ipgraph --verbose
