@@ -96,8 +96,9 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
         number = re.sub(r"\s+", "", num.group(1)) if num else None
         if title in aliases or _is_self(title, plan, number) or _ANNEX.match(text, m.end()):
             continue  # the plan itself, or its own annex: 《X》(见附件)
+        granted = plan.approves is not None and fold(title) == fold(plan.approves)  # what an approval approves
         rec = CitationRec(title, m.start(1), m.end(1),
-                          parent=not in_footnote(m.start()) and _is_parent(text, m, title, plan))
+                          parent=granted or (not in_footnote(m.start()) and _is_parent(text, m, title, plan)))
         rec.document_number = number
         notice = _NOTICE.search(title)
         if notice:

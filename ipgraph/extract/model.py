@@ -15,6 +15,7 @@ class PlanInfo:
     author: str | None = None         # who wrote the plan itself: X of 转发X关于…的通知, else the issuer
     issued: str | None = None         # ISO date
     aliases: list[str] = field(default_factory=list)  # other names the text gives the plan itself
+    approves: str | None = None       # the plan an approval grants (X of 关于X的批复): cited, a parent
     aligns_with: list[str] = field(default_factory=list)  # levels of untitled parents: 与省规划衔接 → provincial
 
 

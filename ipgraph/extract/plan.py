@@ -111,6 +111,8 @@ def iso_date(text: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
+# 关于X的批复, X a plan: the approval of X (the plan approved is another document)
+_APPROVAL = re.compile(rf"关于《?(.{{2,80}}?(?:{PLAN_TYPES})(?:\([^()]*\))?)》?的批复$")
 _RULES = "制度"  # the rules of a system an approval sets up (X部际联席会议制度)
 # a title that only covers another document: 转发…的通知, 印发…的通知, 国务院令
 _COVERING = re.compile(rf"(?:{NOTICE_VERBS}).+的(?:通知|函)$|令$")
@@ -270,11 +272,15 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
         own = _named_attachment(title, _attachments(outline.paras)) or _forwarded(title, text)
         if own:
             covering, title = title, own
+    approved = _APPROVAL.search(re.sub(r"\s+", "", title or ""))
+    approves = approved.group(1) if approved else None
     aliases: list[str] = []
     for m in _ALIAS.finditer(text):
         alias = m.group(2).strip()
-        # 《X》(以下简称《规划》) names the plan only if X is it, perhaps in other words (an article's wording)
+        # 《X》(以下简称《规划》) names the plan only if X is it, perhaps in other words (an article's wording),
+        # and not the plan an approval grants
         own = title is None or difflib.SequenceMatcher(a=_fold(m.group(1)), b=_fold(title)).ratio() >= 0.75
+        own = own and not (approves and _fold(m.group(1)) == _fold(approves))
         if re.search(rf"(?:{PLAN_TYPES})$", alias) and len(alias) <= 10 and own:
             aliases.extend([m.group(1), alias])
             title = title or m.group(1)
@@ -290,7 +296,8 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     title = (title or fallback_title).strip().strip("《》")
     start, end = period(title)
     info = PlanInfo(title=title, doc_kind=kind, start_year=start, end_year=end,
-                    aliases=sorted(set(a for a in aliases if a != title)), aligns_with=aligns_with(text))
+                    aliases=sorted(set(a for a in aliases if a != title)), aligns_with=aligns_with(text),
+                    approves=approves)
     head = text[:first_item]
     info.document_number = re.sub(r"\s+", "", meta.number) if meta.number else None
     info.issuer = meta.issuer or _covering_issuer(meta.title or covering) or (decree and decree[0])

@@ -604,6 +604,18 @@ def test_the_basis_of_a_statute_and_a_law_it_lets_others_apply(doc):
     assert citations(res) == [("中华人民共和国促进科技成果转化法", True), ("中华人民共和国律师法", False)]
 
 
+def test_an_approval_cites_the_plan_it_approves_as_its_parent(doc):
+    # 关于X的批复: the approval is its own document; X, approved and to be carried out, is its parent, even
+    # under the short name the approval gives it (以下简称《规划》); the request answered is no parent
+    res = doc("浙江省人民政府关于杭州市国土空间总体规划（2021—2035年）的批复\n杭州市人民政府：\n"
+              "你市《关于报请审批〈杭州市国土空间总体规划（2021—2035年）〉的请示》收悉。现批复如下：\n"
+              "一、原则同意《杭州市国土空间总体规划（2021—2035年）》（以下简称《规划》）。\n"
+              "二、严格执行《规划》。杭州市人民政府要加强组织领导，确保《规划》确定的各项目标任务落到实处。\n")
+    assert res.extraction.plan.title == "浙江省人民政府关于杭州市国土空间总体规划(2021—2035年)的批复"
+    assert citations(res) == [("关于报请审批〈杭州市国土空间总体规划(2021—2035年)〉的请示", False),
+                              ("杭州市国土空间总体规划(2021—2035年)", True)]
+
+
 def test_documents_a_covering_notice_issues_are_not_its_parents(doc):
     res = doc("某市人民政府办公室关于印发两个管理办法的通知\n各区县人民政府：\n"
               "市科技局拟定的《某市科技计划项目管理办法》和《某市科技经费管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
