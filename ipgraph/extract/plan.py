@@ -294,7 +294,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
                         if re.search(rf"(?:{PLAN_TYPES})(?:\(.*\))?$", m.group(1)))
         title = cited.most_common(1)[0][0] if cited else None
     title = (title or fallback_title).strip().strip("《》")
-    start, end = period(title)
+    start, end = period(title) if not approves else (None, None)  # the years of 关于X(2021—2035年)的批复 are X's
     info = PlanInfo(title=title, doc_kind=kind, start_year=start, end_year=end,
                     aliases=sorted(set(a for a in aliases if a != title)), aligns_with=aligns_with(text),
                     approves=approves)

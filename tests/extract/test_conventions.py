@@ -611,7 +611,9 @@ def test_an_approval_cites_the_plan_it_approves_as_its_parent(doc):
               "你市《关于报请审批〈杭州市国土空间总体规划（2021—2035年）〉的请示》收悉。现批复如下：\n"
               "一、原则同意《杭州市国土空间总体规划（2021—2035年）》（以下简称《规划》）。\n"
               "二、严格执行《规划》。杭州市人民政府要加强组织领导，确保《规划》确定的各项目标任务落到实处。\n")
-    assert res.extraction.plan.title == "浙江省人民政府关于杭州市国土空间总体规划(2021—2035年)的批复"
+    plan = res.extraction.plan
+    assert (plan.title, plan.start_year, plan.end_year) == ("浙江省人民政府关于杭州市国土空间总体规划(2021—2035年)的批复",
+                                                           None, None)  # the years are the approved plan's
     assert citations(res) == [("关于报请审批〈杭州市国土空间总体规划(2021—2035年)〉的请示", False),
                               ("杭州市国土空间总体规划(2021—2035年)", True)]
 
