@@ -94,8 +94,9 @@ _SINCE = re.compile(rf"(?:{genre.alternation(genre.OWNER['since_tails'])})[,，]
 _DONE = re.compile(rf"[^,，。;；]*[,，]\s*[{_H}]{{1,3}}了")
 _ADVERBIAL_VERB = frozenset(genre.OWNER["adverbial_heads"])
 _ASKS = tuple(genre.OWNER["asks"])
-# X会同Y、Z等拟定的《W》: the bodies after the partner verb, then a drafting verb that makes them a noun's
-_DRAFTED = re.compile(rf"[^,，。;；:：]*?(?:{genre.alternation(genre.OWNER['drafting'])})的")
+# X会同Y、Z等拟定的《W》: right after the partners' names (and 等…部门和单位), a drafting verb that makes
+# them a document's drafters
+_DRAFTED = re.compile(rf"(?:和单位|等[^,，。;；:：《]{{0,10}}?)?(?:研究)?(?:{genre.alternation(genre.OWNER['drafting'])})的[《“\"]")
 _COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
 _SENTENCE_STOP = re.compile(r"[。!?！？\n]|$")
 _CLAUSE_STOP = re.compile(r"[。;；!?！？\n]|$")
@@ -577,7 +578,8 @@ class ResponsibilityTagger:
             s, e, verb_at, verb = subject
             clause = _clause_start(text, start, floor)
             if verb in genre.OWNER["partner_verbs"]:  # X会同Y、Z…: Y and Z take part
-                drafted = _DRAFTED.match(text, verb_at + len(verb))
+                after = verb_at + len(verb)
+                drafted = _DRAFTED.match(text, after + body_run(text[after:after + 200], v))
                 found = [] if drafted else self._list(text, s, e, False, "subjects", clause)
                 if found:
                     found += self._partners(text, verb_at + len(verb), clause)

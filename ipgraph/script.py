@@ -35,6 +35,12 @@ def to_simplified(text: str) -> str:
     return text
 
 
+def is_traditional_word(text: str) -> bool:
+    """Whether a short text (a search) holds a traditional character, in its standard or Hong Kong
+    form (著 is both a simplified character and Taiwan's form of 着: it alone tells nothing)."""
+    return _opencc("t2s").convert(_opencc("hk2t").convert(text)) != text
+
+
 def is_traditional(text: str) -> bool:
     chars = _NOT_CJK.sub("", text[:SAMPLE])
     simplified = _opencc("t2s").convert(chars)  # enough to tell, at a third of the cost of the whole conversion

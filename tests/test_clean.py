@@ -12,6 +12,16 @@ def test_traditional_becomes_simplified():
     assert text == "知识产权保护和运用规划"
 
 
+def test_a_search_is_read_as_simplified_only_when_it_is_traditional():
+    from ipgraph.explorer.index import simplified
+
+    # 著 is simplified Chinese (显著, 著作权) and Taiwan's form of 着: simplified input stays as typed
+    assert simplified("显著提升著作权保护") == "显著提升著作权保护"
+    assert simplified("顯著提升") == "显著提升"
+    assert simplified("衞生健康") == "卫生健康"  # Hong Kong's form
+    assert simplified("著力推進") == "着力推进"  # Taiwan's, in traditional text
+
+
 def test_stray_spaces_inside_prose_go_and_offsets_point_back():
     raw = "推进知识产权民事、行政、刑事案 件三合一审判"
     text, offsets = clean_string(raw)

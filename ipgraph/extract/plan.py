@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..document import Meta
 from ..genre import (ADDRESSED, ALIAS_MARKS, DATE_LINE, DOC_NUMBER, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS,
-                     NEWS_MARKS, NEWS_OPENINGS, NOTICE_VERBS, PERIODS, PORTAL_FIELDS, TITLE_LINE_END, VOCAB,
+                     LETTER_TITLE, NEWS_MARKS, NEWS_OPENINGS, NOTICE_VERBS, PERIODS, PORTAL_FIELDS, TITLE_LINE_END, VOCAB,
                      alternation)
 from ..outline import Outline
 from ..nlp import _default_vocab, is_body
@@ -70,7 +70,7 @@ def _title_line(line: str) -> str | None:
     if line.startswith(("关于", "《")) or "解读" in line:
         return None
     # X关于…的通知/批复/复函: a letter's whole title (its second line alone, …规划的通知, is no title)
-    letter = "关于" in line and TITLE_LINE_END.search(line)
+    letter = ("关于" in line and TITLE_LINE_END.search(line)) or LETTER_TITLE.search(line)
     if (_TYPE_END.search(line) or letter) and (len(line) > 6 or period(line) != (None, None)):
         return re.sub(rf"\((?:{DRAFT_MARKS})\)$", "", line)
     return None
@@ -111,8 +111,8 @@ def iso_date(text: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
-# 关于X的批复, X a plan: the approval of X (the plan approved is another document)
-_APPROVAL = re.compile(rf"关于《?(.{{2,80}}?(?:{PLAN_TYPES})(?:\([^()]*\))?)》?的批复$")
+# 关于(同意|对)X的批复, X a plan: the approval of X (the plan approved is another document)
+_APPROVAL = re.compile(rf"关于(?:同意|批准|对)?《?(.{{2,80}}?(?:{PLAN_TYPES})(?:\([^()]*\))?)》?的批复$")
 _RULES = "制度"  # the rules of a system an approval sets up (X部际联席会议制度)
 # a title that only covers another document: 转发…的通知, 印发…的通知, 国务院令
 _COVERING = re.compile(rf"(?:{NOTICE_VERBS}).+的(?:通知|函)$|令$")
@@ -215,15 +215,25 @@ def _title_head(prev, line, text: str) -> bool:
             and not is_body(head, _default_vocab()) and not head.endswith("文件"))
 
 
+def _red_head(line: str) -> bool:
+    """X市人民政府文件, the issuer's name printed in red over its documents (not …规范性文件)."""
+    return line.endswith("文件") and is_body(line[:-2], _default_vocab())
+
+
 def _broken_title(paras) -> str | None:
     """A title set on two to four short lines (国务院办公厅 / 关于辽宁省在…考察 / 工作时所提问题…的函):
     the longest run from the first that reads as one; its last line alone would be a fragment."""
     lines = [p.text.strip() for p in paras]
+    if not lines or _title_line(lines[0]):
+        return None  # a whole title on its first line
     for n in range(len(lines), 1, -1):
-        # an official title (X关于…的通知/意见/函), broken before its end: not an issuer or a portal's section
-        # over a title (宜昌市人民政府办公室 / 宜昌市…规划), a signature (总理　　李克强) or a date line
+        # an official title (X关于…的通知/意见/函) broken before its end, whose last line is no title of its
+        # own (X市人民政府关于…意见 under an issuer, a 文号 or a red head is); not a signature (总理　　李克强),
+        # a date, a 文号 or a red head (X市人民政府文件) either
+        last = lines[n - 1]
         if all(0 < len(line) <= 40 and not re.search(r"\s\s", line) and not DATE_LINE.search(line)
-               for line in lines[:n]) and "关于" in "".join(lines[:n]):
+               and not DOC_NUMBER.search(line) and not _red_head(line) for line in lines[:n]) \
+                and "关于" in "".join(lines[:n]) and not ("关于" in last[1:] and _title_line(last)):
             title = _title_line("".join(lines[:n]))
             if title:
                 return title

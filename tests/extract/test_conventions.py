@@ -508,9 +508,11 @@ def test_an_implementing_regulation_defines_the_words_of_its_law(doc):
               "第四条 前款所称规定期限，包括法定期限和指定期限。\n")
     got = terms(res)
     assert list(got) == ["专利侵权纠纷", "假冒专利行为", "重点企业和重点项目"]
-    assert got["专利侵权纠纷"] == "是指专利权人认为他人未经许可实施其专利引起的纠纷;"
+    assert got["专利侵权纠纷"] == "是指专利权人认为他人未经许可实施其专利引起的纠纷"
     assert got["假冒专利行为"].startswith("是指在未被授予专利权的产品上")
     assert got["重点企业和重点项目"].startswith("分别是指列入省级名录")
+    res = doc("某市科技创新券管理细则\n第二条 本细则所称企业，是指在本市依法登记的企业；本细则所称个人，是指在本市从事研发的自然人。\n")
+    assert terms(res) == {"企业": "是指在本市依法登记的企业", "个人": "是指在本市从事研发的自然人。"}
 
 
 def test_a_characterisation_is_no_definition(doc):
@@ -616,6 +618,11 @@ def test_an_approval_cites_the_plan_it_approves_as_its_parent(doc):
                                                            None, None)  # the years are the approved plan's
     assert citations(res) == [("关于报请审批〈杭州市国土空间总体规划(2021—2035年)〉的请示", False),
                               ("杭州市国土空间总体规划(2021—2035年)", True)]
+    for granting in ("关于同意《湖州市国土空间总体规划（2021—2035年）》的批复", "关于对《湖州市国土空间总体规划（2021—2035年）》的批复",
+                     "关于同意湖州市国土空间总体规划（2021—2035年）的批复"):
+        res = doc(f"浙江省人民政府{granting}\n湖州市人民政府：\n现批复如下：\n"
+                  "一、原则同意《湖州市国土空间总体规划（2021—2035年）》（以下简称《规划》）。\n二、严格执行《规划》。\n")
+        assert set(citations(res)) == {("湖州市国土空间总体规划(2021—2035年)", True)}, granting
 
 
 def test_documents_a_covering_notice_issues_are_not_its_parents(doc):

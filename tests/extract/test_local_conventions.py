@@ -513,6 +513,19 @@ def test_a_text_files_title_set_on_several_lines_or_covering_another(doc):
               "自2024年3月1日起施行。\n市长　　某某\n2024年1月10日\n杭州市专利促进办法\n第一章 总则\n"
               "第一条 为促进专利创造和运用，制定本办法。\n")
     assert (res.extraction.plan.title, res.region.name) == ("杭州市专利促进办法", "杭州市")
+    res = doc("浙江省人民政府办公厅关于加强行政规范性文件\n备案审查工作的通知\n各市人民政府：\n现就有关事项通知如下。\n一、总体要求\n")
+    assert res.extraction.plan.title == "浙江省人民政府办公厅关于加强行政规范性文件备案审查工作的通知"
+    # a 文号, a red head or an issuer above a whole title is no part of it
+    for above in ("杭政发〔2021〕5号", "杭州市人民政府文件", "杭州市人民政府办公厅"):
+        res = doc(f"{above}\n杭州市人民政府关于加快发展数字经济的实施意见\n各区人民政府：\n为加快发展数字经济，提出如下意见。\n"
+                  "一、总体要求\n")
+        assert res.extraction.plan.title == "杭州市人民政府关于加快发展数字经济的实施意见", above
+    # a sentence wrapped after 通报 or 批复 is one sentence
+    res = doc("某市2024年营商环境工作方案\n一、重点任务\n（一）对工作推进不力、进展缓慢、群众反映强烈的单位予以通报\n"
+              "批评，并督促限期整改到位，市政务服务数据管理局负责。\n（二）涉及重大项目和重点领域的审批事项须报市人民政府批复\n"
+              "后实施，市发展改革委负责做好衔接工作。\n")
+    assert owners(task_with(res, "予以通报批评")) == [("市政务服务数据管理局", False)]
+    assert owners(task_with(res, "批复后实施")) == [("市发展改革委", False)]
 
 
 def test_an_approval_attaching_the_rules_it_approves(doc):
