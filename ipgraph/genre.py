@@ -31,8 +31,9 @@ DOC_TYPE = alternation(DOC_TYPES)
 _BRACKETED = r"(?:[(（][^()（）]{1,12}[)）])?$"
 TITLE_END = re.compile(rf"(?:{DOC_TYPE}|{alternation(VOCAB['documents']['title_endings'])}){_BRACKETED}")
 TITLE_LINE_END = re.compile(rf"(?:{alternation(VOCAB['documents']['title_endings'])}){_BRACKETED}")
-# a letter's whole title, X关于…的批复/复函/通报: those endings alone end sentences too (予以通报)
-LETTER_TITLE = re.compile(rf"关于.+(?:{alternation(VOCAB['documents']['letter_endings'])}){_BRACKETED}")
+# a letter's whole title, X关于…的通知/批复/复函/通报 (批复 and 通报 alone end sentences too: 予以通报)
+LETTER_TITLE = re.compile(rf"关于.+(?:{alternation(VOCAB['documents']['title_endings'] + VOCAB['documents']['letter_endings'])})"
+                          rf"{_BRACKETED}")
 DRAFT_MARKS = alternation(VOCAB["documents"]["draft"])
 INTERPRETATION_MARKS = alternation(VOCAB["documents"]["interpretation"])
 NEWS_MARKS = alternation(VOCAB["documents"]["news"])

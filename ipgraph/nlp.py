@@ -318,20 +318,20 @@ def list_items(text: str, lead: bool = False) -> list[tuple[int, str, bool]]:
     column) and in a cell's list of a lead head (牵头单位：X、Y 配合单位：Z marks X)."""
     heads = list(_CELL_HEAD.finditer(text))
     if not heads:
-        return _first_leads(text, 0) if lead else _items(text)
+        return _listed(text, 0, lead)
     out = []
     for k, h in enumerate(heads):
         end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
-        if h.group("head") in genre.OWNER["lead_heads"] or h.group("head") == genre.LEAD_ROLE:
-            out += _first_leads(text[h.end():end], h.end())
-        else:
-            out += [(h.end() + off, name, marked) for off, name, marked in _items(text[h.end():end])]
+        lead_head = h.group("head") in genre.OWNER["lead_heads"] or h.group("head") == genre.LEAD_ROLE
+        out += _listed(text[h.end():end], h.end(), lead_head)
     return out
 
 
-def _first_leads(listed: str, at: int) -> list[tuple[int, str, bool]]:
-    first = len(listed) - len(listed.lstrip(" \u3000、,，;；\n"))  # a generic actor written first leads nothing
-    return [(at + off, name, (i == 0 and off == first) or marked)
+def _listed(listed: str, at: int, lead: bool) -> list[tuple[int, str, bool]]:
+    """_items at offset `at`; with `lead`, the first body as written is marked (a generic actor written
+    first leads nothing)."""
+    first = len(listed) - len(listed.lstrip(" \u3000、,，;；\n"))
+    return [(at + off, name, (lead and i == 0 and off == first) or marked)
             for i, (off, name, marked) in enumerate(_items(listed))]
 
 

@@ -7,8 +7,7 @@ from collections import Counter
 
 from ..document import Meta
 from ..genre import (ADDRESSED, ALIAS_MARKS, DATE_LINE, DOC_NUMBER, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS,
-                     LETTER_TITLE, NEWS_MARKS, NEWS_OPENINGS, NOTICE_VERBS, PERIODS, PORTAL_FIELDS, TITLE_LINE_END, VOCAB,
-                     alternation)
+                     LETTER_TITLE, NEWS_MARKS, NEWS_OPENINGS, NOTICE_VERBS, PERIODS, PORTAL_FIELDS, VOCAB, alternation)
 from ..outline import Outline
 from ..nlp import _default_vocab, is_body
 from ..regions import divisions
@@ -70,8 +69,8 @@ def _title_line(line: str) -> str | None:
     if line.startswith(("关于", "《")) or "解读" in line:
         return None
     # X关于…的通知/批复/复函: a letter's whole title (its second line alone, …规划的通知, is no title)
-    letter = ("关于" in line and TITLE_LINE_END.search(line)) or LETTER_TITLE.search(line)
-    if (_TYPE_END.search(line) or letter) and (len(line) > 6 or period(line) != (None, None)):
+    # or a letter's whole title, X关于…的通知/批复 (its second line alone, …规划的通知, is none)
+    if (_TYPE_END.search(line) or LETTER_TITLE.search(line)) and (len(line) > 6 or period(line) != (None, None)):
         return re.sub(rf"\((?:{DRAFT_MARKS})\)$", "", line)
     return None
 
@@ -247,9 +246,8 @@ def _decree(paras) -> tuple[str, str | None] | None:
         head = re.sub(r"\s+", "", p.text)
         issuer = _covering_issuer(head) if head.endswith("令") else None
         if issuer and k + 1 < len(paras) and re.fullmatch(r"第\s*\d+\s*号", paras[k + 1].text.strip()):
-            promulgated = next((m.group(1) for q in paras[k + 2:k + 4] for m in [re.search(r"《([^《》]{2,80})》", q.text)]
-                                if m), None)
-            return issuer, promulgated
+            cited = (re.search(r"《([^《》]{2,80})》", q.text) for q in paras[k + 2:k + 4])
+            return issuer, next((m.group(1) for m in cited if m), None)
     return None
 
 
