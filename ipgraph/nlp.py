@@ -66,9 +66,12 @@ _PARTNER = re.compile(genre.alternation(genre.OWNER["partner_verbs"]))
 _FOUNDING = re.compile(genre.alternation(genre.OWNER["founding_verbs"]))
 _DESCRIBING = re.compile(genre.alternation(genre.OWNER["describing_verbs"]))
 _LATER_PARTNER = re.compile(genre.alternation(genre.OWNER["later_partner_verbs"]))
-_SHORT_NAME = re.compile(genre.alternation(genre.OWNER["short_names"]))
+_SHORT = genre.alternation(genre.OWNER["short_names"])
+SHORT_BARE = re.compile(_SHORT)
+# a short name, or its office (联席会议办公室): an office of the body named in full before
+_SHORT_NAME = re.compile(rf"(?:{_SHORT})(?:{genre.alternation(genre.OWNER['short_name_offices'])})?")
 # a clause that goes on with a duty and no subject of its own: …，具体负责组织开展试点
-_DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['verbs'])})")
+_DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['duty_adverbs'])})?(?:{genre.alternation(genre.OWNER['verbs'])})")
 _ALIAS_NOTE = re.compile(rf"\s*[(（](?:{genre.ALIAS_MARKS})[^()（）]{{1,20}}[)）]")
 _NAME_CHAR = rf"[{_H}A-Za-z0-9()（）·]"  # the characters is_body admits in a name
 _NAME_RUN = re.compile(rf"{_NAME_CHAR}*")
@@ -205,13 +208,33 @@ def named_before(text: str, end: int, ending: str) -> str | None:
     """The body a bare ending (联席会议) stands for at `end`: the last name with that ending written in
     full before it, from its level or division on (国务院职业教育工作部际联席会议 in 完善国务院职业教育工作
     部际联席会议制度)."""
+    found = _last_named(text, end, re.compile(re.escape(ending)))
+    return found[0] if found else None
+
+
+def last_short_named(text: str, end: int) -> tuple[str, str, int] | None:
+    """The last body named in full before `end` with an ending a text also uses alone (genre
+    short_names), that ending and where the name ends: (国务院职业教育工作部际联席会议, 联席会议, 468)."""
+    return _last_named(text, end, SHORT_BARE)
+
+
+def _last_named(text: str, end: int, endings: re.Pattern) -> tuple[str, str, int] | None:
+    for m in reversed(list(endings.finditer(text, 0, end))):
+        name = named_at(text, m.end())
+        if name:
+            return name, m.group(), m.end()
+    return None
+
+
+def named_at(text: str, end: int) -> str | None:
+    """The longest body's name that ends at `end` and opens with a level or division (国务院…联席会议 of
+    建立国务院…联席会议（以下简称联席会议）), up to 40 characters."""
     vocab = _default_vocab()
-    for m in reversed(list(re.finditer(re.escape(ending), text[:end]))):
-        left = text[max(0, m.start() - 30):m.start()]
-        for k in range(len(left)):
-            name = left[k:] + ending
-            if (_LEVEL_PREFIX.match(name) or divisions().prefix(name)) and is_body(name, vocab):
-                return name
+    left = text[max(0, end - 40):end]
+    for k in range(len(left) - 1):
+        name = left[k:]
+        if (_LEVEL_PREFIX.match(name) or divisions().prefix(name)) and is_body(name, vocab):
+            return name
     return None
 
 
@@ -630,11 +653,14 @@ class ResponsibilityTagger:
         before = text[max(floor, start - 4):start].rstrip()  # only a sentence's opening body
         if start > floor and before[-1:] not in "。;；!?！？":  # ("" is in every string: no text before)
             return []
-        end = may_open_body(text, start) and body_run(text[start:start + 80], self.vocab)
+        short = _SHORT_NAME.match(text, start)
+        end = short.end() - start if short else may_open_body(text, start) and body_run(text[start:start + 80], self.vocab)
         if not end or not _DESCRIBING.match(text, start + end):
             return []
         if not _DUTY_CLAUSE.search(text, start + end, _CLAUSE_STOP.search(text, start).start()):
             return []
+        if short:
+            return [Match(start, short.end(), "RESP", "subjects", start, short=True)]
         return self._list(text, start, start + end, False, "subjects", start)
 
     def _founded(self, text: str, a: int, floor: int) -> list[Match]:
@@ -670,14 +696,17 @@ class ResponsibilityTagger:
         """由X…: the bodies right after 由, unless they only make something up (由A、B组成);
         由X会同Y…, 由X商Y…: Y takes part."""
         window = re.split(r"[,，。;；:：]", text[a:a + 160])[0]
-        end = body_run(window, self.vocab)
+        short = _SHORT_NAME.match(window)
+        end = short.end() if short else body_run(window, self.vocab)
         rest = window[end:]
         # 由A、B组成: composition (小组成员 holds 组成 but composes nothing)
         composes = any(not rest.startswith("员", m.end()) for m in genre.BY_NOT.finditer(rest))
         if not end or composes or self.vocab.not_owner.match(rest):
             return []
-        found = [m for m in self._list(text, a, a + end, rest.startswith(genre.LEAD_ROLE), "subjects", clause)
-                 if m.name(text) not in genre.OWNER["acting_only"]]  # 由国务院批准: it approves
+        lead = rest.startswith(genre.LEAD_ROLE)
+        found = [Match(a, a + end, "LEAD" if lead else "RESP", "subjects", clause, short=True)] if short else \
+            [m for m in self._list(text, a, a + end, lead, "subjects", clause)
+             if m.name(text) not in genre.OWNER["acting_only"]]  # 由国务院批准: it approves
         partner = _PARTNER.match(rest)
         if found and partner:
             found += self._partners(text, a + end + partner.end(), clause)

@@ -13,8 +13,9 @@ import re
 from spacy.language import Language
 
 from ..genre import DUTY_HEADING, FIRST_IS_LEAD, LEAD_ROLE, LIST_HEADS, OWNER, OWNER_TAILS, alternation
-from ..nlp import Match, _default_vocab, is_body, list_items, named_before
+from ..nlp import SHORT_BARE, Match, _default_vocab, is_body, list_items, named_before
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
+from .founded import BODILESS_DUTIES, founded, short_names
 from .model import Owner, TaskRec
 
 _ONLY_OWNERS = re.compile(rf"^[(〔【\[]?\s*(?:{LIST_HEADS})\s*(?:[】\]]|:)")
@@ -74,7 +75,11 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
         tasks.append(task)
 
     vocab = _default_vocab()
-    duties: dict[int, str] = {}  # item → the body whose duties it heads ("X职责", "X及其职责")
+    shorts = short_names(outline.text)  # 协调委 of …协调委员会（以下简称协调委）
+    duties: dict[int, list[Owner]] = {}  # item → the body whose duties it heads ("X职责", "X及其职责")
+    listed: set[int] = set()     # items whose paragraphs list duties one to a semicolon (主要职能 of a body set up)
+    declared_leads: list[tuple[int, int]] = []  # clauses declaring a body's lead (A为牵头单位)
+    led: dict[str, str | None] = {}  # a body set up → its lead unit, which leads whatever the body owns
     named: dict[int, int] = {}   # item → where its text goes on after the body that titles it
     for it in outline.items:  # "X：负责…" / "监督组。负责…": the item is X's; "X职责" heads X's items
         m = _BODY_OPENS.match(it.text.strip())
@@ -83,10 +88,15 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
             named[it.index] = len(it.line) - len(it.text.lstrip()) + m.end()
         duty = DUTY_HEADING.match(it.title.strip())
         if duty and is_body(duty.group("body"), vocab):
-            duties[it.index] = duty.group("body")
-            for child in outline.items:
-                if child.parent == it.index:
-                    _add(by_item[child.index], [Owner(duty.group("body"))])
+            duties[it.index] = [Owner(duty.group("body"))]
+        elif BODILESS_DUTIES.match(it.title.strip()) and (body := founded(outline.text, it.start, shorts)):
+            duties[it.index] = [Owner(body.name)] + ([Owner(body.lead, True)] if body.lead else [])
+            listed.add(it.index)
+            led[body.name] = body.lead
+            declared_leads += [body.declared] if body.declared else []
+        for child in outline.items if it.index in duties else ():
+            if child.parent == it.index:
+                _add(by_item[child.index], duties[it.index])
 
     declared = FIRST_IS_LEAD.search(outline.text)
     units: list[Item | Para] = sorted([*outline.items, *outline.paras], key=lambda u: u.start)
@@ -120,7 +130,12 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
             else:
                 tasks_of_clauses.append((start, end, found))
         if not is_item and not matches and unit.item in duties:  # a paragraph under "X职责" names X's duties
-            owners = [Owner(duties[unit.item])]
+            if unit.item in listed:  # 贯彻落实…；统筹协调…；…: a task each
+                for a, b in _semicolon_parts(text):
+                    _add(_new(tasks, extra, home, "c", text[a:b], unit.offset(a), unit.offset(b - 1) + 1),
+                         duties[unit.item])
+            else:
+                owners = list(duties[unit.item])
         body_start = len(unit.line) - len(unit.text.lstrip()) if is_item else 0
         notes = sorted({m.note for m in matches if m.note})
         if len(notes) >= 2:  # X（A负责）；Y（B牵头，C配合）: each owned clause is a task of its own
@@ -148,6 +163,8 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
         for start, end, found in tasks_of_clauses:
             if {o.surface for o in found} <= passage:
                 continue  # the clause's bodies own the whole passage already
+            if any(a <= unit.offset(start) < b for a, b in declared_leads):
+                continue  # A为牵头单位 of a body set up: A leads the body's duties, it is given none here
             if is_item and start <= named.get(unit.index, body_start):  # 集中采购小组。负责…，由X培训…
                 _add(home, found)
                 continue
@@ -156,6 +173,10 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
     for table in outline.tables:
         if table.kind == "duties":
             _duty_rows(table, tasks, extra, by_item.get(table.item))
+    for task in tasks:
+        lead = next((led[o.surface] for o in task.owners if led.get(o.surface)), None)
+        if lead:
+            _add(task, [Owner(lead, True)])
     lost = set()
     for task in tasks:
         owners = speaking(task.owners, author)
@@ -163,6 +184,18 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
             lost.add(id(task))  # a clause only 我局 owned, and no author says who that is
         task.owners = owners
     return [t for t in tasks if id(t) not in lost]
+
+
+def _semicolon_parts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each part of a passage between semicolons, its closing mark left out."""
+    out, at = [], 0
+    for m in re.finditer(r"[;；。]|$", text):
+        part = text[at:m.start()]
+        if part.strip():
+            a = at + len(part) - len(part.lstrip())
+            out.append((a, m.start()))
+        at = m.end()
+    return out
 
 
 def speaking(owners: list[Owner], author: str | None) -> list[Owner]:
@@ -181,7 +214,7 @@ def speaking(owners: list[Owner], author: str | None) -> list[Owner]:
 
 def _named(doc: str, unit: Item | Para, text: str, m: Match) -> Match | None:
     """A bare ending (联席会议) as the body the document named in full before it, or None."""
-    ending = text[m.start:m.end]
+    ending = SHORT_BARE.match(text, m.start).group()  # 联席会议 of 联席会议办公室: its office
     full = named_before(doc, unit.offset(m.start), ending)
     return dataclasses.replace(m, level=full[:-len(ending)]) if full else None
 

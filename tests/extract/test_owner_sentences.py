@@ -497,3 +497,43 @@ def test_the_drafters_a_covering_notice_names_own_nothing(doc):
     res = doc("某市人民政府关于转发市发展改革委某市节能降碳行动方案的通知\n各区人民政府：\n"
               "市发展改革委会同市生态环境局研究制定的《某市节能降碳行动方案》已经市政府同意，现转发给你们，请遵照执行。\n")
     assert all_owners(res) == set()
+
+
+# ---------------------------------------------------------------- a body the document sets up
+
+def test_the_duties_of_a_body_set_up_are_its_own_led_by_its_lead_unit(doc):
+    # a joint meeting: duties one to a semicolon under a heading that names no body, the lead unit
+    # declared where its members are listed (X为牵头单位)
+    res = doc("湖北省人民政府关于同意建立湖北省知识产权工作联席会议制度的批复\n省市场监管局：\n同意建立湖北省知识产权工作联席会议制度。\n"
+              "湖北省知识产权工作联席会议制度\n为加强统筹协调，建立湖北省知识产权工作联席会议（以下简称联席会议）制度。\n"
+              "一、主要职责\n研究拟订全省知识产权发展规划；统筹协调知识产权保护重大事项；督促检查有关政策落实情况。\n"
+              "二、成员单位\n联席会议由省市场监管局、省科技厅、省司法厅组成，省市场监管局为牵头单位。\n"
+              "联席会议办公室设在省市场监管局，承担联席会议日常工作。\n"
+              "三、工作规则\n联席会议办公室要及时向各成员单位通报工作情况。\n")
+    body = "湖北省知识产权工作联席会议"
+    assert owners(task_with(res, "统筹协调知识产权保护重大事项")) == [(body, False), ("省市场监管局", True)]
+    assert owners(task_with(res, "督促检查有关政策落实情况")) == [(body, False), ("省市场监管局", True)]
+    assert owners(task_with(res, "通报工作情况")) == [(body + "办公室", False)]
+    assert owners(task_with(res, "承担联席会议日常工作")) == [(body + "办公室", False)]
+    assert not [t for t in res.extraction.tasks if t.text.startswith("省市场监管局为牵头单位")]
+    # a leading group led by 由X牵头, its duties numbered
+    res = doc("宜昌市知识产权强市建设领导小组工作规则\n为推进知识产权强市建设，成立宜昌市知识产权强市建设领导小组。\n"
+              "一、组成\n领导小组由市知识产权局牵头，市发展改革委、市财政局参加。\n二、主要职责\n"
+              "（一）审议知识产权强市建设年度计划。\n（二）协调解决重大问题。\n")
+    body = "宜昌市知识产权强市建设领导小组"
+    assert owners(task_with(res, "年度计划")) == [(body, False), ("市知识产权局", True)]
+    assert owners(task_with(res, "协调解决重大问题")) == [(body, False), ("市知识产权局", True)]
+
+
+def test_a_body_set_up_under_a_short_name_of_its_own_owns_its_duties(doc):
+    # 协调委 is no ending of the genre: the text declares it (以下简称协调委); no lead is declared
+    res = doc("国务院关于同意组建某某运动会机场协调委员会的批复\n民航总局：\n同意组建北京某运动会机场协调委员会。\n"
+              "北京某运动会机场协调委员会组建方案\n组建北京某运动会机场协调委员会（以下简称协调委）。\n"
+              "一、主要职能\n研究拟订运动会期间机场保障措施；协调机场运行的重大事项。\n")
+    assert owners(task_with(res, "协调机场运行的重大事项")) == [("北京某运动会机场协调委员会", False)]
+    assert owners(task_with(res, "机场保障措施")) == [("北京某运动会机场协调委员会", False)]
+
+
+def test_duties_under_a_bodiless_heading_with_no_body_set_up_have_no_owner(doc):
+    res = doc("某市关于加强基层治理的意见\n一、主要职责\n统筹推进基层治理；协调解决重大问题。\n")
+    assert all_owners(res) == set()
