@@ -92,6 +92,9 @@ _DESIGNATION = re.compile(rf"为[^,，。;；:：]{{0,30}}?(?:{genre.alternation
 # 于1997年1月7日至11日召开: a dated event (于2019年6月30日前完成 is a deadline)
 _EVENT_DAY = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[至到-]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"
                         rf"(?!{genre.alternation(genre.OWNER['deadline_tails'])})")
+_BY_RULING = re.compile(genre.alternation(genre.OWNER["by_ruling"]))
+_RULING_ACTOR = re.compile(rf"(?:{genre.alternation(genre.OWNER['acting_only'])})(?={_BY_RULING.pattern})")
+_BY_MODAL = re.compile(rf"(?:{genre.alternation(genre.OWNER['by_modals'])})$")
 _SINCE = re.compile(rf"(?:{genre.alternation(genre.OWNER['since_tails'])})[,，]?\s*$")
 # 在…的基础上，确定了…: after an adverbial phrase, a verb with 了 reports what was done
 _DONE = re.compile(rf"[^,，。;；]*[,，]\s*[{_H}]{{1,3}}了")
@@ -577,8 +580,11 @@ class ResponsibilityTagger:
                 continue
             near = _after_last(text, "。;；\n", m.start(), floor)
             opens = _after_last(text, _STOPS + ",，", m.start(), floor)
-            found = self._by(text, m.end(), near, partnered)
-            if found and not text[opens:m.start()].strip():  # no topic before 由 (具体比例由X确定 has one)
+            # a topic before 由 (…，具体办法由X制定) opens X's clause; a modal (应由X…) is none
+            topic = _BY_MODAL.sub("", text[opens:m.start()]).strip()
+            at = opens + len(text[opens:m.start()]) - len(text[opens:m.start()].lstrip())
+            found = self._by(text, m.end(), _clause_start(text, at, floor) if topic else near, partnered)
+            if found and not topic:
                 pending.append((m.start(), found))
             out += found
 
@@ -697,16 +703,18 @@ class ResponsibilityTagger:
         由X会同Y…, 由X商Y…: Y takes part."""
         window = re.split(r"[,，。;；:：]", text[a:a + 160])[0]
         short = _SHORT_NAME.match(window)
-        end = short.end() if short else body_run(window, self.vocab)
+        ruling = _RULING_ACTOR.match(window)  # 国务院另行规定: a name that acts only here, before its verb
+        end = short.end() if short else ruling.end() if ruling else body_run(window, self.vocab)
         rest = window[end:]
         # 由A、B组成: composition (小组成员 holds 组成 but composes nothing)
         composes = any(not rest.startswith("员", m.end()) for m in genre.BY_NOT.finditer(rest))
         if not end or composes or self.vocab.not_owner.match(rest):
             return []
         lead = rest.startswith(genre.LEAD_ROLE)
+        rules = _BY_RULING.match(rest)  # 由国务院另行规定: it makes the rule; 由国务院批准: it approves
         found = [Match(a, a + end, "LEAD" if lead else "RESP", "subjects", clause, short=True)] if short else \
             [m for m in self._list(text, a, a + end, lead, "subjects", clause)
-             if m.name(text) not in genre.OWNER["acting_only"]]  # 由国务院批准: it approves
+             if rules or m.name(text) not in genre.OWNER["acting_only"]]
         partner = _PARTNER.match(rest)
         if found and partner:
             found += self._partners(text, a + end + partner.end(), clause)

@@ -160,9 +160,14 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
                 task.refers_to = _BOX_REF.findall(unit.text)
                 _add(task, owners)
         passage = {o.surface for o in owners}
+        given: list[tuple[int, int, set[str]]] = []  # (start, sentence end, bodies) of the clauses given a task
         for start, end, found in tasks_of_clauses:
-            if {o.surface for o in found} <= passage:
+            bodies = {o.surface for o in found}
+            if bodies <= passage:
                 continue  # the clause's bodies own the whole passage already
+            if any(e == end and b == bodies and not re.search("[;；]", text[a:start]) for a, e, b in given):
+                continue  # X由Y审查，Z由Y承办: one task of Y's, the sentence (a semicolon parts two)
+            given.append((start, end, bodies))
             if any(a <= unit.offset(start) < b for a, b in declared_leads):
                 continue  # A为牵头单位 of a body set up: A leads the body's duties, it is given none here
             if is_item and start <= named.get(unit.index, body_start):  # 集中采购小组。负责…，由X培训…

@@ -537,3 +537,41 @@ def test_a_body_set_up_under_a_short_name_of_its_own_owns_its_duties(doc):
 def test_duties_under_a_bodiless_heading_with_no_body_set_up_have_no_owner(doc):
     res = doc("某市关于加强基层治理的意见\n一、主要职责\n统筹推进基层治理；协调解决重大问题。\n")
     assert all_owners(res) == set()
+
+
+# ---------------------------------------------------------------- 由X… after a topic, a modal or a connective
+
+def test_the_rule_a_topic_leaves_to_a_body_is_that_bodys_clause(doc):
+    res = doc("某某税收条例\n第三章 附则\n第二十条 税务机关可以对纳税人提供的信息进行抽查，具体办法由国务院税务主管部门另行规定。\n")
+    task = task_with(res, "另行规定")
+    assert task.text.startswith("具体办法由") and owners(task) == [("国务院税务主管部门", False)]
+    res = doc("某市物业管理条例\n第八章 附则\n第六十条 业主大会可以委托物业服务企业管理公共收益，具体办法由市住房城乡建设局制定。\n")
+    task = task_with(res, "具体办法由")
+    assert task.text.startswith("具体办法由") and owners(task) == [("市住房城乡建设局", False)]
+
+
+def test_the_state_council_making_the_rule_owns_it(doc):
+    # 由国务院另行规定 / 应由国务院制定: it makes the rule; 由国务院批准 only approves
+    res = doc("某某所得税法实施条例\n第一章 总则\n第七条 对股票转让所得征收个人所得税的办法，由国务院另行规定，并报全国人民代表大会常务委员会备案。\n"
+              "第八条 确需调整税率的，由国务院批准。\n")
+    assert owners(task_with(res, "另行规定")) == [("国务院", False)]
+    assert all_owners(res) == {"国务院"} and not owners(task_with(res, "由国务院批准"))
+    res = doc("某某工作规则\n第四章 依法行政\n二十四、涉及两个以上部门职权范围的事项，应由国务院制定行政法规、发布决定和命令。\n")
+    task = task_with(res, "制定行政法规")
+    assert task.text.startswith("涉及两个以上部门") and owners(task) == [("国务院", False)]
+
+
+def test_a_connective_before_by_x_opens_the_task(doc):
+    res = doc("某某通知\n一、工作安排\n此项调查涉及外交。因此，这项工作由外交部和总参谋部统一归口管理。\n")
+    task = task_with(res, "归口管理")
+    assert task.text.startswith("因此") and "这项工作" in task.text and owners(task) == [("外交部", False), ("总参谋部", False)]
+    res = doc("某市人民政府关于做好汛期安全工作的通知\n一、工作要求\n汛期将至。为此，汛期值守由市应急管理局统一安排。\n")
+    task = task_with(res, "统一安排")
+    assert task.text.startswith("为此") and owners(task) == [("市应急管理局", False)]
+
+
+def test_one_body_in_two_clauses_of_a_sentence_is_one_task(doc):
+    res = doc("某某工作规则\n第四章 依法行政\n二十五、法律草案由国务院法制机构审查，行政法规的解释工作由国务院法制机构承办。\n")
+    assert [t.text[:6] for t in res.extraction.tasks if t.owners] == ["法律草案由国"]
+    res = doc("某市人民政府关于承办运动会的批复\n一、经费\n申办经费由市财政局承担；举办经费由市财政局承担，省财政给予补助。\n")
+    assert [t.text[:6] for t in res.extraction.tasks if t.owners] == ["申办经费由市", "举办经费由市"]
