@@ -14,7 +14,8 @@ if not (CORPUS / "SOURCES.tsv").exists():
     pytest.skip(f"corpus not found: {CORPUS} (the shared folder beside the repository)", allow_module_level=True)
 
 with open(CORPUS / "SOURCES.tsv", encoding="utf-8", newline="") as f:
-    SOURCES = {row["file"]: row["title"] for row in csv.DictReader(f, delimiter="\t")}
+    ROWS = {row["file"]: row for row in csv.DictReader(f, delimiter="\t")}
+SOURCES = {name: row["title"] for name, row in ROWS.items()}
 
 # Opens a numbered paragraph: 一、 / （一） / 1. or 1、 (not 1.5 or 1.1) / 第X章, full- or half-width.
 NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]"
@@ -80,6 +81,22 @@ def test_every_numbered_paragraph_is_a_task(built, name):
     numbered = [b for b in res.clean.blocks
                 if b.kind != "table" and NUMBERED.match(res.clean.text[b.start:b.end])]
     assert len(res.extraction.tasks) >= len(numbered)
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_issuer_is_the_body_that_signs_the_page(built, name):
+    # the signature (the issuing body over the date) closes the letter, after its numbered items too;
+    # a decree is signed 中华人民共和国国务院, two issuers on one line (国务院 中央军委)
+    def fold_issuer(issuer):
+        return re.sub(r"\s+|、", "、", issuer.removeprefix("中华人民共和国"))
+    issuer = built(name).extraction.plan.issuer
+    assert issuer is not None and fold_issuer(issuer) == fold_issuer(ROWS[name]["issuer"])
+
+
+def test_issued_is_the_date_under_the_signature(built):
+    # read from each page's last lines: 国务院办公厅 / 2018年12月4日, 国务院 / 一九八一年五月二十三日
+    dates = {"38.html": "2018-12-04", "40.html": "1981-05-23", "45.html": "1996-11-05", "30.html": "2005-07-14"}
+    assert {name: built(name).extraction.plan.issued for name in dates} == dates
 
 
 def test_title_rule_reads_each_kind_of_title():

@@ -261,6 +261,9 @@ _ISSUER_LABEL = re.compile(rf"(?:{_labels('issuer')})\s*[:：]?\s*([\u4e00-\u9ff
 _DATE_LABEL = re.compile(rf"(?:{_labels('written')}|{_labels('published')}|发布时间|时间)\s*[:：]?\s*(\S{{8,12}})")
 
 
+_SIGNATORY = re.compile(r"(?:人民政府|办公厅|办公室|委员会|委|局|厅|国务院)$")
+
+
 def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None) -> PlanInfo:
     meta = meta or Meta()
     text = outline.text
@@ -321,11 +324,15 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     issuer = _ISSUER_LABEL.search(head)
     if issuer:
         info.issuer = info.issuer or issuer.group(1)
-    for a, b in zip(preamble, preamble[1:]):  # the signature: the issuing body over the date
-        if DATE_LINE.fullmatch(b.text.strip()) and re.search(r"(?:人民政府|办公厅|办公室|委员会|局|厅|国务院)$",
-                                                              a.text.strip()) and len(a.text) <= 30:
-            info.issuer = info.issuer or a.text.strip()
-            info.issued = info.issued or iso_date(b.text)
+    # the signature: the issuing body over the date, in the preamble or else after the items (the first
+    # one: an attachment's own signature comes later)
+    for paras in (preamble, outline.paras):
+        signed = next(((a, b) for a, b in zip(paras, paras[1:]) if DATE_LINE.fullmatch(b.text.strip())
+                       and _SIGNATORY.search(a.text.strip()) and len(a.text) <= 30), None)
+        if signed:
+            info.issuer = info.issuer or signed[0].text.strip()
+            info.issued = info.issued or iso_date(signed[1].text)
+            break
     info.author = _author(meta.title or "".join(p.text for p in preamble[:2]), info.issuer)  # a title over two lines
     if not info.issued:
         d = _DATE_LABEL.search(head)

@@ -27,6 +27,7 @@ _OWNER_VERB = re.compile(rf"\s*(?:等|和|及)?(?:{OWNER_TAILS})*(?:{alternation
 FIRST_PERSON = frozenset(OWNER["first_person"])
 TASK_COLUMN_WORDS = tuple(OWNER["duty_table_task_words"])
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
+_SENTENCE_MARK = re.compile(r"[。,，;；:：!?！？]")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})[:：。]\s*(?=\S)")
 
 
@@ -100,6 +101,10 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
 
     declared = FIRST_IS_LEAD.search(outline.text)
     units: list[Item | Para] = sorted([*outline.items, *outline.paras], key=lambda u: u.start)
+    # the head's lines before the first sentence (a title over two lines, 文号, addressee) give no task:
+    # 国务院办公厅对全国政协…第4626号提案的答复 is a title, not 国务院办公厅 acting
+    first = next((u.start for u in units if "。" in (u.line if isinstance(u, Item) else u.text)), len(outline.text))
+    units = [u for u in units if u.start >= first or isinstance(u, Item) or _SENTENCE_MARK.search(u.text)]
     extra: dict[str, int] = {}
     tagger = nlp.get_pipe("ipgraph_responsibility")  # its matches alone: no Doc per passage is needed
     for unit in units:

@@ -575,3 +575,12 @@ def test_one_body_in_two_clauses_of_a_sentence_is_one_task(doc):
     assert [t.text[:6] for t in res.extraction.tasks if t.owners] == ["法律草案由国"]
     res = doc("某市人民政府关于承办运动会的批复\n一、经费\n申办经费由市财政局承担；举办经费由市财政局承担，省财政给予补助。\n")
     assert [t.text[:6] for t in res.extraction.tasks if t.owners] == ["申办经费由市", "举办经费由市"]
+
+
+def test_a_title_over_two_lines_is_no_body_acting(doc):
+    res = doc("国务院办公厅对全国政协某次会议\n第4626号提案的答复\n国办函〔2006〕82号\n某某委员：\n"
+              "您提出的提案收悉。国家信访局将及时报送有关意见。\n")
+    assert [(t.text[:6], owners(t)) for t in res.extraction.tasks if t.owners] == [("国家信访局将", [("国家信访局", False)])]
+    res = doc("某市人民政府办公室对市政协某次会议\n第12号提案的答复\n某政办函〔2023〕5号\n某某委员：\n"
+              "您提出的提案收悉。市交通运输局要加快公交线路优化。\n")
+    assert [t.text[:6] for t in res.extraction.tasks if t.owners] == ["市交通运输局"]
