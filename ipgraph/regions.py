@@ -43,10 +43,22 @@ def short_name(name: str) -> str | None:
     for suf in _SUFFIXES:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             base = name[: -len(suf)]
-            # 自治州 names carry ethnic words: 恩施土家族苗族自治州 → 恩施
-            cut = next((i for i in range(2, len(base)) if re.fullmatch(r"(?:[^族]{1,3}族)+", base[i:])), len(base))
-            return base[:cut] if cut >= 2 else None
+            return _without_peoples(base)
     return None
+
+
+def _without_peoples(base: str) -> str | None:
+    """An autonomous division's name without its peoples: 恩施土家族苗族 → 恩施."""
+    cut = next((i for i in range(2, len(base)) if re.fullmatch(r"(?:[^族]{1,3}族)+", base[i:])), len(base))
+    return base[:cut] if cut >= 2 else None
+
+
+def common_name(name: str) -> str | None:
+    """The name an autonomous county, banner or prefecture goes by in its own documents: 民和回族土族自治县
+    → 民和县, 恩施土家族苗族自治州 → 恩施州, 鄂伦春自治旗 → none (no people's name to drop)."""
+    m = re.fullmatch(r"(.+族)自治([县州旗])", name)
+    stem = _without_peoples(m.group(1)) if m else None
+    return stem + m.group(2) if stem and stem != m.group(1) else None
 
 
 @dataclass
@@ -145,6 +157,10 @@ def divisions() -> Divisions:
         short = short_name(reg.name) if reg.level != "county" and reg.listed is None else None
         if short and short not in by_name:
             by_short.setdefault(short, []).append(reg)
+    for reg in sorted(by_code.values(), key=lambda r: r.code):
+        common = common_name(reg.name) if reg.listed is None else None
+        if common and common not in by_name:
+            by_name[common] = [reg]
     for old, reg in renamed:  # 襄樊市 → 420600, whatever it is called today
         if reg not in by_name.setdefault(old, []):
             by_name[old].append(reg)

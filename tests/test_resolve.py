@@ -12,6 +12,15 @@ def test_regions_come_with_codes_and_parents():
     assert d.lookup("西陵区", within=yichang).code == "420502"
 
 
+def test_autonomous_divisions_go_by_their_common_names():
+    # an autonomous county or prefecture is written without its peoples in its own documents
+    d = divisions()
+    assert d.lookup("长阳县").name == "长阳土家族自治县"
+    assert d.lookup("恩施州").name == "恩施土家族苗族自治州"
+    assert d.lookup("延边州").code == "222400"
+    assert region_of("互助县“十四五”知识产权发展规划").name == "互助土族自治县"
+
+
 def test_plan_titles_name_their_jurisdiction():
     assert region_of("“十三五”吉林省知识产权保护和运用规划").code == "220000"
     assert region_of("“十四五”国家知识产权保护和运用规划").code == "CN"

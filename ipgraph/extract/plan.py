@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from ..document import Meta
 from ..genre import (ADDRESSED, ALIAS_MARKS, DATE_LINE, DOC_NUMBER, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS,
@@ -262,6 +263,18 @@ _DATE_LABEL = re.compile(rf"(?:{_labels('written')}|{_labels('published')}|发�
 
 
 _SIGNATORY = re.compile(r"(?:人民政府|办公厅|办公室|委员会|委|局|厅|国务院)$")
+_SEAL = re.compile(r"[(（][^()（）]{2,30}(?:代章|印章)[)）]")  # (国家知识产权局代章) between name and date
+
+
+def _signatures(paras: list) -> Iterator[tuple[str, str]]:
+    """(signatory, date line) pairs: an issuing body's line over a date, a seal note (国家知识产权局代章)
+    after the name or on a line between."""
+    for k, (a, b) in enumerate(zip(paras, paras[1:])):
+        if _SEAL.fullmatch(b.text.strip()) and k + 2 < len(paras):
+            b = paras[k + 2]
+        name = _SEAL.sub("", a.text).strip()
+        if DATE_LINE.fullmatch(b.text.strip()) and _SIGNATORY.search(name) and len(name) <= 30:
+            yield name, b.text
 
 
 def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None) -> PlanInfo:
@@ -327,11 +340,10 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     # the signature: the issuing body over the date, in the preamble or else after the items (the first
     # one: an attachment's own signature comes later)
     for paras in (preamble, outline.paras):
-        signed = next(((a, b) for a, b in zip(paras, paras[1:]) if DATE_LINE.fullmatch(b.text.strip())
-                       and _SIGNATORY.search(a.text.strip()) and len(a.text) <= 30), None)
+        signed = next(_signatures(paras), None)
         if signed:
-            info.issuer = info.issuer or signed[0].text.strip()
-            info.issued = info.issued or iso_date(signed[1].text)
+            info.issuer = info.issuer or signed[0]
+            info.issued = info.issued or iso_date(signed[1])
             break
     info.author = _author(meta.title or "".join(p.text for p in preamble[:2]), info.issuer)  # a title over two lines
     if not info.issued:

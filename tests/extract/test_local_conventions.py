@@ -484,6 +484,23 @@ def test_a_title_broken_after_its_division(doc):
     assert res.extraction.plan.title == "宜昌市“十四五”知识产权发展规划"
 
 
+def test_a_county_title_broken_after_its_common_name(doc):
+    # 长阳县 for 长阳土家族自治县: the first line opens with a division all the same
+    res = doc("长阳县贯彻落实湖北省“十四五”知识产权\n保护和运用规划实施意见\n为推进全县知识产权工作，制定如下意见。\n"
+              "一、总体要求\n坚持创新驱动。\n")
+    assert res.extraction.plan.title == "长阳县贯彻落实湖北省“十四五”知识产权保护和运用规划实施意见"
+    assert (res.region.name, res.extraction.plan.start_year) == ("长阳土家族自治县", 2021)
+
+
+def test_a_signature_sealed_for_another_body(doc):
+    # a joint meeting's office signs with a ministry's seal (X代章), on the name's line or the next
+    for seal in ("（某某局代章）", "\n（某某局代章）"):
+        res = doc("某某工作部际联席会议成员单位：\n现将《某某年度推进计划》印发给你们，请认真贯彻执行。\n"
+                  f"国务院某某工作部际联席会议办公室{seal}\n2021年12月27日\n某某年度推进计划\n一、重点任务\n")
+        plan = res.extraction.plan
+        assert (plan.issuer, plan.issued) == ("国务院某某工作部际联席会议办公室", "2021-12-27")
+
+
 def test_a_letters_title_in_a_text_file(doc):
     # a notice, an approval or a reply titled X关于…的通知/批复/复函 is its own plan; the second line of a
     # title broken in two (…规划的通知) is none
