@@ -19,6 +19,7 @@ from .formats.html import charset as html_charset
 from .formats.html import read_html
 from .formats.mhtml import is_mhtml
 from .formats.mhtml import page as mhtml_page
+from .formats.mojibake import unscrambled
 from .formats.pdf import read_pdf
 
 
@@ -82,8 +83,15 @@ def decode(data: bytes, path: str = "<bytes>", declared: str | None = None) -> t
     """Decode text in UTF-8 (with or without BOM), UTF-16/32, GB18030/GBK or Big5.
 
     A UTF-8 file with a few broken bytes (at most one in a thousand characters) is read with
-    U+FFFD in their place rather than mistaken for another encoding.
+    U+FFFD in their place rather than mistaken for another encoding. Text saved after a wrong
+    reading (mojibake: 瀹滄槍甯 or å®œæ˜Œ for 宜昌) is read as it was written.
     """
+    text, enc = _decode(data, path, declared)
+    text, undone = unscrambled(text)
+    return text, (f"{enc}, mojibake of a {undone} reading undone" if undone else enc)
+
+
+def _decode(data: bytes, path: str, declared: str | None) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:

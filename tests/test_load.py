@@ -2,6 +2,7 @@ import pytest
 
 from ipgraph.errors import InputError
 from ipgraph.load import decode, discover, load
+from ipgraph.pipeline import process
 
 TEXT = "宜昌市知识产权保护与运用“十四五”规划"
 
@@ -65,3 +66,29 @@ def test_what_a_page_saved_complete_loads_is_not_a_document(tmp_path):
     (tmp_path / "2018_files" / "plan.txt").write_text("某县实施方案", encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])] == [
         "2018_files/plan.txt", "方案.htm", "通知.html"]
+
+
+MOJIBAKE_SOURCE = ("宜昌市“十四五”知识产权发展规划\n一、重点任务\n（一）加强知识产权保护。完善快速维权机制，"
+                   "推进专利侵权纠纷行政裁决。（责任单位：市市场监管局、市司法局）\n（二）提升运用效益。"
+                   "推动专利转化运用，开展知识产权质押融资。（责任单位：市财政局）\n")
+
+
+@pytest.mark.parametrize("reading", ["latin-1", "gbk"])
+def test_text_saved_after_a_wrong_reading_is_read_as_written(tmp_path, reading):
+    # a page that was UTF-8, opened as Latin-1 (å®œæ˜Œ) or GBK (瀹滄槍) and saved again as UTF-8
+    scrambled = MOJIBAKE_SOURCE.encode("utf-8").decode(reading, errors="replace")
+    p = tmp_path / "plan.txt"
+    p.write_text(scrambled, encoding="utf-8")
+    res = process(p)
+    assert res.region.name == "宜昌市"
+    assert any("加强知识产权保护" in t.text for t in res.extraction.tasks)  # the first item survives either reading
+    if reading == "latin-1":  # nothing lost: the text is the one written
+        assert load(p).text == MOJIBAKE_SOURCE
+        assert {o.surface for t in res.extraction.tasks for o in t.owners} == {"市市场监管局", "市司法局", "市财政局"}
+
+
+def test_chinese_text_that_reads_right_is_left_alone(tmp_path):
+    text = "银行业金融机构的鐨字号与涓字辈。" * 20  # rare characters of either mark, in a text that reads right
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="utf-8")
+    assert load(p).text == text and "mojibake" not in load(p).encoding
