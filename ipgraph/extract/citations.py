@@ -53,6 +53,9 @@ def _is_self(title: str, plan: PlanInfo, number: str | None = None) -> bool:
         return True
     if number and plan.document_number and number != plan.document_number:
         return False  # a predecessor with a near-identical title and its own 文号
+    notice = _NOTICE.search(title)
+    if notice and fold(notice.group(1)) == own:
+        return True  # the notice that issues this plan: its cover, as a portal heads the page
     return len(own) >= 8 and difflib.SequenceMatcher(a=t, b=own).ratio() >= 0.9
 
 

@@ -17,7 +17,8 @@ from .model import PlanInfo
 PLAN_TYPES = DOC_TYPE
 _TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\d{{4}}\s*年?\s*\))?(?:\s*\((?:{DRAFT_MARKS})\))?$")
 _LABEL_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)?\s*[:：]?\s*(?:[文字图]{0,2}解读|政策解读|一图读懂|全文)?\s*[:：]?\s*")
-_NOTICE = re.compile(rf"关于(?:{NOTICE_VERBS})\s*《?(.{{4,80}}?)》?\s*的(?:通知|函|决定)")
+# 关于印发X的通知, and X印发《Y》的通知 where the title in 《》 opens with 关于 itself; 〈Y〉 inside a citation
+_NOTICE = re.compile(rf"(?:关于(?:{NOTICE_VERBS})\s*[《〈]?|(?:{NOTICE_VERBS})\s*[《〈])(.{{4,80}}?)[》〉]?\s*的(?:通知|函|决定)")
 _ALIAS = re.compile(rf"《([^《》]{{2,80}})》\s*\(\s*(?:{ALIAS_MARKS})\s*[《“\"]?([^《》“”\")]{{1,20}})[》”\"]?\s*\)")
 
 _ORDINAL_PERIOD = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",

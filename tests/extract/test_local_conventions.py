@@ -501,6 +501,27 @@ def test_a_signature_sealed_for_another_body(doc):
         assert (plan.issuer, plan.issued) == ("国务院某某工作部际联席会议办公室", "2021-12-27")
 
 
+def test_a_notice_issuing_a_title_that_opens_with_guanyu(doc):
+    # X印发《关于…的实施意见》的通知: no 关于 before 印发, the plan is the title in 《》
+    res = doc("苏州市人民政府印发《关于加强数据资源管理的实施意见》的通知\n苏府发〔2022〕15号\n各区人民政府：\n"
+              "现将《关于加强数据资源管理的实施意见》印发给你们，请认真贯彻执行。\n苏州市人民政府\n2022年3月1日\n"
+              "关于加强数据资源管理的实施意见\n一、总体要求\n坚持统筹推进。\n")
+    plan = res.extraction.plan
+    assert (plan.title, plan.issuer, plan.issued) == ("关于加强数据资源管理的实施意见", "苏州市人民政府", "2022-03-01")
+    assert citations(res) == []
+
+
+def test_a_portal_heading_that_cites_the_pages_own_cover(doc):
+    # a portal heads the page with the cover's title in 《》, the plan's own title in 〈〉 inside it
+    res = doc("《杭州市人民政府办公厅关于印发〈杭州市2023年政务公开工作要点〉的通知》\n杭政办函〔2023〕8号\n各区人民政府：\n"
+              "《杭州市2023年政务公开工作要点》已经市政府同意，现印发给你们，请认真贯彻落实。\n杭州市人民政府办公厅\n"
+              "2023年4月2日\n今年的总体要求是：深入贯彻《国务院办公厅关于印发2023年政务公开工作要点的通知》精神。\n"
+              "一、重点工作\n（一）推进权力清单公开。指导各区政府建立健全权力清单制度。\n")
+    assert res.extraction.plan.title == "杭州市2023年政务公开工作要点"
+    assert citations(res) == [("国务院办公厅关于印发2023年政务公开工作要点的通知", True)]
+    assert not [o for t in res.extraction.tasks for o in t.owners]  # 指导 opens a clause, not a name
+
+
 def test_a_letters_title_in_a_text_file(doc):
     # a notice, an approval or a reply titled X关于…的通知/批复/复函 is its own plan; the second line of a
     # title broken in two (…规划的通知) is none
