@@ -255,14 +255,21 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
     elsewhere what a sentence anchored on a year (到2025年，…) states after an indicator's name."""
     text = outline.text
     out = []
+    led = None  # the year of the paragraph a run of dash bullets (——X：…达到…) follows
     for para in re.finditer(r"[^\n]+", text):
         p = para.group()
+        bullet = _BULLET.match(p)
+        if not bullet:
+            years = [y for a in _ANCHOR.finditer(p) if (y := _anchor_year(a, plan, plan.issued))]
+            led = years[-1] if years and not (plan.start_year and years[-1] < plan.start_year) else None
         head = _PROSE_HEAD.search(p)
         at = head.start() if head else len(p)  # 到2025年，…明显提升。具体指标：…: the targets follow their head
         for sentence in re.finditer(r"[^。;\n]+", p[:at]):
             s = sentence.group()
             anchor = _ANCHOR.search(s)
             if not anchor:
+                if bullet and led:  # 到2025年，…。/——创新活力强劲：X达到…: the bullet's targets are for 2025
+                    out += _stated(s, para.start() + sentence.start(), led)
                 continue
             year = _anchor_year(anchor, plan, plan.issued)
             if year is None or (plan.start_year and year < plan.start_year):
@@ -280,6 +287,7 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
     return out
 
 
+_BULLET = re.compile(r"\s*(?:——|－－|--)")
 # a paragraph's targets, or its last sentences': 具体指标：到2022年，… / …明显提升。主要指标：…
 _ITEM_NUMBER = r"(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?"  # an item's numbering, if any: (一) 2. 三、
 _PROSE_HEAD = re.compile(rf"(?:^|(?<=[。;；]))\s*{_ITEM_NUMBER}(?:{PROSE_HEADS})\s*[:：]")

@@ -274,6 +274,17 @@ def test_a_unit_stated_above_a_table_is_every_rows(doc):
                                    ("新增义务教育学位", "个", None, 2020, "30000", 2025, "expected")]
 
 
+def test_dash_bullets_under_a_dated_goal_state_its_targets(doc):
+    # 到2025年，…。 then ——X。Y达到N件: each bullet's targets are for the year the paragraph above set
+    res = doc("某市“十四五”知识产权发展规划\n一、发展目标\n到2025年，知识产权强市建设取得明显成效。\n"
+              "——知识产权创造质量显著提升。每万人口高价值发明专利拥有量达到15件，PCT国际专利申请每年达到150件。\n"
+              "——知识产权运用效益充分显现。知识产权质押融资额累计达到50亿元。\n"
+              "二、重点任务\n（一）加强保护。完善维权机制。\n——其他要求。开展专项行动10次。\n")
+    assert [(i.name, i.unit, i.target_value, i.target_year) for i in res.extraction.indicators] == [
+        ("每万人口高价值发明专利拥有量", "件", "15", 2025), ("PCT国际专利申请", "件", "150", 2025),
+        ("知识产权质押融资额", "亿元", "50", 2025)]
+
+
 def test_this_years_target_in_a_yearly_work_plan(doc):
     # 今年 in 某县2024年工作要点 with no date given: the year its title names
     res = doc("清河县2024年知识产权工作要点\n一、工作目标\n今年，全县发明专利授权量达到120件。\n")
