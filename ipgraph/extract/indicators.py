@@ -153,7 +153,7 @@ _COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(
 _AND_COUNTED = re.compile(rf"^[和及、](?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
 _SHARE = re.compile(rf"^(?P<subj>[^,，。;；]{{2,40}}?)(?:{ADVERBS})?(?P<of>占[^,，。;；]{{1,16}}?)(?P<val>(?:{SHARES})|"
                     rf"\d+(?:\.\d+)?%(?:以上|左右)?)$")
-_NAME_NOISE = re.compile(r"^(?:的|全市|全省|全区|全县|我市|我省|本市|本省|力争|实现|使|推动|确保|其中|提出|规划提出)+")
+_NAME_NOISE = re.compile(r"^(?:的|全市|全省|全区|全县|我市|我省|本市|本省|力争|实现|使|推动|确保|引导|其中|提出|规划提出)+")
 _GLOSS = re.compile(r"[(（][^()（）]{2,40}[)）]")
 _PERIOD_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030}
 
@@ -264,16 +264,20 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
             led = years[-1] if years and not (plan.start_year and years[-1] < plan.start_year) else None
         head = _PROSE_HEAD.search(p)
         at = head.start() if head else len(p)  # 到2025年，…明显提升。具体指标：…: the targets follow their head
+        going = None  # the year an earlier sentence of the paragraph set (到2027年，X达到A。Y达到B。: B is for 2027)
         for sentence in re.finditer(r"[^。;\n]+", p[:at]):
             s = sentence.group()
             anchor = _ANCHOR.search(s)
             if not anchor:
-                if bullet and led:  # 到2025年，…。/——创新活力强劲：X达到…: the bullet's targets are for 2025
-                    out += _stated(s, para.start() + sentence.start(), led)
+                year = going or (led if bullet else None)  # ——创新活力强劲：X达到…: a bullet of the goal above
+                if year and not _PAST.search(s):
+                    out += _stated(s, para.start() + sentence.start(), year)
                 continue
             year = _anchor_year(anchor, plan, plan.issued)
             if year is None or (plan.start_year and year < plan.start_year):
+                going = None
                 continue
+            going = year if anchor.group(1) or anchor.group(2) else None
             found = _stated(s[anchor.end():], para.start() + sentence.start() + anchor.end(), year)
             out += found or _topic_target(s, anchor.end(), para.start() + sentence.start(), year)
         if head:  # the run's own year, else the last of the plan's period before its head (not 截至2020年底)
@@ -287,6 +291,8 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
     return out
 
 
+# a sentence about what was reached before the plan's years, not a target
+_PAST = re.compile(r"以来|期间|已经|已|截至|截止|同比|比上年")
 _BULLET = re.compile(r"\s*(?:——|－－|--)")
 # a paragraph's targets, or its last sentences': 具体指标：到2022年，… / …明显提升。主要指标：…
 _ITEM_NUMBER = r"(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?"  # an item's numbering, if any: (一) 2. 三、
