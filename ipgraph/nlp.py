@@ -149,7 +149,7 @@ class Vocab:
 def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], lead_verbs: list[str],
                subject_verbs: list[str], generic: list[str], tails: list[str], suffixes: list[str],
                not_owner: list[str], not_bodies: list[str], verb_openers: list[str], name_breakers: list[str],
-               noun_openers: list[str] = ()) -> Vocab:
+               noun_openers: list[str] = (), compound_words: list[str] = ()) -> Vocab:
     from .departments import aliases
 
     alt = genre.alternation
@@ -166,7 +166,7 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
         generic=re.compile("|".join(generic)), tails=re.compile(rf"(?:{alt(tails)})+$"),
         not_owner=re.compile(alt(not_owner)), known=known,
         not_body=re.compile(rf"^(?!{alt(noun_openers) or '$^'})(?:{alt(verb_openers)})|(?:{alt(not_bodies)})$|"
-                            rf"{alt(name_breakers)}"))
+                            rf"(?!{alt(compound_words) or '$^'})(?:{alt(name_breakers)})"))
 
 
 @lru_cache(maxsize=1 << 16)  # the same names recur in every clause of a document and across documents
@@ -241,6 +241,10 @@ def named_at(text: str, end: int) -> str | None:
     return None
 
 
+# a body named by its level alone, which a list writes after a division's first body (河北省委和省政府)
+_LEVEL_ONLY = re.compile(rf"[省市县区](?:{genre.alternation(genre.OWNER['level_bodies'])})")
+
+
 def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str, str]] | None:
     """The bodies a list names, with their offsets and the level they share with the list's first
     body when they are named without one, or None when any part is not a body."""
@@ -257,6 +261,9 @@ def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str, str]] | None:
                 shared = _shared_level(out[0][2] + out[0][1]) if out and name.endswith("部门") else ""
                 if not shared or not _whole(name, vocab) or not is_body(shared + name, vocab):
                     return None
+            elif out and _LEVEL_ONLY.fullmatch(name):  # 省政府 of 河北省委和省政府: 河北's
+                division = divisions().prefix(out[0][2] + out[0][1]) or ""
+                shared = division[:-1] if division.endswith(name[0]) else ""
             out.append((pos + part.find(name), name, shared))
         pos = sep.end() if sep else len(text)
     return out
@@ -386,7 +393,8 @@ def _default_vocab() -> Vocab:
 
 RESPONSIBILITY_CONFIG = {k: genre.OWNER[k] for k in ("list_heads", "lead_heads", "verbs", "lead_verbs", "subject_verbs",
                                                      "generic", "tails", "suffixes", "not_owner",
-                                                     "not_bodies", "verb_openers", "name_breakers", "noun_openers")}
+                                                     "not_bodies", "verb_openers", "name_breakers", "noun_openers",
+                                                     "compound_words")}
 
 
 @dataclass(frozen=True)
@@ -779,9 +787,10 @@ class ResponsibilityTagger:
 def make_responsibility(nlp: Language, name: str, list_heads: list[str], lead_heads: list[str], verbs: list[str],
                         lead_verbs: list[str], subject_verbs: list[str], generic: list[str], tails: list[str],
                         suffixes: list[str], not_owner: list[str], not_bodies: list[str], verb_openers: list[str],
-                        name_breakers: list[str], noun_openers: list[str]):
+                        name_breakers: list[str], noun_openers: list[str], compound_words: list[str]):
     return ResponsibilityTagger(make_vocab(list_heads, lead_heads, verbs, lead_verbs, subject_verbs, generic, tails,
-                                           suffixes, not_owner, not_bodies, verb_openers, name_breakers, noun_openers))
+                                           suffixes, not_owner, not_bodies, verb_openers, name_breakers, noun_openers,
+                                           compound_words))
 
 
 @Language.factory("ipgraph_regions", assigns=["doc.spans"])

@@ -30,6 +30,24 @@ def test_a_level_written_once_for_a_list_of_kinds_of_body(doc):
                                                           ("市人民政府卫生健康主管部门", False)]
 
 
+def test_a_government_named_by_its_level_after_a_bodies_division(doc):
+    # 河北省委和省政府: the province is written once, for both
+    res = doc("国务院关于某新区总体规划的批复\n一、组织实施\n河北省委和省政府要切实履行主体责任。\n")
+    assert owners(task_with(res, "主体责任")) == [("河北省委", False), ("河北省政府", False)]
+    res = doc("长沙市关于某某的实施意见\n一、组织保障\n长沙市委、市政府要加强组织领导。省政府要给予支持。\n")
+    assert owners(task_with(res, "加强组织领导")) == [("长沙市委", False), ("长沙市政府", False)]
+    assert owners(task_with(res, "给予支持")) == [("省政府", False)]  # no list: no division to share
+
+
+def test_a_compound_word_inside_a_name_breaks_nothing(doc):
+    # 协同 of X协同Y ends a name; 协同发展 inside one does not
+    res = doc("国务院关于某新区总体规划的批复\n一、组织实施\n国家发展改革委、京津冀协同发展领导小组办公室要做好综合协调。\n")
+    assert owners(task_with(res, "综合协调")) == [("国家发展改革委", False), ("京津冀协同发展领导小组办公室", False)]
+    res = doc("某省关于长江经济带发展的实施意见\n一、组织实施\n推动长江经济带协同发展领导小组办公室加强统筹。"
+              "省发展改革委协同省生态环境厅开展评估。\n")
+    assert owners(task_with(res, "开展评估")) == [("省发展改革委", False), ("省生态环境厅", False)]
+
+
 def test_a_kind_of_body_with_no_level_in_the_list_is_not_named(doc):
     # no level before the list: 教育部门 is a kind of body, not a department
     res = doc("某某市关于加强学生资助工作的通知\n一、工作任务\n（一）教育部门、财政部门要做好资助资金发放。\n")
