@@ -296,6 +296,14 @@ def test_later_sentences_of_a_dated_paragraph_state_targets_for_its_year(doc):
         ("企业科技创新投入", "亿元", "7000", 2027), ("科技创新投入", "万亿元", "1.1", 2030)]
 
 
+def test_a_news_report_states_a_target_with_da(doc):
+    # 达 for 达到, as reports abbreviate it
+    res = doc("某报讯 日前，某省“十四五”规划纲要公布。纲要提出，到2025年每万人口高价值发明专利拥有量达12件，"
+              "研发经费投入强度达2.8%。\n（来源：某日报）\n")
+    assert [(i.name, i.unit, i.target_value, i.target_year) for i in res.extraction.indicators] == [
+        ("每万人口高价值发明专利拥有量", "件", "12", 2025), ("研发经费投入强度", "%", "2.8", 2025)]
+
+
 def test_this_years_target_in_a_yearly_work_plan(doc):
     # 今年 in 某县2024年工作要点 with no date given: the year its title names
     res = doc("清河县2024年知识产权工作要点\n一、工作目标\n今年，全县发明专利授权量达到120件。\n")
