@@ -27,10 +27,10 @@ class Founded:
     declared: tuple[int, int] | None = None  # the clause that declares the lead (A为牵头单位): no task of its own
 
 
-def short_names(text: str) -> dict[str, tuple[str, int]]:
+def _declared(text: str) -> dict[str, tuple[str, int]]:
     """The short names a text declares for bodies, each with the body and where it is declared:
-    协调委 → (北京奥运会首都国际机场协调委员会, offset) for 组建…协调委员会（以下简称协调委）. Where the
-    text then writes the short name, an owner stays as written (the annotation rule)."""
+    协调委 → (北京奥运会首都国际机场协调委员会, offset) for 组建…协调委员会（以下简称协调委）. (An owner
+    written by such a name stays as written: the annotation rule.)"""
     out = {}
     for m in _ALIAS_NOTE.finditer(text):
         full = named_at(text, m.start())
@@ -39,11 +39,11 @@ def short_names(text: str) -> dict[str, tuple[str, int]]:
     return out
 
 
-def founded(text: str, end: int, declared: dict[str, tuple[str, int]]) -> Founded | None:
+def founded(text: str, end: int) -> Founded | None:
     """The body whose duties a bodiless heading at `end` lists: the last one named before it in full
     with an ending the text also uses alone (联席会议, 领导小组) or a short name it declares; and its
     lead, declared in a sentence that opens with the body (in full or by that short name)."""
-    candidates = [(at, full, short) for short, (full, at) in declared.items() if at < end]
+    candidates = [(at, full, short) for short, (full, at) in _declared(text[:end]).items()]
     named = last_short_named(text, end)
     if named:
         candidates.append((named[2], named[0], named[1]))

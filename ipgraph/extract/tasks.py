@@ -15,7 +15,7 @@ from spacy.language import Language
 from ..genre import DUTY_HEADING, FIRST_IS_LEAD, LEAD_ROLE, LIST_HEADS, OWNER, OWNER_TAILS, alternation
 from ..nlp import SHORT_BARE, Match, _default_vocab, is_body, list_items, named_before
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
-from .founded import BODILESS_DUTIES, founded, short_names
+from .founded import BODILESS_DUTIES, founded
 from .model import Owner, TaskRec
 
 _ONLY_OWNERS = re.compile(rf"^[(〔【\[]?\s*(?:{LIST_HEADS})\s*(?:[】\]]|:)")
@@ -76,7 +76,6 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
         tasks.append(task)
 
     vocab = _default_vocab()
-    shorts = short_names(outline.text)  # 协调委 of …协调委员会（以下简称协调委）
     duties: dict[int, list[Owner]] = {}  # item → the body whose duties it heads ("X职责", "X及其职责")
     listed: set[int] = set()     # items whose paragraphs list duties one to a semicolon (主要职能 of a body set up)
     declared_leads: list[tuple[int, int]] = []  # clauses declaring a body's lead (A为牵头单位)
@@ -90,7 +89,7 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
         duty = DUTY_HEADING.match(it.title.strip())
         if duty and is_body(duty.group("body"), vocab):
             duties[it.index] = [Owner(duty.group("body"))]
-        elif BODILESS_DUTIES.match(it.title.strip()) and (body := founded(outline.text, it.start, shorts)):
+        elif BODILESS_DUTIES.match(it.title.strip()) and (body := founded(outline.text, it.start)):
             duties[it.index] = [Owner(body.name)] + ([Owner(body.lead, True)] if body.lead else [])
             listed.add(it.index)
             led[body.name] = body.lead
