@@ -159,7 +159,8 @@ def make_vocab(list_heads: list[str], lead_heads: list[str], verbs: list[str], l
         # 责任单位：X, or the head in brackets with no colon (【责任单位】X)
         list_head=re.compile(rf"[【\[]?(?P<head>{alt(list_heads)})(?:\s*[】\]]\s*[:：]?|\s*[:：])\s*"),
         head_word=re.compile(alt(list_heads)),
-        verb_tail=re.compile(rf"(?P<verb>{alt(verbs)})(?:[。.]?\s*)$"),
+        # X负责 / X牵头督导 (an act of two characters may follow the role) at the end of a note's part
+        verb_tail=re.compile(rf"(?P<verb>{alt(verbs)})(?:[\u4e00-\u9fff]{{1,2}})?(?:[。.]?\s*)$"),
         subject=re.compile(rf"(?P<verb>{alt(subject_verbs)})"),
         suffix=re.compile(rf"(?:{alt(suffixes)})$"),
         lead_heads=tuple(lead_heads), lead_verbs=tuple(lead_verbs),

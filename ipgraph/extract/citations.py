@@ -10,7 +10,7 @@ import difflib
 import re
 
 from ..genre import (CITE_AFTER, CITE_IMPLEMENT, CITE_IMPLEMENT_AFTER, CITE_MAKING, CITE_NEGATIONS, CITE_PAST,
-                     CITE_TRIGGERS, DOC_NUMBER, NOTICE_VERBS, PERIODS, REQUESTS)
+                     CITE_TRIGGERS, DEPT_SUFFIXES, DOC_NUMBER, NOTICE_VERBS, PERIODS, REQUESTS)
 from ..outline import Outline
 from .model import CitationRec, PlanInfo
 from .plan import _ALIAS, _NOTICE, PLAN_TYPES
@@ -18,16 +18,20 @@ from .plan import _ALIAS, _NOTICE, PLAN_TYPES
 _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 # a trigger verb whose object is the citation: only other citations and connectors between them
 # who issued or adopted it may stand between: 贯彻执行国务院发布的《X》, 落实十四届五中全会通过的《X》
+# a body named before its document: 按照省政府办公厅《X》、市政府《Y》要求
+_ISSUER = rf"[^,。;《》、]{{2,20}}?(?:{DEPT_SUFFIXES})"
 _ISSUED = (r"(?:党中央、国务院|国务院|中央|国家|省委、省政府|省政府|省|市委、市政府|市政府|市"
-           r"|[^,。;《》]{2,20}?(?:印发|出台|颁布|发布|通过|批准))?(?:印发的|出台的|颁布的|发布的|的|关于)?$")
+           rf"|[^,。;《》]{{2,20}}?(?:印发|出台|颁布|发布|通过|批准)|{_ISSUER})?(?:印发的|出台的|颁布的|发布的|的|关于)?$")
 _TRIGGER = re.compile(rf"(?:{CITE_TRIGGERS}|结合)(?:认真)?{_ISSUED}")
 _IMPLEMENTS = re.compile(rf"(?P<neg>{CITE_NEGATIONS})?(?:认真|严格)?(?:{CITE_IMPLEMENT})+(?:好)?{_ISSUED}")
 # (a document this one issues, 《X》…现印发给你们，请认真贯彻执行, is promulgated, not carried out)
 _IMPLEMENT_AFTER = re.compile(rf"^(?:{CITE_IMPLEMENT_AFTER})|^(?:(?!{NOTICE_VERBS})[^。;]){{0,40}}?,\s*(?:{REQUESTS})"
                               rf"[^。;]{{0,30}}?(?:{CITE_IMPLEMENT}|组织实施)")
-_CITED_RUN = re.compile(r"(?:《[^《》]*》\s*(?:\([^()]*\))?\s*[、和及与,]?\s*)+$")
+_CITED_RUN = re.compile(rf"(?:(?:{_ISSUER})?《[^《》]*》\s*(?:\([^()]*\))?\s*[、和及与,]?\s*)+$")
 _PLAN_LIKE = re.compile(r"(?:规划|纲要|计划|方案|意见|决定|战略|部署|通知)$")
 _AFTER = re.compile(rf"^[^,。;]{{0,20}}?(?:{CITE_AFTER})|^[^。;]{{0,60}}?(?:作出了?[^,。;]{{0,8}}部署|提出了?[^,。;]{{0,8}}要求)")
+# a sentence that ends making the plan by its name: …，制定甲区环境整治实施方案
+_MAKES_NAMED = re.compile(rf"(?:制定|编制|研究制定)[^,，。;；《》]{{0,40}}(?:{PLAN_TYPES})\s*$")
 _ANNEX = re.compile(r"\s*\(\s*(?:见|详见)?附件")
 _GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规划|五年规划)$")
 _NUMBER_AFTER = re.compile(r"\s*\(\s*(" + DOC_NUMBER.pattern + r")\s*\)")
@@ -76,12 +80,13 @@ def _is_parent(text: str, m: re.Match, title: str, plan: PlanInfo) -> bool:
         return False
     at = sentence.find(m.group(0))
     before = _CITED_RUN.sub("", sentence[:at].rstrip())
-    after = re.sub(r"^(?:\s*\([^()]*\)|\s*[、和及与]?\s*《[^》]*》)*", "", sentence[at + len(m.group(0)):])
+    after = re.sub(rf"^(?:\s*\([^()]*\)|\s*[、和及与]?\s*(?:{_ISSUER})?《[^》]*》)*", "", sentence[at + len(m.group(0)):])
     implements = _IMPLEMENTS.search(before)
     if (implements and not implements.group("neg")) or _IMPLEMENT_AFTER.match(after):
         return True  # the document carries it out
     said = _TRIGGER.search(before) or _AFTER.match(after)
-    return bool(said) and bool(CITE_MAKING.search(sentence) or _PLAN_LIKE.search(fold(title)))
+    return bool(said) and bool(CITE_MAKING.search(sentence) or _MAKES_NAMED.search(sentence)
+                               or _PLAN_LIKE.search(fold(title)))
 
 
 def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:

@@ -144,10 +144,11 @@ def from_table(table: Table, plan: PlanInfo, unit_of_all: str | None = None) -> 
     return out
 
 
-_ANCHOR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年(?:底|末)?|到\s*[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)")
+_ANCHOR = re.compile(r"(?:到|至|截至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?|到\s*[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)")
 _VERBS = TARGET_VERBS
 _UNIT = "|".join(map(re.escape, UNITS))
-_STATED = re.compile(rf"(?P<name>[^,。;:、()《》\"“”]{{2,30}}?)(?P<verb>{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
+# a name may hold a gloss in brackets: 细颗粒物(PM2.5)年均浓度, 优良天数比例(AQI达标率)
+_STATED = re.compile(rf"(?P<name>(?:[^,。;:、()《》\"“”]|\([^()]{{1,20}}\)){{2,30}}?)(?P<verb>{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
                      rf"\s*(?P<unit>{_UNIT})?(?P<more>{QUALIFIERS})?")
 _COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
 _AND_COUNTED = re.compile(rf"^[和及、](?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
@@ -155,6 +156,7 @@ _SHARE = re.compile(rf"^(?P<subj>[^,，。;；]{{2,40}}?)(?:{ADVERBS})?(?P<of>�
                     rf"\d+(?:\.\d+)?%(?:以上|左右)?)$")
 _NAME_NOISE = re.compile(r"^(?:的|全市|全省|全区|全县|我市|我省|本市|本省|力争|实现|使|推动|确保|引导|其中|提出|规划提出)+")
 _GLOSS = re.compile(r"[(（][^()（）]{2,40}[)）]")
+_GLOSS_AT_END = re.compile(r"\s*[(（][^()（）]{2,40}[)）]$")
 _PERIOD_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030}
 
 
@@ -210,12 +212,12 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
         if any(o.start <= offset + m.start("verb") < o.end for o in out):
             continue
         name = _NAME_NOISE.sub("", m.group("name").strip())
-        name = re.sub(rf"(?:{ADVERBS})$", "", name)
-        if len(name) < 4 or re.search(r"\d", name):
+        name = _GLOSS_AT_END.sub("", re.sub(rf"(?:{ADVERBS})$", "", name))  # 优良天数比例(AQI达标率)达到…
+        if len(_GLOSS.sub("", name)) < 4 or re.search(r"\d", _GLOSS.sub("", name)):
             continue
         unit = m.group("unit")
-        if m.group("verb") == "年均增长":
-            name, unit = name + "年均增长", unit or "%"
+        if m.group("verb") in ("年均增长", "年均下降"):
+            name, unit = name + m.group("verb"), unit or "%"
         bound = {"不低于": "≥", "不少于": "≥", "不超过": "≤"}.get(m.group("verb"), "")  # a bound, not a point
         written = (m.group("cmp") or bound) + m.group("val") + (unit or "") + (m.group("more") or "")
         tail = s[m.end(): m.end() + 12]
@@ -255,13 +257,18 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
     elsewhere what a sentence anchored on a year (到2025年，…) states after an indicator's name."""
     text = outline.text
     out = []
-    led = None  # the year of the paragraph a run of dash bullets (——X：…达到…) follows
+    # the item each line opens or sits under
+    under = {p.start: p.item for p in outline.paras} | {it.start: it.index for it in outline.items}
+    led, scope = None, None  # the year an earlier line set, and the item it holds for: 到2025年，…。/——Y达到…
     for para in re.finditer(r"[^\n]+", text):
         p = para.group()
-        bullet = _BULLET.match(p)
-        if not bullet:
-            years = [y for a in _ANCHOR.finditer(p) if (y := _anchor_year(a, plan, plan.issued))]
-            led = years[-1] if years and not (plan.start_year and years[-1] < plan.start_year) else None
+        item = under.get(para.start())
+        years = [y for a in _ANCHOR.finditer(p) if (y := _anchor_year(a, plan, plan.issued))]
+        if years:
+            led = years[-1] if not (plan.start_year and years[-1] < plan.start_year) else None
+            scope = item
+        elif item != scope and scope not in {a.index for a in outline.ancestors(item)}:
+            led = None  # another item than the dated one or one of its own: the year does not hold there
         head = _PROSE_HEAD.search(p)
         at = head.start() if head else len(p)  # 到2025年，…明显提升。具体指标：…: the targets follow their head
         going = None  # the year an earlier sentence of the paragraph set (到2027年，X达到A。Y达到B。: B is for 2027)
@@ -269,7 +276,7 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
             s = sentence.group()
             anchor = _ANCHOR.search(s)
             if not anchor:
-                year = going or (led if bullet else None)  # ——创新活力强劲：X达到…: a bullet of the goal above
+                year = going or led  # ——创新活力强劲：X达到…: a bullet, or a paragraph, of the goal above
                 if year and not _PAST.search(s):
                     out += _stated(s, para.start() + sentence.start(), year)
                 continue
@@ -293,7 +300,6 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
 
 # a sentence about what was reached before the plan's years, not a target
 _PAST = re.compile(r"以来|期间|已经|已|截至|截止|同比|比上年")
-_BULLET = re.compile(r"\s*(?:——|－－|--)")
 # a paragraph's targets, or its last sentences': 具体指标：到2022年，… / …明显提升。主要指标：…
 _ITEM_NUMBER = r"(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?"  # an item's numbering, if any: (一) 2. 三、
 _PROSE_HEAD = re.compile(rf"(?:^|(?<=[。;；]))\s*{_ITEM_NUMBER}(?:{PROSE_HEADS})\s*[:：]")

@@ -37,6 +37,16 @@ def test_owner_notes_in_black_lenticular_brackets(doc):
     assert owners(task_with(res, "计量测试中心")) == [("省市场监管局", True), ("省科技厅", False)]
 
 
+def test_a_lead_with_its_own_act_in_an_owner_note(doc):
+    # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
+    res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
+              "2.加强执法检查。(市市场监管局牵头组织，市公安局参与)\n")
+    assert owners(task_with(res, "专项检查")) == [("市应急管理局", True), ("市公安局", False)]
+    assert owners(task_with(res, "执法检查")) == [("市市场监管局", True), ("市公安局", False)]
+    res = doc("某县农村人居环境整治方案\n一、重点任务\n（一）推进厕所改造。（县农业农村局牵头推进，县卫生健康局配合）\n")
+    assert owners(task_with(res, "厕所改造")) == [("县农业农村局", True), ("县卫生健康局", False)]
+
+
 def test_a_list_head_whose_bodies_carry_verbs(doc):
     # 责任单位：X牵头，Y配合 — the head names the list, the verbs say who leads
     res = doc("广西壮族自治区“十四五”知识产权发展规划\n四、重点任务\n"
@@ -304,6 +314,23 @@ def test_a_news_report_states_a_target_with_da(doc):
         ("每万人口高价值发明专利拥有量", "件", "12", 2025), ("研发经费投入强度", "%", "2.8", 2025)]
 
 
+def test_paragraphs_after_a_dated_goal_in_its_item(doc):
+    # （二）发展目标。到2025年，…。 then paragraphs with no year: the item's year, not the next item's
+    res = doc("某市制造强市行动计划\n一、总体要求\n（二）发展目标。到2025年，初步建成先进制造业强市。\n"
+              "产业能级更高。制造业增加值占全市生产总值的比重稳定在30%以上。\n展望2035年，制造业增加值比重达到35%。\n"
+              "（三）基本原则。坚持创新引领，研发投入强度达到3%。\n")
+    assert [(i.name, i.target_value, i.target_year) for i in res.extraction.indicators] == [
+        ("制造业增加值占全市生产总值的比重", "30", 2025), ("制造业增加值比重", "35", 2035)]
+
+
+def test_glosses_in_an_indicators_name(doc):
+    res = doc("某市空气质量持续改善行动方案\n一、工作目标\n到2025年，全市优良天数比例（AQI达标率）达到90%，"
+              "细颗粒物（PM2.5）年均浓度控制在30微克/立方米以下，单位工业增加值能耗年均下降4%。\n")
+    assert [(i.name, i.unit, i.target_value) for i in res.extraction.indicators] == [
+        ("优良天数比例", "%", "90"), ("细颗粒物(PM2.5)年均浓度", "微克/立方米", "30"),
+        ("单位工业增加值能耗年均下降", "%", "4")]
+
+
 def test_this_years_target_in_a_yearly_work_plan(doc):
     # 今年 in 某县2024年工作要点 with no date given: the year its title names
     res = doc("清河县2024年知识产权工作要点\n一、工作目标\n今年，全县发明专利授权量达到120件。\n")
@@ -327,6 +354,21 @@ def test_a_target_named_by_the_topic_of_its_sentence(doc):
 
 
 # ---------------------------------------------------------------- citations
+
+def test_parents_each_named_with_its_issuer(doc):
+    # 按照X《A》、Y《B》要求: a body before each title stands between the trigger and the title
+    res = doc("某县人民政府关于推进乡村旅游发展的实施意见\n各乡镇人民政府：\n为加快乡村旅游发展，按照省政府办公厅"
+              "《关于促进乡村旅游发展的意见》（某政办发〔2021〕8号）、市政府《关于文旅融合发展的实施意见》（某政发〔2021〕3号）"
+              "要求，结合我县实际，现就推进乡村旅游发展提出以下实施意见。\n一、总体要求\n坚持统筹推进。\n")
+    assert citations(res) == [("关于促进乡村旅游发展的意见", True), ("关于文旅融合发展的实施意见", True)]
+
+
+def test_parents_of_a_plan_made_by_its_name(doc):
+    # …部署要求，…，制定甲区X实施方案: the plan is made, named instead of 本方案
+    res = doc("某区环境整治实施方案\n根据《某市环境卫生管理办法》《某市城管委关于开展环境整治工作的函》等部署要求，"
+              "全面推进环境整治，制定某区环境整治实施方案。\n一、工作目标\n环境明显改善。\n")
+    assert citations(res) == [("某市环境卫生管理办法", True), ("某市城管委关于开展环境整治工作的函", True)]
+
 
 def test_history_cites_without_making_a_parent(doc):
     res = doc("宁波市数字经济发展“十四五”规划\n"

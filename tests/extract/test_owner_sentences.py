@@ -494,6 +494,9 @@ def test_a_verb_or_preposition_opens_no_name(doc):
     assert not {"向国家粮食应急工作指挥部", "领导首都机场管理委员会"} & all_owners(res)
     res = doc("某市人民政府办公室关于某某建议的答复\n市长十分重视，批示市发展改革委认真研究。\n")
     assert "批示市发展改革委" not in all_owners(res)
+    res = doc("某市关于推广政府和社会资本合作模式的实施意见\n现就推广政府和社会资本合作模式提出以下实施意见。\n"
+              "一、总体要求\n现将有关事项通知如下。\n")
+    assert all_owners(res) == set()
 
 
 def test_a_body_that_asks_others_owns_nothing(doc):
