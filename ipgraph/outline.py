@@ -27,7 +27,8 @@ _SCHEMES: list[tuple[str, re.Pattern]] = [
     ("cn", re.compile(rf"[{CN_DIGITS}]{{1,3}}\s*[、.]\s*")),
     ("(cn)", re.compile(rf"\(\s*[{CN_DIGITS}]{{1,3}}\s*\)\s*[、.]?\s*")),
     ("decimal", re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}(?![\d%.])\s*")),
-    ("n", re.compile(r"\d{1,3}\s*[.、](?![\d%])\s*")),
+    # 1. and 1、, not 1.5亿元; but 1.2023年底前… is item 1 opening with a year
+    ("n", re.compile(r"\d{1,3}\s*(?:[.、](?![\d%])|\.(?=(?:19|20)\d{2}\s*年))\s*")),
     ("(n)", re.compile(r"\(\s*\d{1,3}\s*\)\s*")),
     ("n)", re.compile(r"\d{1,2}\)\s*")),
     ("circled", re.compile(rf"[{CIRCLED}]\s*")),

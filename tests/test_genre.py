@@ -86,10 +86,21 @@ def test_document_type_ends_a_title(doc, kind):
 
 @pytest.mark.parametrize("mark", VOCAB["documents"]["news"] + VOCAB["documents"]["news_openings"])
 def test_news_mark_makes_an_article_about_the_plan(doc, mark):
-    res = doc(f"某某市促进就业实施方案发布\n{mark}，某某市人民政府印发《某某市促进就业实施方案》（以下简称《方案》）。"
+    # a byline (某某日报记者 王明, 本报讯) or a report's opening (近日，…印发)
+    byline, opening = (f"某某{mark} 王明\n", "") if mark in VOCAB["documents"]["news"] else ("", f"{mark}，")
+    res = doc(f"某某市促进就业实施方案发布\n{byline}{opening}某某市人民政府印发《某某市促进就业实施方案》（以下简称《方案》）。"
               f"市人力社保局有关负责人表示，将会同有关部门抓好《方案》落实。\n")
     plan = res.extraction.plan
     assert (plan.doc_kind, plan.title) == ("news", "某某市促进就业实施方案")
+
+
+def test_an_article_mark_in_a_menu_or_a_sentence_makes_no_article(doc):
+    # a portal's menu (…政策解读…), a sentence naming a paper or 政策解读 as a field of work: a plan still
+    res = doc("首页 政务公开 政策文件 政策解读 互动交流\n某市政务公开工作要点\n一、重点任务\n"
+              "1.做好政策解读。在信息公开、政策解读、回应关切等环节实现新突破。（市政府办公室牵头）\n"
+              "2.依托某某日报等媒体加强宣传。（市委宣传部负责）\n")
+    assert res.extraction.plan.doc_kind == "plan"
+    assert [[o.surface for o in t.owners] for t in res.extraction.tasks if t.owners] == [["市政府办公室"], ["市委宣传部"]]
 
 
 @pytest.mark.parametrize("mark", VOCAB["documents"]["news_openings"])

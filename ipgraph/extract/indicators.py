@@ -216,7 +216,7 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
         if len(_GLOSS.sub("", name)) < 4 or re.search(r"\d", _GLOSS.sub("", name)):
             continue
         unit = m.group("unit")
-        if m.group("verb") in ("年均增长", "年均下降"):
+        if m.group("verb") in ("年均增长", "年均下降", "增长"):
             name, unit = name + m.group("verb"), unit or "%"
         bound = {"不低于": "≥", "不少于": "≥", "不超过": "≤"}.get(m.group("verb"), "")  # a bound, not a point
         written = (m.group("cmp") or bound) + m.group("val") + (unit or "") + (m.group("more") or "")
@@ -260,6 +260,10 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
     # the item each line opens or sits under
     under = {p.start: p.item for p in outline.paras} | {it.start: it.index for it in outline.items}
     led, scope = None, None  # the year an earlier line set, and the item it holds for: 到2025年，…。/——Y达到…
+    # 某市2023年工作要点: its year throughout (not a period's plan: 2021—2025年, “十四五”)
+    years_titled = set(_YEAR.findall(plan.title))
+    yearly = int(years_titled.pop()) if len(years_titled) == 1 and not re.search(r"十[一二三四五]五", plan.title) \
+        and plan.start_year in (None, plan.end_year) else None
     for para in re.finditer(r"[^\n]+", text):
         p = para.group()
         item = under.get(para.start())
@@ -276,9 +280,10 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
             s = sentence.group()
             anchor = _ANCHOR.search(s)
             if not anchor:
-                year = going or led  # ——创新活力强劲：X达到…: a bullet, or a paragraph, of the goal above
-                if year and not _PAST.search(s):
-                    out += _stated(s, para.start() + sentence.start(), year)
+                year = going or led or yearly  # ——创新活力强劲：X达到…: a bullet, or a paragraph, of the goal above
+                if year and not _PAST.search(s) and all(int(y) == year for y in _A_YEAR.findall(s)):
+                    at_text = _NUMBERED_START.match(s).end()  # 2.研发投入强度达到2.8%: after the item's number
+                    out += _stated(s[at_text:], para.start() + sentence.start() + at_text, year)
                 continue
             year = _anchor_year(anchor, plan, plan.issued)
             if year is None or (plan.start_year and year < plan.start_year):
@@ -298,11 +303,13 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
     return out
 
 
+_A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # a sentence about what was reached before the plan's years, not a target
 _PAST = re.compile(r"以来|期间|已经|已|截至|截止|同比|比上年")
 # a paragraph's targets, or its last sentences': 具体指标：到2022年，… / …明显提升。主要指标：…
 _ITEM_NUMBER = r"(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?"  # an item's numbering, if any: (一) 2. 三、
 _PROSE_HEAD = re.compile(rf"(?:^|(?<=[。;；]))\s*{_ITEM_NUMBER}(?:{PROSE_HEADS})\s*[:：]")
+_NUMBERED_START = re.compile(rf"\s*{_ITEM_NUMBER}(?:(?:19|20)\d{{2}}\s*年\s*[,，]?)?")  # 1.2023年X达到…: X
 
 
 _NOUN_TARGET = re.compile(rf"\s*(?:{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?"

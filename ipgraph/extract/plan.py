@@ -77,11 +77,24 @@ def _title_line(line: str) -> str | None:
     return None
 
 
+# an article's byline or source line: 重庆日报记者 张亦筑, （通讯员 李明）, 本报讯, 来源：某某日报
+_BYLINE = re.compile(rf"(?:{NEWS_MARKS})[\s:：]*[\u4e00-\u9fff·]{{2,4}}(?=[\s)）,，]|$)|报讯|新闻网"
+                     r"|来源\s*[:：]\s*\S{0,12}(?:日报|晚报|新闻网)")
+# a line of a page's menu or trail: several short words side by side (首页 政务公开 政策解读 互动交流)
+_MENU = re.compile(r"^(?:\S{1,8}(?:\s+|\s*>>?\s*|\s*\|\s*)){3,}\S{1,8}$")
+
+
 def _doc_kind(text: str) -> str:
-    head = text[:600]  # the marks are read in the first lines
-    if re.search(NEWS_MARKS, head) or (re.search(NEWS_OPENINGS, head) and not ADDRESSED.search(head)):
+    """plan, or an article about one (news, interpretation), or a draft, by the marks of the first
+    lines: a byline, 近日…印发 with no addressee; 解读 in a heading, not in a page's menu nor in a
+    sentence (…政策解读、回应关切…), nor above a notice that addresses someone."""
+    head = text[:600]
+    lines = [line.strip() for line in head.split("\n") if line.strip()]
+    addressed = ADDRESSED.search(head)
+    if any(_BYLINE.search(line) for line in lines) or (re.search(NEWS_OPENINGS, head) and not addressed):
         return "news"
-    if re.search(INTERPRETATION_MARKS, head):
+    if not addressed and any(re.search(INTERPRETATION_MARKS, line) and not _MENU.match(line)
+                             and not (len(line) > 30 and re.search(r"[、,，]", line)) for line in lines):
         return "interpretation"
     if re.search(DRAFT_MARKS, head):
         return "draft"

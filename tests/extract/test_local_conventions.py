@@ -331,6 +331,19 @@ def test_glosses_in_an_indicators_name(doc):
         ("单位工业增加值能耗年均下降", "%", "4")]
 
 
+def test_targets_of_a_yearly_plan_are_for_its_year(doc):
+    # a title naming one year: its items state that year's targets; 1.2023年… is item 1, not 1.2023
+    res = doc("某市2023年政府工作报告重点工作责任分解\n一、主要预期目标\n1.地区生产总值增长6%左右。\n责任单位：市发展改革委\n"
+              "2.2023年研发投入强度达到2.8%。\n责任单位：市科技局\n3.2022年城镇调查失业率为5.2%，今年控制在5.5%以内。\n"
+              "4.城镇新增就业同比增长3%。\n")
+    assert [(i.name, i.unit, i.target_value, i.target_year) for i in res.extraction.indicators] == [
+        ("地区生产总值增长", "%", "6", 2023), ("研发投入强度", "%", "2.8", 2023)]
+    assert [(t.numbering, [o.surface for o in t.owners]) for t in res.extraction.tasks][1:3] == [
+        ("1.", ["市发展改革委"]), ("2.", ["市科技局"])]
+    res = doc("某市“十四五”知识产权发展规划（2021—2025年）\n一、重点任务\n1.专利质押融资额达到20亿元。\n")
+    assert res.extraction.indicators == []  # a period's plan: a target needs its year
+
+
 def test_this_years_target_in_a_yearly_work_plan(doc):
     # 今年 in 某县2024年工作要点 with no date given: the year its title names
     res = doc("清河县2024年知识产权工作要点\n一、工作目标\n今年，全县发明专利授权量达到120件。\n")
