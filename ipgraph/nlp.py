@@ -108,6 +108,7 @@ _SENTENCE_STOP = re.compile(r"[。!?！？\n]|$")
 _CLAUSE_STOP = re.compile(r"[。;；!?！？\n]|$")
 _COMMA_STOP = re.compile(r"[,，。;；]|$")
 _STOPS = "。;；!?！？\n"  # the marks that end a sentence or its part
+_NOTE_PARTS = re.compile(r"[,，;；]")
 
 
 def _after_last(text: str, marks: str, pos: int, floor: int = 0) -> int:
@@ -246,9 +247,10 @@ def named_at(text: str, end: int) -> str | None:
 _LEVEL_ONLY = re.compile(rf"[省市县区](?:{genre.alternation(genre.OWNER['level_bodies'])})")
 
 
-def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str, str]] | None:
+def split_bodies(text: str, vocab: Vocab, partial: bool = False) -> list[tuple[int, str, str]] | None:
     """The bodies a list names, with their offsets and the level they share with the list's first
-    body when they are named without one, or None when any part is not a body."""
+    body when they are named without one, or None when any part is not a body. `partial`: a list a
+    head declares (责任单位：…), whose other parts (立山经济开发区, 海关) are left out instead."""
     out: list[tuple[int, str, str]] = []
     text = _mask(text)
     pos = 0  # where the current part starts
@@ -261,7 +263,10 @@ def split_bodies(text: str, vocab: Vocab) -> list[tuple[int, str, str]] | None:
                 # 人力资源社会保障行政部门 after 国务院教育行政部门: a kind of body, at the first one's level
                 shared = _shared_level(out[0][2] + out[0][1]) if out and name.endswith("部门") else ""
                 if not shared or not _whole(name, vocab) or not is_body(shared + name, vocab):
-                    return None
+                    if not partial:
+                        return None
+                    pos = sep.end() if sep else len(text)
+                    continue
             elif out and _LEVEL_ONLY.fullmatch(name):  # 省政府 of 河北省委和省政府: 河北's
                 division = divisions().prefix(out[0][2] + out[0][1]) or ""
                 shared = division[:-1] if division.endswith(name[0]) else ""
@@ -475,11 +480,12 @@ class ResponsibilityTagger:
         return doc
 
     def _list(self, text: str, start: int, end: int, lead: bool, kind: str, clause: int | None = None,
-              note: tuple[int, int] | None = None, headed: bool = False) -> list[Match]:
+              note: tuple[int, int] | None = None, headed: bool = False, partial: bool = False) -> list[Match]:
         """The bodies listed in text[start:end]: all lead when `lead`; when `headed` (牵头单位：X、Y) the
-        first as written leads, as a 牵头单位 list is read by convention (X leads, Y shares the lead's work)."""
+        first as written leads, as a 牵头单位 list is read by convention (X leads, Y shares the lead's work).
+        `partial`: a list under a head, whose parts that name no body are left out (see split_bodies)."""
         listed = text[start:end]
-        names = split_bodies(listed, self.vocab)
+        names = split_bodies(listed, self.vocab, partial)
         if not names:
             return []
         written_first = len(listed) - len(listed.lstrip())
@@ -506,11 +512,13 @@ class ResponsibilityTagger:
         body = text[a:b]
         pos = 0
         bare: list[tuple[int, int]] = []   # lists waiting for the verb of a later segment: (X，Y负责)
+        listing = False  # a head's list goes on after a comma: (责任单位：X，Y)
         for seg in _NOTE_SEGMENT.split(body):
             if seg is None or seg == "":
                 continue
             if seg in ";；,，。":
                 pos += len(seg)
+                listing = listing and seg in ",，"
                 continue
             s0 = a + pos
             pos += len(seg)
@@ -523,7 +531,8 @@ class ResponsibilityTagger:
                 head_leads = head.group("head") in v.lead_heads
                 if not v.verb_tail.search(lead_s[head.end():]):
                     out += self._list(text, start, s0 + len(seg.rstrip()), False, "owners", note=note,
-                                      headed=head_leads)
+                                      headed=head_leads, partial=True)
+                    listing = True
                     continue
                 # 责任单位：X牵头，Y配合: the verbs after the head say who leads
                 s0, lstrip, lead_s = start, 0, lead_s[head.end():]
@@ -542,6 +551,8 @@ class ResponsibilityTagger:
                     at = text.find(part, s0 + lstrip, end)
                     found += self._list(text, at, at + len(part), lead and not found, "owners", note=note)
                 out += found
+            elif listing and not verb:
+                out += self._list(text, s0 + lstrip, s0 + lstrip + len(lead_s), False, "owners", note=note, partial=True)
             elif lead_s and split_bodies(lead_s, v):
                 bare.append((s0 + lstrip, s0 + lstrip + len(lead_s)))
         if _LEAD_MARK.search(body) or not out:  # (X（牵头）、Y、Z), 。(X、Y、Z): a list alone needs no verb
@@ -558,7 +569,8 @@ class ResponsibilityTagger:
         bracketed = {i for a, b in parens for i in range(a, b)}
         for a, b in parens:
             inner = text[a:b]
-            if v.list_head.search(inner) or v.verb_tail.search(re.split(r"[。]", inner)[0] + "") or \
+            # a part that ends with a role's verb: (X牵头，Y按职责分工负责，年内持续推进), (X、Y负责，2023年底前完成)
+            if v.list_head.search(inner) or any(v.verb_tail.search(part) for part in _NOTE_PARTS.split(inner.split("。")[0])) or \
                     re.search(rf"(?:{genre.ROLES}|负责|指导)[。.]", inner) or _LEAD_MARK.search(inner) or \
                     genre.FIRST_IS_LEAD.search(inner) or (text[a - 2:a - 1] in ("。", ";", "；") and
                                                           split_bodies(inner, v)):  # 。(X、Y): after its task
@@ -573,7 +585,7 @@ class ResponsibilityTagger:
             field = _FIELD_LABEL.search(text, m.end(), end)
             end = field.start() if field else end
             out += self._list(text, m.end(), len(text[:end].rstrip(" ,，")), False, "owners",
-                              headed=m.group("head") in v.lead_heads)
+                              headed=m.group("head") in v.lead_heads, partial=True)
         floor = numbering
         if floor is None:
             numbered = match_numbering(text)

@@ -47,6 +47,25 @@ def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     assert owners(task_with(res, "厕所改造")) == [("县农业农村局", True), ("县卫生健康局", False)]
 
 
+def test_an_owner_note_that_ends_with_its_deadline(doc):
+    # (X牵头，Y按职责分工负责，年内持续推进), (X、Y负责，2023年底前完成): the time is no owner, the note still is one
+    res = doc("国务院关于落实《政府工作报告》重点工作部门分工的意见\n一、重点工作\n"
+              "（一）加大宏观政策实施力度。（国家发展改革委牵头，财政部按职责分工负责，年内持续推进）\n"
+              "（二）稳外贸稳外资。（商务部、海关总署负责，2023年底前完成）\n")
+    assert owners(task_with(res, "宏观政策")) == [("国家发展改革委", True), ("财政部", False)]
+    assert owners(task_with(res, "稳外贸")) == [("商务部", False), ("海关总署", False)]
+    res = doc("某市2023年重点工作分工方案\n一、重点任务\n1.完善统计制度。（市统计局牵头；2023年12月底前完成）\n")
+    assert owners(task_with(res, "统计制度")) == [("市统计局", True)]
+
+
+def test_a_responsibility_list_keeps_its_bodies_around_other_names(doc):
+    # 责任单位：开发区、街道…: the bodies are kept, the names of no body left out; a comma goes on with the list
+    res = doc("某区2023年重点工作任务分解方案\n一、重点任务\n1.优化营商环境。责任单位：某某经济开发区，各街道，区税务局\n"
+              "2.加强监管。（责任单位：区市场监管局，区公安分局）\n")
+    assert owners(task_with(res, "营商环境")) == [("区税务局", False)]
+    assert owners(task_with(res, "加强监管")) == [("区市场监管局", False), ("区公安分局", False)]
+
+
 def test_a_list_head_whose_bodies_carry_verbs(doc):
     # 责任单位：X牵头，Y配合 — the head names the list, the verbs say who leads
     res = doc("广西壮族自治区“十四五”知识产权发展规划\n四、重点任务\n"
