@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .clean import CleanText
 from .document import TABLE, Block
 from .genre import (CN_DIGITS, DOC_NUMBER, LETTER_TITLE, NAME_HEADERS, NOTE_HEAD, NUMBERING_RANKS, OWNER,
-                    TITLE_LINE_END, VOCAB, alternation)
+                    TITLE_END, TITLE_LINE_END, VOCAB, alternation)
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -243,6 +243,7 @@ def _join_wraps(lines: list[_Line]) -> list[_Line]:
                 and not prev.text.endswith(_TERMINAL) and "\t" not in prev.raw and "\t" not in ln.raw
                 and not _table_like(prev.text) and not _table_like(ln.text)
                 and not TITLE_LINE_END.search(prev.text) and not LETTER_TITLE.search(prev.text)
+                and not (TITLE_END.search(prev.text) and all(o.blank for o in out[:-1]))  # the first line: a title
                 and not DOC_NUMBER.fullmatch(ln.text)
                 and match_numbering(ln.text) is None and not _BOX.match(ln.text) and not _BOX.match(prev.text)
                 and ln.text[0] not in CIRCLED and not ln.text.startswith("注")):

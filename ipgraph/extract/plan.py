@@ -60,7 +60,9 @@ def aligns_with(text: str) -> list[str]:
 _NAVIGATION = re.compile(r"[>|»/]|首页|当前位置|您的位置|栏目|来源|下载|打印|关闭")
 
 
-def _title_line(line: str) -> str | None:
+def _title_line(line: str, first: bool = False) -> str | None:
+    """The title a line is, if any. `first`: the text's first line, where 关于X的若干措施 is the plan's own
+    title (elsewhere a line opening with 关于 is a cited request or a covering notice)."""
     line = _LABEL_PREFIX.sub("", line.strip())
     line = re.sub(r"\s+", "", line)
     if not (4 <= len(line) <= 80) or re.search(r"[,。;!?]", line) or _NAVIGATION.search(line):
@@ -68,6 +70,8 @@ def _title_line(line: str) -> str | None:
     m = _NOTICE.search(line)
     if m:
         return m.group(1)
+    if first and line.startswith("关于") and _TYPE_END.search(line):
+        return line
     if line.startswith(("关于", "《")) or "解读" in line:
         return None
     # X关于…的通知/批复/复函: a letter's whole title (its second line alone, …规划的通知, is no title)
@@ -304,7 +308,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
             break
         if k and _title_head(preamble[k - 1], p, text):
             title = _title_line(preamble[k - 1].text.strip() + p.text.strip())
-        title = title or _broken_title(preamble[k:k + 4]) or _title_line(p.text)
+        title = title or _broken_title(preamble[k:k + 4]) or _title_line(p.text, first=k == 0)
     covering = None  # a text's own title that covers the plan (转发…的通知, 关于同意建立X的批复)
     if title and not meta.title:
         own = _named_attachment(title, _attachments(outline.paras)) or _forwarded(title, text)

@@ -402,6 +402,23 @@ def test_parents_of_a_plan_made_by_its_name(doc):
     assert citations(res) == [("某市环境卫生管理办法", True), ("某市城管委关于开展环境整治工作的函", True)]
 
 
+def test_parents_of_opinions_put_forward_and_of_measures_brought_to_effect(doc):
+    # 依据《X》，现就…提出如下实施意见; 为推动《Y》文件落地见效，特制定本方案
+    res = doc("某市人民政府关于加强政务诚信建设的实施意见\n各区人民政府：\n为推进政府治理能力现代化，依据《某市社会信用条例》，"
+              "现就本市加强政务诚信建设提出如下实施意见：\n一、总体要求\n坚持依法行政。\n")
+    assert citations(res) == [("某市社会信用条例", True)]
+    res = doc("某市稳经济实施方案\n为推动《某省稳经济若干措施》（某政发〔2023〕1号）文件落地见效，特制定本方案。\n"
+              "一、重点任务\n（一）开展促销活动。督促银行落实降低手续费政策。\n")
+    assert citations(res) == [("某省稳经济若干措施", True)]
+    assert not [o for t in res.extraction.tasks for o in t.owners]  # 督促 opens a clause, not a name
+
+
+def test_a_text_whose_first_line_is_its_title_opening_with_guanyu(doc):
+    res = doc("关于深化改革创新促进数字经济高质量发展的若干措施\n为深化改革创新，促进数字经济高质量发展，制定以下措施。\n"
+              "一、强化创新\n（一）加大研发投入。\n")
+    assert res.extraction.plan.title == "关于深化改革创新促进数字经济高质量发展的若干措施"
+
+
 def test_history_cites_without_making_a_parent(doc):
     res = doc("宁波市数字经济发展“十四五”规划\n"
               "本规划根据《浙江省数字经济发展“十四五”规划》编制，规划期为2021—2025年。\n"
