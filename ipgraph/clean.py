@@ -71,8 +71,11 @@ _DROP = re.compile("[\r\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _PROSE_JOIN = re.compile(rf"(?<=[{_CJK}、。,;:“”《》()]) +(?=[{_CJK}、。,;:“”《》()])")
 _SENTENCE_PUNCT = re.compile(r"[、。,;]")
-# a pinyin gloss after a character: 规(guī)划; only with a tone mark or number, so (PCT) stays
-_PINYIN = re.compile(rf"(?<=[{_CJK}])\s?\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-zü]+[1-5])"
+# a pinyin gloss after a character: 规(guī)划, 场(chang)监督管(guan)理; with a tone mark or number, or a
+# syllable of initial and final without one, so (PCT), (kg) and (a) stay
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en"
+             r"|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v|ü)")
+_PINYIN = re.compile(rf"(?<=[{_CJK}])\s?\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-zü]+[1-5]|{_SYLLABLE})"
                      rf"(?:\s[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ1-5][a-zü]*)*\)")
 # whole short lines of web-page furniture in a page saved as plain text (a saved page's own
 # structure drops them before this stage); a longer line is prose, whatever word it opens with

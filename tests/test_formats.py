@@ -189,6 +189,7 @@ def test_broken_files_are_named_with_a_reason(tmp_path):
 def test_pinyin_glosses_and_stray_spaces_do_not_break_extraction(tmp_path, seed):
     text = SEEDS["jilin"].read_text(encoding="utf-8")
     noisy = (text.replace("规划", "规(guī)划", 3).replace("省科技厅、省财政厅", "省科 技厅、省财政厅")
+             .replace("省工商局", "省工(gong)商局").replace("省林业厅", "省林(lin)业厅")  # glosses without tone marks
              .replace("二、主要任务", "二、主要任务\n当前位置: 首页 > 政务"))
     path = tmp_path / "noisy.txt"
     path.write_text(noisy, encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..genre import DEFINITION_OPENERS, DOC_TYPE, GLOSSARY, NOTE_HEAD
+from ..genre import ALIAS_MARKS, DEFINITION_OPENERS, DOC_TYPE, GLOSSARY, NOTE_HEAD
 from ..outline import Outline
 from .model import TermRec
 
@@ -15,9 +15,10 @@ _NUMBER = r"第[一二三四五六七八九十百零\d]+"
 _STATUTE = rf"(?:《[^》]{{2,40}}》|[\u4e00-\u9fff]{{0,20}}?(?:法|{DOC_TYPE}))(?:{_NUMBER}[条款项](?:[、和]{_NUMBER}[条款项])*)*"
 # 本方案所称X，是指…; 本办法所称的“X”是指…; 个人所得税法第七条所称X，是指…; a definition ends at a
 # semicolon that opens the next (…利息；所称Y，是指…; …；本细则所称Y…)
-_SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:{_NUMBER}条\s*)?(?:(?:本(?:{DOC_TYPE})(?:中)?|前款|上述|{_STATUTE})?"
+# 第二条(适用范围)本办法所称X(以下简称Y)是指…: the article's caption and the term's short name are no part of it
+_SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:{_NUMBER}条\s*)?(?:\([^()]{{1,10}}\)\s*)?(?:(?:本(?:{DOC_TYPE})(?:中)?|前款|上述|{_STATUTE})?"
                         rf"(?:所称|所指)|本(?:{DOC_TYPE})中)(?:的)?\s*[“\"]?(?P<term>[^,，“”\"。;]{{2,50}}?)"
-                        rf"[”\"]?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})(?![标导出定引挥南])(?:(?!;\s*(?:本(?:{DOC_TYPE}))?所称)[^。]){{4,}}。?)")
+                        rf"[”\"]?(?:\s*\((?:{ALIAS_MARKS})[^()]{{1,20}}\))?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})(?![标导出定引挥南])(?:(?!;\s*(?:本(?:{DOC_TYPE}))?所称)[^。]){{4,}}。?)")
 # X是指… at a sentence's start, or a note's (注:X是指…); “X”是… (a quoted term opened with 是)
 _ARTICLE = rf"(?:{_NUMBER}条\s*|{NOTE_HEAD})?"
 _IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*(?:所称|所指)|本(?:{DOC_TYPE})中)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")

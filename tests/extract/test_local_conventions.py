@@ -746,6 +746,13 @@ def test_a_box_of_key_projects_names_each_project(doc):
     assert [p.name for p in res.extraction.projects] == ["农村人居环境整治工程"]
 
 
+def test_a_definition_under_an_articles_caption_with_a_short_name(doc):
+    # 第二条(适用范围)本办法所称X(以下简称Y)是指…: the term is X
+    res = doc("某市市级财政专项资金管理办法\n第一章 总则\n第二条（适用范围）本办法所称市级财政专项资金（以下简称专项资金）"
+              "是指市级财政预算安排的具有专门用途的资金。\n第三条 本办法所称项目单位，是指申报专项资金的单位。\n")
+    assert terms(res) == {"市级财政专项资金": "是指市级财政预算安排的具有专门用途的资金。", "项目单位": "是指申报专项资金的单位。"}
+
+
 def test_definitions_of_what_this_plan_means_by_a_term(doc):
     res = doc("某市“十四五”养老服务体系规划\n一、总体要求\n"
               "本规划所指的特殊困难老年人，是指低保、特困、低收入家庭中的失能老年人。\n"
