@@ -102,7 +102,9 @@ _ADVERBIAL_VERB = frozenset(genre.OWNER["adverbial_heads"])
 _ASKS = tuple(genre.OWNER["asks"])
 # X会同Y、Z等拟定的《W》: right after the partners' names (and 等…部门和单位), a drafting verb that makes
 # them a document's drafters
-_DRAFTED = re.compile(rf"(?:和单位|等[^,，。;；:：《]{{0,10}}?)?(?:研究)?(?:{genre.alternation(genre.OWNER['drafting'])})的[《“\"]")
+# …制定的《W》, …起草了《W》, and a covering notice's …制定《W》。现印发给你们
+_DRAFTED = re.compile(rf"(?:和单位|等[^,，。;；:：《]{{0,10}}?)?(?:研究)?(?:{genre.alternation(genre.OWNER['drafting'])})"
+                      rf"(?:的|了)?(?:[《“\"](?=[^》”\"]{{2,80}}[》”\"][^。]{{0,30}}[。,，]\s*(?:现印发|现转发|现将|现予|已经))|(?:的|了)[《“\"])")
 _COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
 _SENTENCE_STOP = re.compile(r"[。!?！？\n]|$")
 _CLAUSE_STOP = re.compile(r"[。;；!?！？\n]|$")

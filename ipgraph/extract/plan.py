@@ -280,6 +280,8 @@ _ISSUER_LABEL = re.compile(rf"(?:{_labels('issuer')})\s*[:：]?\s*([\u4e00-\u9ff
 _DATE_LABEL = re.compile(rf"(?:{_labels('written')}|{_labels('published')}|发布时间|时间)\s*[:：]?\s*(\S{{8,12}})")
 
 
+# a trigger of a cited basis right before a title: 根据《…, 按照省政府《…
+_CITED_BASIS = re.compile(rf"(?:{alternation(VOCAB['citations']['triggers'])})[^。,，;；《]{{0,20}}《[^《》]*$")
 _SIGNATORY = re.compile(r"(?:人民政府|办公厅|办公室|委员会|委|局|厅|国务院)$")
 _SEAL = re.compile(r"[(（][^()（）]{2,30}(?:代章|印章)[)）]")  # (国家知识产权局代章) between name and date
 
@@ -326,8 +328,9 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
         if re.search(rf"(?:{PLAN_TYPES})$", alias) and len(alias) <= 10 and own:
             aliases.extend([m.group(1), alias])
             title = title or m.group(1)
-    if not title:
-        notice = _NOTICE.search(text)
+    if not title:  # the notice that issues it, unless that is a document it is based on (根据《X关于印发Y的通知》)
+        notice = next((m for m in _NOTICE.finditer(text) if not _CITED_BASIS.search(text, max(0, m.start() - 40), m.start())),
+                      None)
         if notice:
             title = notice.group(1)
     kind = _doc_kind(text)

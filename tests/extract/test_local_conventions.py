@@ -419,6 +419,13 @@ def test_a_text_whose_first_line_is_its_title_opening_with_guanyu(doc):
     assert res.extraction.plan.title == "关于深化改革创新促进数字经济高质量发展的若干措施"
 
 
+def test_a_text_without_a_title_is_not_titled_by_the_notice_it_is_based_on(doc):
+    res = doc("根据《乙市人民政府关于印发乙市稳增长若干政策措施的通知》，结合甲区实际，特制定如下政策措施。\n"
+              "一、支持企业\n（一）加大补贴。\n", name="measures.txt")
+    assert res.extraction.plan.title == "measures"  # the file's name: the text states none
+    assert citations(res) == [("乙市人民政府关于印发乙市稳增长若干政策措施的通知", True)]
+
+
 def test_history_cites_without_making_a_parent(doc):
     res = doc("宁波市数字经济发展“十四五”规划\n"
               "本规划根据《浙江省数字经济发展“十四五”规划》编制，规划期为2021—2025年。\n"

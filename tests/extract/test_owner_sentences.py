@@ -506,6 +506,17 @@ def test_a_body_that_asks_others_owns_nothing(doc):
     assert all_owners(res) == {"市水务局"}
 
 
+def test_the_drafters_a_joint_notice_names_without_de_own_nothing(doc):
+    # X、Y和Z联合制定《W》。现印发你们: the issuers drafted it; W's own items give the duties
+    res = doc("某某部、某某部和某某总社关于印发2024年全国农资打假工作要点的通知\n各省、自治区、直辖市农业农村厅：\n"
+              "农业农村部、公安部和供销合作总社联合制定《2024年全国农资打假工作要点》。现印发你们，请认真贯彻执行。\n"
+              "2024年全国农资打假工作要点\n一、重点任务\n（一）加强监管。（农业农村部牵头）\n")
+    assert [(t.text[:6], owners(t)) for t in res.extraction.tasks if t.owners] == [("加强监管。(", [("农业农村部", True)])]
+    # a plan's task to draft rules keeps its owners
+    res = doc("某市知识产权发展规划\n一、重点任务\n（一）完善制度。市市场监管局会同市财政局制定《某市专利资助管理办法》。\n")
+    assert owners(task_with(res, "专利资助")) == [("市市场监管局", False), ("市财政局", False)]
+
+
 def test_the_drafters_a_covering_notice_names_own_nothing(doc):
     # X会同Y拟定的《Z》已经…同意: who drafted the plan is no owner of the notice's sentence; the plan's own
     # sentences give the duties
