@@ -281,7 +281,7 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
             anchor = _ANCHOR.search(s)
             if not anchor:
                 year = going or led or yearly  # ——创新活力强劲：X达到…: a bullet, or a paragraph, of the goal above
-                if year and not _PAST.search(s) and all(int(y) == year for y in _A_YEAR.findall(s)):
+                if year and _DIGIT.search(s) and not _PAST.search(s) and all(int(y) == year for y in _A_YEAR.findall(s)):
                     at_text = _NUMBERED_START.match(s).end()  # 2.研发投入强度达到2.8%: after the item's number
                     out += _stated(s[at_text:], para.start() + sentence.start() + at_text, year)
                 continue
@@ -303,6 +303,7 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
     return out
 
 
+_DIGIT = re.compile(r"\d")  # a target has a number: most sentences are passed over by this alone
 _A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # a sentence about what was reached before the plan's years, not a target
 _PAST = re.compile(r"以来|期间|已经|已|截至|截止|同比|比上年")
