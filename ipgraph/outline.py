@@ -236,6 +236,7 @@ def _table_like(line: str) -> bool:
 def _join_wraps(lines: list[_Line]) -> list[_Line]:
     """Join lines broken in the middle of a sentence (copies of PDFs, fixed-width pages)."""
     out: list[_Line] = []
+    texts = 0  # lines with text in `out`: the first of them is the text's first line
     for ln in lines:
         prev = out[-1] if out else None
         if (prev is not None and not prev.blank and not ln.blank and len(prev.text) >= 20
@@ -243,13 +244,14 @@ def _join_wraps(lines: list[_Line]) -> list[_Line]:
                 and not prev.text.endswith(_TERMINAL) and "\t" not in prev.raw and "\t" not in ln.raw
                 and not _table_like(prev.text) and not _table_like(ln.text)
                 and not TITLE_LINE_END.search(prev.text) and not LETTER_TITLE.search(prev.text)
-                and not (TITLE_END.search(prev.text) and all(o.blank for o in out[:-1]))  # the first line: a title
+                and not (texts == 1 and TITLE_END.search(prev.text))  # the first line, ending as a title does
                 and not DOC_NUMBER.fullmatch(ln.text)
                 and match_numbering(ln.text) is None and not _BOX.match(ln.text) and not _BOX.match(prev.text)
                 and ln.text[0] not in CIRCLED and not ln.text.startswith("注")):
             out[-1] = _Line(prev.text + ln.text, prev.start, ln.end, prev.raw + ln.raw, prev.pieces + ln.pieces)
         else:
             out.append(ln)
+            texts += not ln.blank
     return out
 
 
