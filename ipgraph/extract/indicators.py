@@ -148,7 +148,9 @@ _ANCHOR = re.compile(r"(?:到|至|截至|展望)\s*((?:19|20)\d{2})\s*年(?:底|
 _VERBS = TARGET_VERBS
 _UNIT = "|".join(map(re.escape, UNITS))
 # a name may hold a gloss in brackets: 细颗粒物(PM2.5)年均浓度, 优良天数比例(AQI达标率)
-_STATED = re.compile(rf"(?P<name>(?:[^,。;:、()《》\"“”]|\([^()]{{1,20}}\)){{2,30}}?)(?P<verb>{_VERBS})(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
+# …比重35%左右: a share written right before its percentage needs no verb
+_STATED = re.compile(rf"(?P<name>(?:[^,。;:、()《》\"“”]|\([^()]{{1,20}}\)){{2,30}}?)(?P<verb>{_VERBS}|(?<=比重)|(?<=占比)|(?<=比例))"
+                     rf"(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
                      rf"\s*(?P<unit>{_UNIT})?(?P<more>{QUALIFIERS})?")
 _COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
 _AND_COUNTED = re.compile(rf"^[和及、](?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
@@ -216,6 +218,8 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
         if len(_GLOSS.sub("", name)) < 4 or re.search(r"\d", _GLOSS.sub("", name)):
             continue
         unit = m.group("unit")
+        if not m.group("verb") and unit != "%":
+            continue  # 比重3: no share
         if m.group("verb") in ("年均增长", "年均下降", "增长"):
             name, unit = name + m.group("verb"), unit or "%"
         bound = {"不低于": "≥", "不少于": "≥", "不超过": "≤"}.get(m.group("verb"), "")  # a bound, not a point

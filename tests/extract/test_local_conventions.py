@@ -342,6 +342,13 @@ def test_paragraphs_after_a_dated_goal_in_its_item(doc):
         ("制造业增加值占全市生产总值的比重", "30", 2025), ("制造业增加值比重", "35", 2035)]
 
 
+def test_a_share_written_before_its_percentage_needs_no_verb(doc):
+    res = doc("某市制造业高质量发展实施方案\n一、发展目标\n到2025年，全市制造业增加值占地区生产总值比重35%左右，"
+              "战略性新兴产业占比达到30%，规模以上企业研发投入比重3。\n")
+    assert [(i.name, i.unit, i.target_text, i.target_year) for i in res.extraction.indicators] == [
+        ("制造业增加值占地区生产总值比重", "%", "35%左右", 2025), ("战略性新兴产业占比", "%", "30%", 2025)]
+
+
 def test_glosses_in_an_indicators_name(doc):
     res = doc("某市空气质量持续改善行动方案\n一、工作目标\n到2025年，全市优良天数比例（AQI达标率）达到90%，"
               "细颗粒物（PM2.5）年均浓度控制在30微克/立方米以下，单位工业增加值能耗年均下降4%。\n")
