@@ -310,7 +310,7 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
 _DIGIT = re.compile(r"\d")  # a target has a number: most sentences are passed over by this alone
 _A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # a sentence about what was reached before the plan's years, not a target
-_PAST = re.compile(r"以来|期间|已经|已|截至|截止|同比|比上年")
+_PAST = re.compile(r"以来|期间|已经|已|截至|截止|同比|比上年|的基础上")
 # a paragraph's targets, or its last sentences': 具体指标：到2022年，… / …明显提升。主要指标：…
 _ITEM_NUMBER = r"(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?"  # an item's numbering, if any: (一) 2. 三、
 _PROSE_HEAD = re.compile(rf"(?:^|(?<=[。;；]))\s*{_ITEM_NUMBER}(?:{PROSE_HEADS})\s*[:：]")

@@ -318,7 +318,8 @@ def test_later_sentences_of_a_dated_paragraph_state_targets_for_its_year(doc):
     # 到2027年，X达到A。Y合计超B。: both for 2027, until the next year; what was reached before is no target
     res = doc("某省关于加大科技投入的实施意见\n一、总体要求\n到2027年，全省科技创新投入达到9000亿元以上。"
               "高校和科研机构科技创新投入合计超900亿元。引导企业科技创新投入达到7000亿元。"
-              "“十四五”以来全省研发经费已达到2000亿元。到2030年，全省科技创新投入达到1.1万亿元以上。\n"
+              "“十四五”以来全省研发经费已达到2000亿元。在生均拨款水平达到1.2万元的基础上逐步提高。"
+              "到2030年，全省科技创新投入达到1.1万亿元以上。\n"
               "二、重点任务\n（一）加大投入。\n")
     assert [(i.name, i.unit, i.target_value, i.target_year) for i in res.extraction.indicators] == [
         ("科技创新投入", "亿元", "9000", 2027), ("高校和科研机构科技创新投入", "亿元", "900", 2027),
