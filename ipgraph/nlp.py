@@ -831,7 +831,7 @@ class RegionTagger:
 
 # Two-character names such as 北区, 东区, 城区 (districts of 香港, 台湾, 山西 cities) are also the end of
 # longer names (渝北区, 城东区): they count only where no other character is written before them.
-_AMBIGUOUS = re.compile(r"^[^\W\d_]区$")
+_AMBIGUOUS = re.compile(r"^(?:[^\W\d_]区|和县)$")  # 和县 also ends 市和县级, 市交通局和县、区
 
 
 def _whole_region(text: str, start: int, end: int) -> bool:

@@ -27,7 +27,7 @@ _IMPLEMENTS = re.compile(rf"(?P<neg>{CITE_NEGATIONS})?(?:认真|严格)?(?:{CITE
 # (a document this one issues, 《X》…现印发给你们，请认真贯彻执行, is promulgated, not carried out)
 _IMPLEMENT_AFTER = re.compile(rf"^(?:{CITE_IMPLEMENT_AFTER})|^(?:(?!{NOTICE_VERBS})[^。;]){{0,40}}?,\s*(?:{REQUESTS})"
                               rf"[^。;]{{0,30}}?(?:{CITE_IMPLEMENT}|组织实施)")
-_CITED_RUN = re.compile(rf"(?:(?:{_ISSUER})?《[^《》]*》\s*(?:\([^()]*\))?\s*[、和及与,]?\s*)+$")
+_CITED_RUN = re.compile(rf"(?:(?:{_ISSUER})?《[^《》]*》\s*(?:\([^()]*\))?\s*[、和及与,]?\s*)+(?:{_ISSUER})?$")
 _PLAN_LIKE = re.compile(r"(?:规划|纲要|计划|方案|意见|决定|战略|部署|通知)$")
 _AFTER = re.compile(rf"^[^,。;]{{0,20}}?(?:{CITE_AFTER})|^[^。;]{{0,60}}?(?:作出了?[^,。;]{{0,8}}部署|提出了?[^,。;]{{0,8}}要求)")
 # a sentence that ends making the plan by its name: …，制定甲区环境整治实施方案

@@ -21,7 +21,7 @@ _SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:{_NUMBER}条\s*)?(?:\([^()]{{1
                         rf"[”\"]?(?:\s*\((?:{ALIAS_MARKS})[^()]{{1,20}}\))?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})(?![标导出定引挥南])(?:(?!;\s*(?:本(?:{DOC_TYPE}))?所称)[^。]){{4,}}。?)")
 # X是指… at a sentence's start, or a note's (注:X是指…); “X”是… (a quoted term opened with 是)
 _ARTICLE = rf"(?:{_NUMBER}条\s*|{NOTE_HEAD})?"
-_IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*(?:所称|所指)|本(?:{DOC_TYPE})中)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
+_IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*(?:所称|所指)|本(?:{DOC_TYPE})中)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)(?:\s*\((?:{ALIAS_MARKS})[^()]{{1,20}}\))?\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
 _QUOTED = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}[“\"](?P<term>[^“”\"]{{2,20}})[”\"]\s*(?P<def>是(?![^。]{{0,30}}(?:重要|组成部分|关键|基础|核心|"
                      r"保障|前提|根本|必然|需要|要求|任务))[^。]{4,}。?)")
 

@@ -768,6 +768,23 @@ def test_a_definition_under_an_articles_caption_with_a_short_name(doc):
     assert terms(res) == {"市级财政专项资金": "是指市级财政预算安排的具有专门用途的资金。", "项目单位": "是指申报专项资金的单位。"}
 
 
+def test_a_term_with_its_short_name_before_its_definition(doc):
+    res = doc("某州某某河流域保护条例\n第一章 总则\n第三条 某某河流域（以下简称流域），是指本州行政区域内以某某河为干流的区域。\n")
+    assert terms(res) == {"某某河流域": "是指本州行政区域内以某某河为干流的区域。"}
+
+
+def test_an_issuer_within_a_list_of_bases(doc):
+    res = doc("某某县防汛应急预案\n1 总则\n1.2 编制依据\n根据《中华人民共和国防洪法》、国务院办公厅《突发事件应急预案管理办法》、"
+              "《某某省防汛应急预案》，制定本预案。\n")
+    assert citations(res) == [("中华人民共和国防洪法", True), ("突发事件应急预案管理办法", True), ("某某省防汛应急预案", True)]
+
+
+def test_he_xian_inside_a_phrase_is_no_county(doc):
+    # 和县 (安徽) also ends 市和县级, 市交通局和县、区: only a name standing alone is the county
+    res = doc("某某管理办法\n第六条 所需经费由市交通局和县、区人民政府共同承担。市和县级财政予以保障。\n")
+    assert res.region is None
+
+
 def test_definitions_of_what_this_plan_means_by_a_term(doc):
     res = doc("某市“十四五”养老服务体系规划\n一、总体要求\n"
               "本规划所指的特殊困难老年人，是指低保、特困、低收入家庭中的失能老年人。\n"

@@ -506,6 +506,24 @@ def test_a_body_that_asks_others_owns_nothing(doc):
     assert all_owners(res) == {"市水务局"}
 
 
+def test_lines_of_an_unnumbered_duty_list_are_their_bodies_tasks(doc):
+    # 四、职责分工 / 区教委：负责…: a line each, owned by the body before its colon
+    res = doc("某区烟花爆竹禁放工作方案\n四、职责分工\n区委宣传部：负责禁放宣传报道。\n区教委：负责中小学生禁放教育。\n"
+              "联系人：张某某\n")
+    assert [(t.text[:5], owners(t)) for t in res.extraction.tasks if t.owners] == [
+        ("区委宣传部", [("区委宣传部", False)]), ("区教委:负", [("区教委", False)])]
+
+
+def test_words_of_a_statute_that_open_no_name(doc):
+    # 必须经X, 协助X, 是指X: a verb before a body is no part of its name; 县市人民政府 and 街道办事处 are generic
+    res = doc("某市专项资金管理办法\n第九条 确需调整专项资金用途的，必须经市财政局审核后报市人民政府批准。\n"
+              "第十条 市公安局负责现场警戒，协助市交通运输局做好交通管制。\n"
+              "第十一条 本办法所称评议，是指常委会听取公众意见的活动。\n"
+              "第十二条 县市人民政府和有关部门应当做好湿地保护工作。各乡（镇）政府、街道办事处应当落实巡查责任。\n")
+    assert {o for t in res.extraction.tasks for o in owners(t)} == {("市公安局", False), ("市交通运输局", False)}
+    assert [t.text[:5] for t in res.extraction.tasks if t.owners] == ["市公安局负"]
+
+
 def test_the_drafters_a_joint_notice_names_without_de_own_nothing(doc):
     # X、Y和Z联合制定《W》。现印发你们: the issuers drafted it; W's own items give the duties
     res = doc("某某部、某某部和某某总社关于印发2024年全国农资打假工作要点的通知\n各省、自治区、直辖市农业农村厅：\n"
