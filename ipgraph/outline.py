@@ -192,7 +192,7 @@ def match_numbering(text: str) -> tuple[str, str] | None:
         if m and len(text) > m.end():
             return scheme, m.group(0)
     m = _BARE_DECIMAL.match(text)
-    if m:
+    if m and not _table_like(text[m.end():]):  # 1 森林覆盖率 % 46.5 47 约束性: a table's row, not 1 总则
         return "decimal", m.group(0)
     return None
 

@@ -13,7 +13,9 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
-_UNIT_CELL = re.compile(r"(?:万|亿|千|百)?(?:个百分点|人次|公顷|个|件|元|人|分|家|项|年|天|倍|所|座|户|吨|%|‰)(?:/.{1,3})?")
+# a cell that is a unit: the genre's units, perhaps per something (人/万人, 个/10万人)
+_UNIT_CELL = re.compile(rf"(?:万|亿|千|百)?(?:{'|'.join(map(re.escape, sorted(set(UNITS) | {'平方米', '立方米', '米', '辆', '床'}, key=len, reverse=True)))})"
+                        r"(?:/.{1,5})?")
 
 
 def _is_unit(cell: str) -> bool:

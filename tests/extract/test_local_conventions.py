@@ -343,6 +343,23 @@ def test_paragraphs_after_a_dated_goal_in_its_item(doc):
         ("制造业增加值占全市生产总值的比重", "30", 2025), ("制造业增加值比重", "35", 2035)]
 
 
+def test_an_indicator_table_copied_as_lines_of_single_spaces(doc):
+    # 1 森林覆盖率 % 46.5 47 约束性 is a row, not a heading numbered 1 (1 总则)
+    res = doc("某市生态环境保护规划\n表1 主要指标\n序号 指标 单位 2020年 2025年 属性\n1 森林覆盖率 % 46.5 47 约束性\n"
+              "2 城镇污水处理率 % 95 97 约束性\n")
+    assert [(i.name, i.unit, i.baseline_value, i.target_value, i.target_year) for i in res.extraction.indicators] == [
+        ("森林覆盖率", "%", "46.5", "47", 2025), ("城镇污水处理率", "%", "95", "97", 2025)]
+
+
+def test_rows_under_a_merged_category_keep_their_units(doc):
+    # the 类别 cell spans rows: later rows are a cell short, and 岁, 平方米 are units, not names
+    res = doc("某市卫生健康事业发展规划\n表1 主要指标\n类别\t序号\t指标\t单位\t2020年\t2025年\t属性\n"
+              "民生福祉\t1\t城镇化率\t%\t58\t65\t预期性\n2\t人均预期寿命\t岁\t79.5\t80.5\t预期性\n"
+              "3\t人均体育场地面积\t平方米\t2.1\t2.6\t预期性\n")
+    assert [(i.name, i.unit, i.target_value) for i in res.extraction.indicators] == [
+        ("城镇化率", "%", "65"), ("人均预期寿命", "岁", "80.5"), ("人均体育场地面积", "平方米", "2.6")]
+
+
 def test_a_share_written_before_its_percentage_needs_no_verb(doc):
     res = doc("某市制造业高质量发展实施方案\n一、发展目标\n到2025年，全市制造业增加值占地区生产总值比重35%左右，"
               "战略性新兴产业占比达到30%，规模以上企业研发投入比重3。\n")
