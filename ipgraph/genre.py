@@ -94,7 +94,8 @@ SHARES = alternation(IND["shares"])
 ADVERBS = alternation(IND["adverbs"])
 NAME_MARKS: str = IND["name_marks"]
 
-GLOSSARY = re.compile(rf"^(?:附件\s*\d*\s*[:：]?\s*)?(?:{alternation(VOCAB['terms']['glossary'])})$")
+# 名词解释, and 《X规划》名词解释 (the plan it explains named first)
+GLOSSARY = re.compile(rf"^(?:附件\s*\d*\s*[:：]?\s*)?(?:《[^《》]{{2,60}}》)?(?:{alternation(VOCAB['terms']['glossary'])})$")
 DEFINITION_OPENERS = alternation(VOCAB["terms"]["definition_openers"])
 NOTE_HEAD = rf"(?:{alternation(VOCAB['terms']['note_heads'])})\s*:?\s*"
 

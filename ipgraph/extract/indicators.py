@@ -182,7 +182,7 @@ _RESPECTIVELY = re.compile(rf"(?P<names>[^,，。;；:：《》]{{4,60}}?)分别
 # X由2020年的A提高到B: a baseline beside the target
 _FROM_TO = re.compile(rf"(?P<name>[^,，。;；:：、()《》\"“”]{{2,30}}?)(?:由|从)(?:(?P<by>20\d{{2}})\s*年(?:底|末)?(?:的)?)?"
                       rf"(?P<base>\d+(?:\.\d+)?)\s*(?P<bunit>{_UNIT})?(?:提高|增加|增长|提升|下降|降低|扩大|减少)(?:到|至)"
-                      rf"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?(?P<more>{QUALIFIERS})?")
+                      rf"(?:20\d{{2}}\s*年(?:底|末)?的?)?(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?(?P<more>{QUALIFIERS})?")
 
 
 def _paired(s: str, offset: int, year: int) -> list[IndicatorRec]:

@@ -22,8 +22,10 @@ _SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:{_NUMBER}条\s*)?(?:\([^()]{{1
 # X是指… at a sentence's start, or a note's (注:X是指…); “X”是… (a quoted term opened with 是)
 _ARTICLE = rf"(?:{_NUMBER}条\s*|{NOTE_HEAD})?"
 _IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*(?:所称|所指)|本(?:{DOC_TYPE})中)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)(?:\s*\((?:{ALIAS_MARKS})[^()]{{1,20}}\))?\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
-_QUOTED = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}[“\"](?P<term>[^“”\"]{{2,20}})[”\"]\s*(?P<def>是(?![^。]{{0,30}}(?:重要|组成部分|关键|基础|核心|"
-                     r"保障|前提|根本|必然|需要|要求|任务))[^。]{4,}。?)")
+# “X”是…, “X”指…, 其中，“X”是指…; not a characterisation (“十三五”是…极不平凡的五年, “双碳”是一场…变革)
+_QUOTED = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?:其中[,，]\s*)?[“\"](?P<term>[^“”\"]{{2,20}})[”\"]\s*"
+                     rf"(?P<def>(?:是指|系指|是(?![^。]{{0,30}}(?:重要|组成部分|关键|基础|核心|保障|前提|根本|必然|需要|要求|任务|一场|一项|一次|"
+                     r"五年|一年|时期|阶段))|指(?![出导标示南挥定引]))[^。]{4,}。?)")
 
 _HEADWORD = re.compile(r"[^,，。;；:：、]{2,25}")
 _NEEDS = [(_SO_CALLED, [("所称", "所指", "本")]), (_IS_MEANT, [("是指", "系指")]), (_QUOTED, [("“", '"'), ("是",)])]
@@ -42,7 +44,7 @@ def _glossary(outline: Outline) -> list[TermRec]:
             continue
         m = _ENTRY.match(unit.text.strip())
         if m:
-            out.append(TermRec(m.group(1).strip(), m.group(2).strip(), unit.start, unit.end))
+            out.append(TermRec(m.group(1).strip().strip("“”\"'"), m.group(2).strip(), unit.start, unit.end))
             continue
         index = getattr(unit, "index", -1)
         children = [p for p in outline.paras if p.item == index]

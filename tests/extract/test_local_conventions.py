@@ -360,6 +360,12 @@ def test_rows_under_a_merged_category_keep_their_units(doc):
         ("城镇化率", "%", "65"), ("人均预期寿命", "岁", "80.5"), ("人均体育场地面积", "平方米", "2.6")]
 
 
+def test_a_target_with_its_year_before_the_value(doc):
+    res = doc("某市新型城镇化规划\n二、发展目标\n到2025年，常住人口城镇化率由2020年的58%提高到2025年的65%。\n")
+    assert [(i.name, i.unit, i.baseline_value, i.baseline_year, i.target_value, i.target_year)
+            for i in res.extraction.indicators] == [("常住人口城镇化率", "%", "58", 2020, "65", 2025)]
+
+
 def test_a_share_written_before_its_percentage_needs_no_verb(doc):
     res = doc("某市制造业高质量发展实施方案\n一、发展目标\n到2025年，全市制造业增加值占地区生产总值比重35%左右，"
               "战略性新兴产业占比达到30%，规模以上企业研发投入比重3。\n")
@@ -800,6 +806,21 @@ def test_he_xian_inside_a_phrase_is_no_county(doc):
     # 和县 (安徽) also ends 市和县级, 市交通局和县、区: only a name standing alone is the county
     res = doc("某某管理办法\n第六条 所需经费由市交通局和县、区人民政府共同承担。市和县级财政予以保障。\n")
     assert res.region is None
+
+
+def test_quoted_terms_defined_with_zhi_and_characterisations_that_define_nothing(doc):
+    res = doc("某市数字经济发展规划\n一、发展基础\n“十三五”是我市发展进程中极不平凡的五年。“双碳”是一场广泛而深刻的系统性变革。\n"
+              "二、重点任务\n（一）推进智慧城市。“一网统管”指依托城市运行管理平台实现城市运行一屏掌握。"
+              "其中，“城市大脑”是指以数据资源为核心的城市数字化基础设施。\n")
+    assert terms(res) == {"一网统管": "指依托城市运行管理平台实现城市运行一屏掌握。",
+                          "城市大脑": "是指以数据资源为核心的城市数字化基础设施。"}
+
+
+def test_a_glossary_headed_by_the_plan_it_explains(doc):
+    res = doc("某市数字经济发展规划\n一、重点任务\n（一）推进智慧城市。\n附件\n《某市数字经济发展规划》名词解释\n"
+              "1.“城市大脑”：指以数据资源为核心的城市数字化基础设施。\n2.“一网统管”：指依托城市运行管理平台实现城市运行一屏掌握。\n")
+    assert terms(res) == {"城市大脑": "指以数据资源为核心的城市数字化基础设施。",
+                          "一网统管": "指依托城市运行管理平台实现城市运行一屏掌握。"}
 
 
 def test_definitions_of_what_this_plan_means_by_a_term(doc):
