@@ -78,6 +78,7 @@ CITE_IMPLEMENT = alternation(CITE["implement"])
 CITE_NEGATIONS = alternation(CITE["negations"])
 CITE_IMPLEMENT_AFTER = alternation(CITE["implement_after"])
 CITE_PAST = re.compile(alternation(CITE["past"]))
+CITE_BASIS_HEADINGS: list[str] = CITE["basis_headings"]
 
 IND = VOCAB["indicators"]
 UNITS: list[str] = sorted(IND["units"], key=len, reverse=True)

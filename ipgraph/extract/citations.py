@@ -9,8 +9,9 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..genre import (CITE_AFTER, CITE_IMPLEMENT, CITE_IMPLEMENT_AFTER, CITE_MAKING, CITE_NEGATIONS, CITE_PAST,
-                     CITE_TRIGGERS, DEPT_SUFFIXES, DOC_NUMBER, NOTICE_VERBS, PERIODS, REQUESTS)
+from ..genre import (CITE_AFTER, CITE_BASIS_HEADINGS, CITE_IMPLEMENT, CITE_IMPLEMENT_AFTER, CITE_MAKING,
+                     CITE_NEGATIONS, CITE_PAST, CITE_TRIGGERS, DEPT_SUFFIXES, DOC_NUMBER, NOTICE_VERBS, PERIODS,
+                     REQUESTS, alternation)
 from ..outline import Outline
 from .model import CitationRec, PlanInfo
 from .plan import _ALIAS, _NOTICE, PLAN_TYPES
@@ -32,6 +33,7 @@ _PLAN_LIKE = re.compile(r"(?:规划|纲要|计划|方案|意见|决定|战略|�
 _AFTER = re.compile(rf"^[^,。;]{{0,20}}?(?:{CITE_AFTER})|^[^。;]{{0,60}}?(?:作出了?[^,。;]{{0,8}}部署|提出了?[^,。;]{{0,8}}要求)")
 # a sentence that ends making the plan by its name: …，制定甲区环境整治实施方案
 _MAKES_NAMED = re.compile(rf"(?:制定|编制|研究制定)[^,，。;；《》]{{0,40}}(?:{PLAN_TYPES})\s*$")
+_BASES = re.compile(rf"(?:{alternation(CITE_BASIS_HEADINGS)})[:：]?")
 _ANNEX = re.compile(r"\s*\(\s*(?:见|详见)?附件")
 _GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规划|五年规划)$")
 _NUMBER_AFTER = re.compile(r"\s*\(\s*(" + DOC_NUMBER.pattern + r")\s*\)")
@@ -97,6 +99,9 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
     def in_footnote(pos: int) -> bool:
         return any(a <= pos < b for a, b in notes)
 
+    # 1.2 编制依据 / 《X法》、《Y条例》等: what a section of bases lists is a parent, with or without a verb
+    bases = {it.index for it in outline.items if _BASES.fullmatch(it.title.strip())}
+    in_bases = [(p.start, p.end) for p in outline.paras if p.item in bases]
     out: list[CitationRec] = []
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
@@ -105,8 +110,9 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
         if title in aliases or _is_self(title, plan, number) or _ANNEX.match(text, m.end()):
             continue  # the plan itself, or its own annex: 《X》(见附件)
         granted = plan.approves is not None and fold(title) == fold(plan.approves)  # what an approval approves
+        listed = any(a <= m.start() < b for a, b in in_bases)
         rec = CitationRec(title, m.start(1), m.end(1),
-                          parent=granted or (not in_footnote(m.start()) and _is_parent(text, m, title, plan)))
+                          parent=granted or listed or (not in_footnote(m.start()) and _is_parent(text, m, title, plan)))
         rec.document_number = number
         notice = _NOTICE.search(title)
         if notice:

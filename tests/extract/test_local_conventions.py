@@ -457,6 +457,15 @@ def test_a_text_without_a_title_is_not_titled_by_the_notice_it_is_based_on(doc):
     assert citations(res) == [("乙市人民政府关于印发乙市稳增长若干政策措施的通知", True)]
 
 
+def test_a_section_of_bases_lists_parents_without_a_verb(doc):
+    # 1.2 编制依据 / 《X法》、《Y条例》等法律法规和《Z预案》等。: no 依据 in the sentence, the heading says it
+    res = doc("某某县防汛应急预案\n1 总则\n1.1 编制目的\n为做好防汛工作，保障人民生命财产安全。\n1.2 编制依据\n"
+              "《中华人民共和国防洪法》、《某某省防汛条例》等法律法规和《某某省防汛抗旱应急预案》等。\n"
+              "1.3 适用范围\n本预案参考《某某市水旱灾害风险图》。\n")
+    assert citations(res) == [("中华人民共和国防洪法", True), ("某某省防汛条例", True), ("某某省防汛抗旱应急预案", True),
+                              ("某某市水旱灾害风险图", False)]
+
+
 def test_history_cites_without_making_a_parent(doc):
     res = doc("宁波市数字经济发展“十四五”规划\n"
               "本规划根据《浙江省数字经济发展“十四五”规划》编制，规划期为2021—2025年。\n"
