@@ -111,6 +111,7 @@ _CLAUSE_STOP = re.compile(r"[。;；!?！？\n]|$")
 _COMMA_STOP = re.compile(r"[,，。;；]|$")
 _STOPS = "。;；!?！？\n"  # the marks that end a sentence or its part
 _NOTE_PARTS = re.compile(r"[,，;；]")
+_LEVEL_BRACKET = re.compile(r"[(（][省市县区、]{1,5}[)）]$")
 
 
 def _after_last(text: str, marks: str, pos: int, floor: int = 0) -> int:
@@ -617,7 +618,9 @@ class ResponsibilityTagger:
         if _REQUEST.search(text):  # most passages request nothing: one scan says so
             openings = {m.end() for m in _OPENING.finditer(text)} | ({floor} if floor else set())
             requested = {m.end(): p for p in openings if (m := _REQUEST.match(text, p))}
-        starts = {m.end() for m in _BODY_OPENING.finditer(text)}
+        # not after a bracket of levels inside a name: 县(市)林业局, 市、县(市)区人民政府
+        starts = {m.end() for m in _BODY_OPENING.finditer(text)
+                  if not _LEVEL_BRACKET.search(text, max(0, m.start() - 7), m.start() + 1)}
         starts.update(p for p in [_OPENING.match(text).end(), *requested, *([floor] if floor else [])]
                       if _MAY_HOLD_BODY.match(text, p))
         for start in sorted(starts):

@@ -514,6 +514,13 @@ def test_lines_of_an_unnumbered_duty_list_are_their_bodies_tasks(doc):
         ("区委宣传部", [("区委宣传部", False)]), ("区教委:负", [("区教委", False)])]
 
 
+def test_a_bracket_of_levels_inside_a_name_opens_no_clause(doc):
+    # 县(市)林业局: no second clause from 林业局 on; 市、县(市)区人民政府: no 区人民政府 cut from a series
+    res = doc("某某古树名木保护条例\n第五条 县(市)林业局负责本行政区域内古树名木的保护管理。\n"
+              "第六条 市、县(市)区人民政府应当加强领导。\n")
+    assert [(t.text[:7], owners(t)) for t in res.extraction.tasks if t.owners] == [("县(市)林业局", [("县(市)林业局", False)])]
+
+
 def test_words_of_a_statute_that_open_no_name(doc):
     # 必须经X, 协助X, 是指X: a verb before a body is no part of its name; 县市人民政府 and 街道办事处 are generic
     res = doc("某市专项资金管理办法\n第九条 确需调整专项资金用途的，必须经市财政局审核后报市人民政府批准。\n"
