@@ -42,6 +42,8 @@ NEWS_OPENINGS = alternation(VOCAB["documents"]["news_openings"])
 ADDRESSED = re.compile(rf"(?:^|\n)\s*各[^\n。]{{1,80}}:\s*(?:\n|$)|{alternation(VOCAB['documents']['addressed'])}")
 NOTICE_VERBS = alternation(VOCAB["documents"]["notice_verbs"])
 ALIAS_MARKS = alternation(VOCAB["documents"]["alias_marks"])
+# X（以下简称Y）: the note that declares a short name, Y in its group `short` (a pattern to embed)
+ALIAS_NOTE = rf"\s*[(（](?:{ALIAS_MARKS})[“\"]?(?P<short>[^()（）“”\"]{{1,20}})[”\"]?[)）]"
 PERIODS: dict[str, int] = VOCAB["documents"]["periods"]
 
 OWNER = VOCAB["owners"]

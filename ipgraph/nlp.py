@@ -71,8 +71,9 @@ SHORT_BARE = re.compile(_SHORT)
 # a short name, or its office (联席会议办公室): an office of the body named in full before
 _SHORT_NAME = re.compile(rf"(?:{_SHORT})(?:{genre.alternation(genre.OWNER['short_name_offices'])})?")
 # a clause that goes on with a duty and no subject of its own: …，具体负责组织开展试点
-_DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['duty_adverbs'])})?(?:{genre.alternation(genre.OWNER['verbs'])})")
-_ALIAS_NOTE = re.compile(rf"\s*[(（](?:{genre.ALIAS_MARKS})[^()（）]{{1,20}}[)）]")
+_DUTY_CLAUSE = re.compile(rf"[,，]\s*(?:{genre.alternation(genre.OWNER['duty_adverbs'])})?"
+                          rf"(?:{genre.alternation(genre.OWNER['verbs'])})")
+_ALIAS_NOTE = re.compile(genre.ALIAS_NOTE)
 _NAME_CHAR = rf"[{_H}A-Za-z0-9()（）·]"  # the characters is_body admits in a name
 _NAME_RUN = re.compile(rf"{_NAME_CHAR}*")
 # what a clause opening holds when a rule may find a body there (_subject_end, _carried, _short): a time
@@ -100,9 +101,8 @@ _SINCE = re.compile(rf"(?:{genre.alternation(genre.OWNER['since_tails'])})[,，]
 _DONE = re.compile(rf"[^,，。;；]*[,，]\s*[{_H}]{{1,3}}了")
 _ADVERBIAL_VERB = frozenset(genre.OWNER["adverbial_heads"])
 _ASKS = tuple(genre.OWNER["asks"])
-# X会同Y、Z等拟定的《W》: right after the partners' names (and 等…部门和单位), a drafting verb that makes
-# them a document's drafters
-# …制定的《W》, …起草了《W》, and a covering notice's …制定《W》。现印发给你们
+# right after the partners' names (and 等…部门和单位), a drafting verb that makes them a document's
+# drafters: X会同Y、Z等拟定的《W》, …起草了《W》, a covering notice's …联合制定《W》。现印发给你们
 _DRAFTED = re.compile(rf"(?:和单位|等[^,，。;；:：《]{{0,10}}?)?(?:研究)?(?:{genre.alternation(genre.OWNER['drafting'])})"
                       rf"(?:的|了)?(?:[《“\"](?=[^》”\"]{{2,80}}[》”\"][^。]{{0,30}}[。,，]\s*(?:现印发|现转发|现将|现予|已经))|(?:的|了)[《“\"])")
 _COLLECTIVE = re.compile(genre.alternation(genre.OWNER["collective_openers"]))
@@ -555,7 +555,8 @@ class ResponsibilityTagger:
                     found += self._list(text, at, at + len(part), lead and not found, "owners", note=note)
                 out += found
             elif listing and not verb:
-                out += self._list(text, s0 + lstrip, s0 + lstrip + len(lead_s), False, "owners", note=note, partial=True)
+                out += self._list(text, s0 + lstrip, s0 + lstrip + len(lead_s), False, "owners", note=note,
+                                  partial=True)
             elif lead_s and split_bodies(lead_s, v):
                 bare.append((s0 + lstrip, s0 + lstrip + len(lead_s)))
         if _LEAD_MARK.search(body) or not out:  # (X（牵头）、Y、Z), 。(X、Y、Z): a list alone needs no verb
@@ -573,7 +574,8 @@ class ResponsibilityTagger:
         for a, b in parens:
             inner = text[a:b]
             # a part that ends with a role's verb: (X牵头，Y按职责分工负责，年内持续推进), (X、Y负责，2023年底前完成)
-            if v.list_head.search(inner) or any(v.verb_tail.search(part) for part in _NOTE_PARTS.split(inner.split("。")[0])) or \
+            parts = _NOTE_PARTS.split(inner.split("。")[0])
+            if v.list_head.search(inner) or any(v.verb_tail.search(part) for part in parts) or \
                     re.search(rf"(?:{genre.ROLES}|负责|指导)[。.]", inner) or _LEAD_MARK.search(inner) or \
                     genre.FIRST_IS_LEAD.search(inner) or (text[a - 2:a - 1] in ("。", ";", "；") and
                                                           split_bodies(inner, v)):  # 。(X、Y): after its task
@@ -686,7 +688,8 @@ class ResponsibilityTagger:
         if start > floor and before[-1:] not in "。;；!?！？":  # ("" is in every string: no text before)
             return []
         short = _SHORT_NAME.match(text, start)
-        end = short.end() - start if short else may_open_body(text, start) and body_run(text[start:start + 80], self.vocab)
+        end = short.end() - start if short else \
+            may_open_body(text, start) and body_run(text[start:start + 80], self.vocab)
         if not end or not _DESCRIBING.match(text, start + end):
             return []
         if not _DUTY_CLAUSE.search(text, start + end, _CLAUSE_STOP.search(text, start).start()):

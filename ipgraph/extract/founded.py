@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..genre import ALIAS_MARKS, LEAD_ROLE, OWNER, alternation
+from ..genre import ALIAS_NOTE, LEAD_ROLE, OWNER, alternation
 from ..nlp import _default_vocab, is_body, last_short_named, named_at
 
 # a heading of duties with no body before it: 主要职能, 主要职责：
 BODILESS_DUTIES = re.compile(rf"^(?:{alternation(OWNER['duty_heading'])})(?:是|为|如下)?[:：]?$")
 _NAME = r"[^,，。;；:：、\s]{2,30}?"
-_ALIAS_NOTE = re.compile(rf"[(（](?:{ALIAS_MARKS})[“\"]?(?P<short>[^()（）“”\"]{{2,12}})[”\"]?[)）]")
+_ALIAS_NOTE = re.compile(ALIAS_NOTE)
 _OFFICES = alternation(OWNER["short_name_offices"])
 
 
@@ -34,7 +34,7 @@ def _declared(text: str) -> dict[str, tuple[str, int]]:
     out = {}
     for m in _ALIAS_NOTE.finditer(text):
         full = named_at(text, m.start())
-        if full and full != m.group("short"):
+        if full and full != m.group("short") and 2 <= len(m.group("short")) <= 12:
             out[m.group("short")] = (full, m.start())
     return out
 

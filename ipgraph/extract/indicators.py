@@ -14,8 +14,8 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 # a cell that is a unit: the genre's units, perhaps per something (人/万人, 个/10万人)
-_UNIT_CELL = re.compile(rf"(?:万|亿|千|百)?(?:{'|'.join(map(re.escape, sorted(set(UNITS) | {'平方米', '立方米', '米', '辆', '床'}, key=len, reverse=True)))})"
-                        r"(?:/.{1,5})?")
+_CELL_UNITS = sorted(set(UNITS) | {"立方米", "米", "辆", "床"}, key=len, reverse=True)
+_UNIT_CELL = re.compile(rf"(?:万|亿|千|百)?(?:{'|'.join(map(re.escape, _CELL_UNITS))})(?:/.{{1,5}})?")
 
 
 def _is_unit(cell: str) -> bool:
@@ -217,7 +217,8 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
             continue
         name = _NAME_NOISE.sub("", m.group("name").strip())
         name = _GLOSS_AT_END.sub("", re.sub(rf"(?:{ADVERBS})$", "", name))  # 优良天数比例(AQI达标率)达到…
-        if len(_GLOSS.sub("", name)) < 4 or re.search(r"\d", _GLOSS.sub("", name)):
+        bare = _GLOSS.sub("", name)  # 细颗粒物(PM2.5)年均浓度: the gloss may hold digits
+        if len(bare) < 4 or re.search(r"\d", bare):
             continue
         unit = m.group("unit")
         if not m.group("verb") and unit != "%":

@@ -74,8 +74,7 @@ def _title_line(line: str, first: bool = False) -> str | None:
         return line
     if line.startswith(("关于", "《")) or "解读" in line:
         return None
-    # X关于…的通知/批复/复函: a letter's whole title (its second line alone, …规划的通知, is no title)
-    # or a letter's whole title, X关于…的通知/批复 (its second line alone, …规划的通知, is none)
+    # a title's type, or a letter's whole title, X关于…的通知/批复/复函 (its second line alone, …规划的通知, is none)
     if (_TYPE_END.search(line) or LETTER_TITLE.search(line)) and (len(line) > 6 or period(line) != (None, None)):
         return re.sub(rf"\((?:{DRAFT_MARKS})\)$", "", line)
     return None

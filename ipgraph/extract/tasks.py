@@ -28,8 +28,7 @@ FIRST_PERSON = frozenset(OWNER["first_person"])
 TASK_COLUMN_WORDS = tuple(OWNER["duty_table_task_words"])
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
 _SENTENCE_MARK = re.compile(r"[。,，;；:：!?！？]")
-_BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})[:：。]\s*(?=\S)")
-_BODY_COLON = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})[:：]\s*(?=\S)")
+_BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})(?P<mark>[:：。])\s*(?=\S)")
 
 
 def item_key(outline: Outline, item: Item) -> str:
@@ -153,8 +152,8 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
                     _add(_new(tasks, extra, home, "c", text[start:b], unit.offset(start), unit.offset(b - 1) + 1), found)
                 start = b + len(re.match(r"[\s。;；,，.]*", text[b:]).group())
             owners = [o for o, m in zip(owners, [m for m in matches if m.kind == "owners"]) if not m.note]
-        opened = None if is_item or _ONLY_OWNERS.match(unit.text) else _BODY_COLON.match(unit.text.strip())
-        if opened and is_body(opened.group("body"), vocab):  # 区教委：负责…, a line of a duty list unnumbered
+        opened = None if is_item or _ONLY_OWNERS.match(unit.text) else _BODY_OPENS.match(unit.text.strip())
+        if opened and opened.group("mark") != "。" and is_body(opened.group("body"), vocab):  # 区教委：负责…, unnumbered
             owners = [Owner(opened.group("body")), *owners]
         if owners:
             if is_item:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..genre import ALIAS_MARKS, DEFINITION_OPENERS, DOC_TYPE, GLOSSARY, NOTE_HEAD
+from ..genre import ALIAS_NOTE, DEFINITION_OPENERS, DOC_TYPE, GLOSSARY, NOTE_HEAD
 from ..outline import Outline
 from .model import TermRec
 
@@ -18,10 +18,10 @@ _STATUTE = rf"(?:《[^》]{{2,40}}》|[\u4e00-\u9fff]{{0,20}}?(?:法|{DOC_TYPE})
 # 第二条(适用范围)本办法所称X(以下简称Y)是指…: the article's caption and the term's short name are no part of it
 _SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:{_NUMBER}条\s*)?(?:\([^()]{{1,10}}\)\s*)?(?:(?:本(?:{DOC_TYPE})(?:中)?|前款|上述|{_STATUTE})?"
                         rf"(?:所称|所指)|本(?:{DOC_TYPE})中)(?:的)?\s*[“\"]?(?P<term>[^,，“”\"。;]{{2,50}}?)"
-                        rf"[”\"]?(?:\s*\((?:{ALIAS_MARKS})[^()]{{1,20}}\))?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})(?![标导出定引挥南])(?:(?!;\s*(?:本(?:{DOC_TYPE}))?所称)[^。]){{4,}}。?)")
+                        rf"[”\"]?(?:{ALIAS_NOTE})?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS})(?![标导出定引挥南])(?:(?!;\s*(?:本(?:{DOC_TYPE}))?所称)[^。]){{4,}}。?)")
 # X是指… at a sentence's start, or a note's (注:X是指…); “X”是… (a quoted term opened with 是)
 _ARTICLE = rf"(?:{_NUMBER}条\s*|{NOTE_HEAD})?"
-_IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*(?:所称|所指)|本(?:{DOC_TYPE})中)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)(?:\s*\((?:{ALIAS_MARKS})[^()]{{1,20}}\))?\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
+_IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*(?:所称|所指)|本(?:{DOC_TYPE})中)(?P<term>[^,，。;:“”\"()（）]{{2,20}}?)(?:{ALIAS_NOTE})?\s*[,，]?\s*(?P<def>(?:是指|系指)[^。]{{4,}}。?)")
 # “X”是…, “X”指…, 其中，“X”是指…; not a characterisation (“十三五”是…极不平凡的五年, “双碳”是一场…变革)
 _QUOTED = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?:其中[,，]\s*)?[“\"](?P<term>[^“”\"]{{2,20}})[”\"]\s*"
                      rf"(?P<def>(?:是指|系指|是(?![^。]{{0,30}}(?:重要|组成部分|关键|基础|核心|保障|前提|根本|必然|需要|要求|任务|一场|一项|一次|"
