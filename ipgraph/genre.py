@@ -119,6 +119,19 @@ BOX_OPENER = re.compile(rf"^\s*(?:{alternation(VOCAB['boxes']['openers'])})")
 BOX_NOT_PROJECTS = re.compile(alternation(VOCAB["boxes"]["not_projects"]))
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
+_CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def cn_int(s: str) -> int:
+    """二〇〇五 → 2005, 十一 → 11, 二十三 → 23, 6 → 6."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
+    return int("".join(str(_CN_NUM.get(c, 0)) for c in s))
+
+
 # 文号: 国发〔2016〕86号, 临政办字[2021]113号
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*[号號]?")  # 號: traditional
 DATE_LINE = re.compile(rf"(?:\d{{4}}|[{CN_DIGITS}〇○]{{4}})\s*年\s*[\d{CN_DIGITS}]{{1,3}}\s*月\s*[\d{CN_DIGITS}]{{1,3}}\s*日")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .clean import CleanText
 from .document import TABLE, Block
 from .genre import (CN_DIGITS, DOC_NUMBER, LETTER_TITLE, NAME_HEADERS, NOTE_HEAD, NUMBERING_RANKS, OWNER,
-                    TITLE_END, TITLE_LINE_END, VOCAB, alternation)
+                    PROJECT_NAME_ENDINGS, TITLE_END, TITLE_LINE_END, VOCAB, alternation, cn_int)
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -37,6 +37,9 @@ _SCHEMES: list[tuple[str, re.Pattern]] = [
     ("bullet", re.compile(r"[-•·▪●○◆■]\s+")),
 ]
 
+_COUNTING = {"cn", "(cn)", "n", "(n)", "n)", "circled"}
+# an item titled with a project's name: 3.地理标志运用工程。…
+_PROJECT_TITLE = re.compile(rf"[^。:：;；]{{2,30}}?(?:{PROJECT_NAME_ENDINGS})(?:[。:：]|$)")
 _BOX = re.compile(rf"^[【\[]?专栏\s*([\d{CN_DIGITS}]+(?:\s*[-—–]\s*\d+)?)?\s*[】\]]?\s*[:.、]?\s*(.*)$")
 # a footnote's reference mark: ①, [1]; in a 注: block also 1. / 1、
 _MARK = rf"[{CIRCLED}]|\[\d{{1,2}}\]"
@@ -195,6 +198,14 @@ def match_numbering(text: str) -> tuple[str, str] | None:
     if m and not _table_like(text[m.end():]):  # 1 森林覆盖率 % 46.5 47 约束性: a table's row, not 1 总则
         return "decimal", m.group(0)
     return None
+
+
+def ordinal(scheme: str, numbering: str) -> int | None:
+    """The number a numbering counts (3 for 3. and （三）), for the schemes that count one by one."""
+    digits = re.sub(rf"[^\d{CN_DIGITS}{CIRCLED}]", "", numbering)
+    if not digits or scheme not in _COUNTING:
+        return None
+    return CIRCLED.index(digits) + 1 if scheme == "circled" else cn_int(digits)
 
 
 def rank(scheme: str, numbering: str) -> float:
@@ -386,6 +397,7 @@ def parse(clean: CleanText | str) -> Outline:
     counters: dict[int | None, int] = {}
     box: Box | None = None
     box_rank = 0.0
+    box_list: dict[str, int] = {}  # scheme → the last number of the box's own list
     note_block = False  # the lines after 注:1.X:… that go on with 2.Y:…
     i = 0
 
@@ -397,6 +409,18 @@ def parse(clean: CleanText | str) -> Outline:
         if box is not None:
             out.boxes.append(box)
             box = None
+
+    def in_box_list(num: tuple[str, str] | None, text: str) -> bool:
+        """Whether a numbered line goes on with the open box's own list. A box numbers its items
+        from 1, often as the tasks around it are numbered: 1. in a box after task 2. is the box's;
+        3. after the box's 1. and 2. is the tasks' again, unless it names a project."""
+        n = ordinal(*num) if num else None
+        if n is None or box_list.get(num[0], 0) != n - 1:
+            return False
+        outer = out.items[stack[-1][1]] if stack else None
+        if outer is None or outer.scheme != num[0] or counters.get(outer.parent, 0) + 1 != n:
+            return True
+        return bool(_PROJECT_TITLE.match(text[len(num[1]):]))
 
     while i < len(units):
         unit = units[i]
@@ -416,14 +440,18 @@ def parse(clean: CleanText | str) -> Outline:
         ln = unit
         if ln.blank or i in toc:
             if box is not None and ln.blank and box.body:
-                close_box()
+                # a page that puts a blank line between all its lines still lists a box's items
+                nxt = next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
+                if not (box_list and nxt is not None and isinstance(units[nxt], _Line)
+                        and in_box_list(match_numbering(lines[nxt].text), lines[nxt].text)):
+                    close_box()
             i += 1
             continue
         num = match_numbering(ln.text)
         r = rank(*num) if num else None
         bm = _BOX.match(ln.text)
-        if box is not None and (bm or (box.group is not None and ln.box != box.group)
-                                or (r is not None and r <= box_rank)):
+        outside = r is not None and r <= box_rank and not (r == box_rank and in_box_list(num, ln.text))
+        if box is not None and (bm or (box.group is not None and ln.box != box.group) or outside):
             close_box()
         if bm:
             title = bm.group(2).strip()
@@ -433,6 +461,7 @@ def parse(clean: CleanText | str) -> Outline:
                     title, i = lines[nxt].text, nxt
             box = Box(re.sub(r"\s+", "", bm.group(1) or ""), title, "", ln.start, lines[i].end, current(), ln.box)
             box_rank = stack[-1][0] if stack else -1.0
+            box_list = {}
             i += 1
             continue
         table = None if blocks else (_table_at(lines, i, current()) or _duty_table_at(lines, i, current()))
@@ -451,6 +480,8 @@ def parse(clean: CleanText | str) -> Outline:
         if box is not None:
             box.body = (box.body + "\n" + ln.text).strip()
             box.end = ln.end
+            if num and ordinal(*num) is not None:
+                box_list[num[0]] = ordinal(*num)
             if ln.text.strip():
                 box.lines.append((box.body.count("\n"), Para(ln.text, ln.start, ln.end, box.item, ln.pieces)))
             notes = _footnotes(ln, text, note_block)  # a box's own notes define terms too

@@ -229,6 +229,28 @@ def test_box_holds_its_numbered_items_and_the_next_heading_is_outside(tmp_path, 
         ("推广充填开采、保水开采等绿色开采技术。", "(一)"), ("积极推进风电、光伏发电规模化开发。", "(二)")]
 
 
+BOX_AMID_TASKS = [
+    "（一）繁荣文化旅游",
+    "1.提升景区品质。推动A级景区提档升级。",
+    "专栏2 文化旅游重点工程",
+    "1.全域旅游示范工程。创建省级全域旅游示范区2个。",
+    "2.文物保护利用工程。修缮文物保护单位10处。",
+    "2.丰富旅游业态。发展乡村旅游和研学旅游。",
+    "3.培育旅游品牌。打造精品线路。",
+]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["lines", "blank-lines-between"])
+def test_box_numbered_like_the_tasks_around_it_keeps_its_items(tmp_path, gap):
+    """A box numbers its own items from 1, as the tasks around it are numbered: its 1. comes
+    after task 1., its 2. names a project, and the tasks go on with 2. after it."""
+    o = outline_of(write(tmp_path, "plan.txt", gap.join(BOX_AMID_TASKS) + "\n"))
+    [box] = o.boxes
+    assert box.body.split("\n") == ["1.全域旅游示范工程。创建省级全域旅游示范区2个。", "2.文物保护利用工程。修缮文物保护单位10处。"]
+    assert [(it.numbering, it.title) for it in o.items] == [
+        ("(一)", "繁荣文化旅游"), ("1.", "提升景区品质"), ("2.", "丰富旅游业态"), ("3.", "培育旅游品牌")]
+
+
 BOX_ROWS = ["智能化煤矿建设工程\t建成智能化煤矿30座。", "煤矸石综合利用工程\t新增煤矸石综合利用能力500万吨。"]
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..document import Meta
-from ..genre import (ADDRESSED, ALIAS_MARKS, DATE_LINE, DOC_NUMBER, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS,
+from ..genre import (ADDRESSED, ALIAS_MARKS, DATE_LINE, DOC_NUMBER, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, cn_int,
                      LETTER_TITLE, NEWS_MARKS, NEWS_OPENINGS, NOTICE_VERBS, PERIODS, PORTAL_FIELDS, VOCAB, alternation)
 from ..outline import Outline
 from ..nlp import _default_vocab, is_body
@@ -104,19 +104,6 @@ def _doc_kind(text: str) -> str:
     return "plan"
 
 
-_CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
-
-
-def _cn_int(s: str) -> int:
-    """二〇〇五 → 2005, 十一 → 11, 二十三 → 23, 6 → 6."""
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
-    return int("".join(str(_CN_NUM.get(c, 0)) for c in s))
-
-
 def iso_date(text: str) -> str | None:
     m = re.search(r"([\d〇○零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日",
                   text)
@@ -124,7 +111,7 @@ def iso_date(text: str) -> str | None:
         m = re.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
     if not m:
         return None
-    y, mo, d = (_cn_int(g) for g in m.groups())
+    y, mo, d = (cn_int(g) for g in m.groups())
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
