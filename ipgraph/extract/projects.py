@@ -62,9 +62,9 @@ def extract_projects(outline: Outline, nlp: Language, tasks: list[TaskRec],
     return projects
 
 
-# an item of a box that names a project: 1.品牌培育工程。…, （二）标准化战略工程：…
-_BOX_ITEM = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|\d{2}\s)\s*(?P<name>[^。:：,，;；]{2,30}?)"
-                       r"(?:[。:：]|$)")
+# an item of a box that names a project: 1.品牌培育工程。…, （二）标准化战略工程：…, ——非遗保护工程。…
+_BOX_ITEM = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|\d{2}\s|——|[-•·▪●○◆■])\s*"
+                       r"(?P<name>[^。:：,，;；]{2,30}?)(?:[。:：]|$)")
 
 
 def _named_items(box) -> list[ProjectRec]:

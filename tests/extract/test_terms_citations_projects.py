@@ -134,3 +134,10 @@ def test_a_box_the_author_takes_on_in_the_first_person(doc):
               "专栏1 重点工程\n气象监测预警工程。由我局负责建设，省财政厅配合。\n二、保障措施\n")
     assert [(p.name, [o.surface for o in p.owners]) for p in res.extraction.projects] == [
         ("重点工程", ["某省气象局", "省财政厅"])]
+
+
+def test_a_box_of_key_projects_listed_with_dashes_and_bullets(doc):
+    res = doc("某某市公共文化服务体系建设规划\n二、主要任务\n（一）完善设施网络。推进基层综合性文化服务中心建设。\n"
+              "专栏3 公共文化重点工程\n——乡镇文化站提升工程。改造乡镇文化站20个。\n"
+              "● 智慧图书馆建设项目：建成市级智慧图书馆1个。\n（二）丰富文化供给。开展送戏下乡。\n")
+    assert [p.name for p in res.extraction.projects] == ["公共文化重点工程", "乡镇文化站提升工程", "智慧图书馆建设项目"]
