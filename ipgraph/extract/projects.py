@@ -14,11 +14,12 @@ from .tasks import speaking
 
 _COUNT = rf"[\d{CN_DIGITS}]+[个大项]"  # 十大, 5项, 10个
 _KINDS = rf"(?:{PROJECT_QUALIFIERS})(?:{PROJECT_KINDS})"
+_CALLED = rf"(?:(?:{_COUNT})?{_KINDS}|{_COUNT}(?:{PROJECT_KINDS}))"  # 重点工程, 十大重点工程, 五大工程
 _SECTION = re.compile(rf"(?:{PROJECT_QUALIFIERS}|{_COUNT})(?:{PROJECT_KINDS})(?:建设)?[。:：]?$")
 _NAME = rf"[^、,，。;；:：和]{{2,30}}?(?:{PROJECT_NAME_ENDINGS})"
 # a list the text itself calls key projects: 实施X工程、Y工程等十大重点工程; 10个专项工程，包括X、Y
-_LABELLED_AFTER = re.compile(rf"(?:{PROJECT_LIST_VERBS})了?(?P<list>{_NAME}(?:[、和]{_NAME})+)等?(?:{_COUNT})?{_KINDS}")
-_LABELLED_BEFORE = re.compile(rf"{_COUNT}{_KINDS}\s*[,，:：]?\s*(?:{PROJECT_LIST_INTROS})?\s*[:：]?"
+_LABELLED_AFTER = re.compile(rf"(?:{PROJECT_LIST_VERBS})了?(?P<list>{_NAME}(?:[、和]{_NAME})+)等?{_CALLED}")
+_LABELLED_BEFORE = re.compile(rf"{_COUNT}(?:{_KINDS}|{PROJECT_KINDS})\s*[,，:：]?\s*(?:{PROJECT_LIST_INTROS})?\s*[:：]?"
                               rf"(?P<list>{_NAME}(?:[、和]{_NAME})+)")
 _PROJECT_NAME = re.compile(rf"(?:{PROJECT_NAME_ENDINGS})$")
 _LEAD_VERB = re.compile(rf"^(?:{PROJECT_LEAD_VERBS}|{PROJECT_WORKS_LEAD})")

@@ -141,3 +141,11 @@ def test_a_box_of_key_projects_listed_with_dashes_and_bullets(doc):
               "专栏3 公共文化重点工程\n——乡镇文化站提升工程。改造乡镇文化站20个。\n"
               "● 智慧图书馆建设项目：建成市级智慧图书馆1个。\n（二）丰富文化供给。开展送戏下乡。\n")
     assert [p.name for p in res.extraction.projects] == ["公共文化重点工程", "乡镇文化站提升工程", "智慧图书馆建设项目"]
+
+
+def test_projects_a_list_counts_without_calling_them_key(doc):
+    res = doc("某某市制造业高质量发展实施方案\n二、主要任务\n（一）提升产业链水平。\n"
+              "实施链主企业培育工程、技术改造提升工程等四大工程。\n（二）强化要素保障。\n"
+              "组织两大项目：产业园区扩容项目和标准厂房建设项目。\n")
+    assert [p.name for p in res.extraction.projects] == ["链主企业培育工程", "技术改造提升工程", "产业园区扩容项目",
+                                                         "标准厂房建设项目"]
