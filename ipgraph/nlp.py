@@ -41,12 +41,12 @@ _SEP = re.compile(rf"(?:[、,，;；]|(?<=[{genre.OWNER['before_conjunction']}])
 _HOST = re.compile(r"国务院|(?:中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])"
                    rf"(?:{genre.alternation(genre.OWNER['hosts'])})")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
-# brackets an owner note may stand in: (X牵头), 〔责任单位：X〕, 【责任单位：X】
-_PARENS = re.compile(r"[()（）〔〕【】]")
+# brackets an owner note may stand in: (X牵头), 〔责任单位：X〕, 【责任单位：X】, [责任单位：X]
+_PARENS = re.compile(r"[()（）〔〕【】\[\]]")
 # a 责任单位：list outside brackets runs to the end of its clause, through a bracket that is part of
 # a name (市市场监管局（知识产权局）, 各县（市、区）人民政府) or marks its lead (（牵头）); a bracket
 # of anything else (（2023年底前完成）) ends it
-_LIST_RUN = re.compile(rf"(?:[^()（）〔〕【】;；。\n]|[(（](?:[^()（）;；。\n]{{0,12}}(?:{genre.DEPT_SUFFIXES})|"
+_LIST_RUN = re.compile(rf"(?:[^()（）〔〕【】\[\];；。\n]|[(（](?:[^()（）;；。\n]{{0,12}}(?:{genre.DEPT_SUFFIXES})|"
                        rf"[省市县区州盟旗、]{{1,6}}|{genre.ROLES})[)）])*")
 # the label of another field of a duty list ends a 责任单位 list: 责任单位：X、Y 完成时限：2023年底
 _FIELD_LABEL = re.compile(rf"(?:{genre.alternation(genre.OWNER['field_labels'])})\s*[:：]")
@@ -424,11 +424,11 @@ class Match:
 
 
 def _balanced_parens(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the bodies of outermost brackets ((), （）, 〔〕, 【】), nested ones inside."""
+    """(start, end) of the bodies of outermost brackets ((), （）, 〔〕, 【】, []), nested ones inside."""
     out, stack = [], []
     for m in _PARENS.finditer(text):
         i, ch = m.start(), m.group()
-        if ch in "(（〔【":
+        if ch in "(（〔【[":
             stack.append(i)
         elif stack:
             start = stack.pop()

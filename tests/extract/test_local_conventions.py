@@ -37,6 +37,16 @@ def test_owner_notes_in_black_lenticular_brackets(doc):
     assert owners(task_with(res, "计量测试中心")) == [("省市场监管局", True), ("省科技厅", False)]
 
 
+def test_owner_notes_in_square_brackets(doc):
+    res = doc("某某区2023年政府工作报告重点任务分解方案\n一、推动产业升级\n"
+              "1.建设数字经济产业园。[责任单位：区经信局、区投资促进中心]\n"
+              "2.推进城镇老旧小区改造。[牵头单位：区住建局；责任单位：区财政局、区城管执法局]\n"
+              "3.优化农贸市场布局。［区商务局］\n")
+    assert owners(task_with(res, "数字经济产业园")) == [("区经信局", False), ("区投资促进中心", False)]
+    assert owners(task_with(res, "老旧小区")) == [("区住建局", True), ("区财政局", False), ("区城管执法局", False)]
+    assert owners(task_with(res, "农贸市场")) == [("区商务局", False)]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
