@@ -47,6 +47,13 @@ def test_owner_notes_in_square_brackets(doc):
     assert owners(task_with(res, "农贸市场")) == [("区商务局", False)]
 
 
+def test_supervising_a_task_names_no_body(doc):
+    res = doc("某某县2024年重点工作任务分解方案\n三、保障措施\n（一）实行挂牌督办。对进展滞后的任务实行挂牌督办。\n"
+              "（二）强化跟踪督办落实。县政府督查室要对各项任务进行跟踪督办。\n（三）严格限时督办，确保按期完成。\n")
+    assert [(t.text[:8], owners(t)) for t in res.extraction.tasks if t.owners] == [
+        ("县政府督查室要对", [("县政府督查室", False)])]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
