@@ -81,6 +81,7 @@ CITE_NEGATIONS = alternation(CITE["negations"])
 CITE_IMPLEMENT_AFTER = alternation(CITE["implement_after"])
 CITE_PAST = re.compile(alternation(CITE["past"]))
 CITE_BASIS_HEADINGS: list[str] = CITE["basis_headings"]
+CITE_REPEALED = alternation(CITE["repealed"])
 
 IND = VOCAB["indicators"]
 UNITS: list[str] = sorted(IND["units"], key=len, reverse=True)

@@ -10,11 +10,11 @@ import difflib
 import re
 
 from ..genre import (CITE_AFTER, CITE_BASIS_HEADINGS, CITE_IMPLEMENT, CITE_IMPLEMENT_AFTER, CITE_MAKING,
-                     CITE_NEGATIONS, CITE_PAST, CITE_TRIGGERS, DEPT_SUFFIXES, DOC_NUMBER, NOTICE_VERBS, PERIODS,
-                     REQUESTS, alternation)
+                     CITE_NEGATIONS, CITE_PAST, CITE_REPEALED, CITE_TRIGGERS, DEPT_SUFFIXES, DOC_NUMBER, NOTICE_VERBS,
+                     PERIODS, REQUESTS, alternation)
 from ..outline import Outline
 from .model import CitationRec, PlanInfo
-from .plan import _ALIAS, _NOTICE, PLAN_TYPES
+from .plan import _ALIAS, _NOTICE, PLAN_TYPES, derived
 
 _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 # a trigger verb whose object is the citation: only other citations and connectors between them
@@ -22,7 +22,8 @@ _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 # a body named before its document: 按照省政府办公厅《X》、市政府《Y》要求
 _ISSUER = rf"[^,。;《》、]{{2,20}}?(?:{DEPT_SUFFIXES})"
 _ISSUED = (r"(?:党中央、国务院|国务院|中央|国家|省委、省政府|省政府|省|市委、市政府|市政府|市"
-           rf"|[^,。;《》]{{2,20}}?(?:印发|出台|颁布|发布|通过|批准)|{_ISSUER})?(?:印发的|出台的|颁布的|发布的|的|关于)?$")
+           rf"|[^,。;《》]{{2,20}}?(?:印发|出台|颁布|发布|通过|批准)|{_ISSUER})?(?:印发的|出台的|颁布的|发布的|的|关于)?"
+           r"(?:省|市|县|区|州)?$")  # 省人大通过的省《政府工作报告》
 _TRIGGER = re.compile(rf"(?:{CITE_TRIGGERS}|结合)(?:认真)?{_ISSUED}")
 _IMPLEMENTS = re.compile(rf"(?P<neg>{CITE_NEGATIONS})?(?:认真|严格)?(?:{CITE_IMPLEMENT})+(?:好)?{_ISSUED}")
 # (a document this one issues, 《X》…现印发给你们，请认真贯彻执行, is promulgated, not carried out)
@@ -36,8 +37,11 @@ _MAKES_NAMED = re.compile(rf"(?:制定|编制|研究制定)[^,，。;；《》]{
 _BASES = re.compile(rf"(?:{alternation(CITE_BASIS_HEADINGS)})[:：]?")
 _ANNEX = re.compile(r"\s*\(\s*(?:见|详见)?附件")
 _GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规划|五年规划)$")
+_REPEALED = re.compile(rf"[^,，。;；《》]{{0,8}}?(?:{CITE_REPEALED})")
 _NUMBER_AFTER = re.compile(r"\s*\(\s*(" + DOC_NUMBER.pattern + r")\s*\)")
 _FOLD = re.compile(r"[\s“”\"'‘’「」()〈〉<>—–\-~]")
+_BOOK = str.maketrans("", "", "《》")  # a title inside a title: 2023年区《政府工作报告》确定的…方案
+_YEAR_FIRST = re.compile(r"^\d{4}年")
 _RANGE = re.compile(r"\(?\d{4}[-—–~至]\d{4}年?\)?$")
 
 
@@ -53,16 +57,36 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def _is_self(title: str, plan: PlanInfo, number: str | None = None) -> bool:
-    own = fold(plan.title)
-    t = fold(title)
+    own, t = fold(plan.title).translate(_BOOK), fold(title).translate(_BOOK)
+    if bool(_YEAR_FIRST.match(own)) != bool(_YEAR_FIRST.match(t)):  # 2023年《区〈政府工作报告〉…方案》
+        own, t = _YEAR_FIRST.sub("", own), _YEAR_FIRST.sub("", t)
     if t == own or title in plan.aliases or _GENERIC.match(t):
         return True
     if number and plan.document_number and number != plan.document_number:
         return False  # a predecessor with a near-identical title and its own 文号
     notice = _NOTICE.search(title)
     if notice and fold(notice.group(1)) == own:
-        return True  # the notice that issues this plan: its cover, as a portal heads the page
+        # the notice that issues this plan: its cover, as a portal heads the page; unless another body
+        # issued it (a province's 实施意见, whose title a city's repeats)
+        issuer = fold(title[:notice.start()])
+        return not (issuer and plan.issuer and fold(plan.issuer) not in issuer)
+    if derived(t, own):
+        return False  # 《X纲要》 in the X纲要任务分工方案: the document it breaks down
     return len(own) >= 8 and difflib.SequenceMatcher(a=t, b=own).ratio() >= 0.9
+
+
+# what follows a document in the title of one that breaks it down: 《X》确定的重点任务分工方案, 《X》责任分解
+_BROKEN_DOWN = re.compile(r"^[^《》]{0,20}?(?:分工|分解)")
+
+
+def _named_as_basis(title: str, own: str) -> bool:
+    """Whether the plan's own title names the document it carries out or breaks down: 关于落实《X》
+    重点工作部门分工的意见, 2023年区《X》确定的主要目标任务责任分解方案 (not 暂时调整实施《X》有关规定的决定)."""
+    at = own.find(f"《{title}》")
+    if at < 0:
+        return False
+    implements = _IMPLEMENTS.search(own[:at])
+    return bool(implements and not implements.group("neg")) or bool(_BROKEN_DOWN.match(own[at + len(title) + 2:]))
 
 
 def _reports_the_past(sentence: str, plan: PlanInfo) -> bool:
@@ -93,7 +117,8 @@ def _is_parent(text: str, m: re.Match, title: str, plan: PlanInfo) -> bool:
 
 def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
     text = outline.text
-    aliases = {m.group(2).strip() for m in _ALIAS.finditer(text)}
+    aliases = {m.group(2).strip(): m.group(1).strip() for m in _ALIAS.finditer(text)}
+    by_alias: set[str] = set()  # cited documents a sentence makes parents under their short names
     notes = [(f.start, f.end) for f in outline.footnotes]
 
     def in_footnote(pos: int) -> bool:
@@ -107,9 +132,16 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
         title = m.group(1).strip()
         num = _NUMBER_AFTER.match(text, m.end())
         number = re.sub(r"\s+", "", num.group(1)) if num else None
-        if title in aliases or _is_self(title, plan, number) or _ANNEX.match(text, m.end()):
+        if title in aliases:  # 《X》（以下简称《纲要》）…为确保《纲要》有效实施，制定本方案: X is the basis
+            full = aliases[title]
+            if not _is_self(full, plan) and not in_footnote(m.start()) and _is_parent(text, m, full, plan) \
+                    and CITE_MAKING.search(_sentence(text, m.start(), m.end())):
+                by_alias.add(fold(full))
+            continue
+        if (_is_self(title, plan, number) and not _REPEALED.match(text, m.end())) or _ANNEX.match(text, m.end()):
             continue  # the plan itself, or its own annex: 《X》(见附件)
         granted = plan.approves is not None and fold(title) == fold(plan.approves)  # what an approval approves
+        granted = granted or _named_as_basis(title, plan.title)
         listed = any(a <= m.start() < b for a, b in in_bases)
         rec = CitationRec(title, m.start(1), m.end(1),
                           parent=granted or listed or (not in_footnote(m.start()) and _is_parent(text, m, title, plan)))
@@ -118,4 +150,6 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
         if notice:
             rec.promulgates = notice.group(1).strip("《》")
         out.append(rec)
+    for rec in out:
+        rec.parent = rec.parent or fold(rec.title) in by_alias
     return out

@@ -203,6 +203,16 @@ def _fold(title: str) -> str:
     return re.sub(r"[\s《》“”\"()（）〈〉—–\-]", "", title)
 
 
+_TYPE_IN = re.compile(PLAN_TYPES)
+
+
+def derived(a: str, b: str) -> bool:
+    """Whether one folded title is the other and a type of document: 《X纲要》 and the X纲要任务分工方案
+    are two documents, however alike their titles."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer != shorter and longer.startswith(shorter) and bool(_TYPE_IN.search(longer[len(shorter):]))
+
+
 def _region_at(line: str) -> int:
     """How long the division name a line opens with is (深圳市南山区… → 3), 0 for none."""
     d = divisions()
@@ -309,7 +319,8 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
         alias = m.group(2).strip()
         # 《X》(以下简称《规划》) names the plan only if X is it, perhaps in other words (an article's wording),
         # and not the plan an approval grants
-        own = title is None or difflib.SequenceMatcher(a=_fold(m.group(1)), b=_fold(title)).ratio() >= 0.75
+        own = title is None or (difflib.SequenceMatcher(a=_fold(m.group(1)), b=_fold(title)).ratio() >= 0.75
+                                and not derived(_fold(m.group(1)), _fold(title)))
         own = own and not (approves and _fold(m.group(1)) == _fold(approves))
         if re.search(rf"(?:{PLAN_TYPES})$", alias) and len(alias) <= 10 and own:
             aliases.extend([m.group(1), alias])

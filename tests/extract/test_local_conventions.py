@@ -461,6 +461,49 @@ def test_parents_of_opinions_put_forward_and_of_measures_brought_to_effect(doc):
     assert not [o for t in res.extraction.tasks for o in t.owners]  # 督促 opens a clause, not a name
 
 
+def test_a_division_of_tasks_cites_the_outline_it_is_named_after(doc):
+    # the division of tasks of X is another document than X, and X is its basis under its short name
+    res = doc("某市人民政府办公室关于印发某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要任务分工方案的通知\n"
+              "各县（市、区）人民政府，市政府各部门：\n现将《某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+              "任务分工方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2021年11月2日\n"
+              "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要任务分工方案\n"
+              "《某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》（以下简称《纲要》）已经市人民代表大会审议通过。"
+              "为确保《纲要》有效实施，制定本方案。\n一、重点任务\n1.建设先进制造业基地。（牵头单位：市经信局）\n")
+    assert citations(res) == [("某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", True)]
+
+
+def test_breakdowns_of_a_government_work_report_are_based_on_it(doc):
+    res = doc("2024年区政府重点工作责任分解\n根据区人民代表大会会议通过的《政府工作报告》，现将2024年区政府重点工作"
+              "责任分解如下。\n一、稳定经济增长\n1.地区生产总值增长6%左右。（区发改局负责）\n")
+    assert citations(res) == [("政府工作报告", True)]
+    res = doc("2024年省《政府工作报告》重点任务分工方案\n全面落实省人民代表大会会议通过的省《政府工作报告》部署，"
+              "现将重点工作任务分工如下。\n一、稳定经济增长\n1.推动消费回升。（省商务厅牵头）\n")
+    assert citations(res) == [("政府工作报告", True), ("政府工作报告", True)]
+    # the notice names the plan with its year outside the brackets and the report inside them in 〈〉
+    res = doc("某区人民政府办公室关于印发2024年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n"
+              "各街道办事处，区人民政府各部门：\n2024年《区〈政府工作报告〉确定的主要目标任务责任分解方案》已经区人民政府同意，"
+              "现印发给你们。\n某区人民政府办公室\n2024年1月5日\n"
+              "2024年区《政府工作报告》确定的主要目标任务责任分解方案\n一、主要预期目标\n（一）地区生产总值增长6%以上\n")
+    assert {c for c in citations(res)} == {("政府工作报告", True)}
+
+
+def test_a_citys_opinions_titled_as_the_provinces_they_carry_out(doc):
+    res = doc("某市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知\n各县市区人民政府，市直各单位：\n"
+              "《关于全面推进政务公开工作的实施意见》已经市人民政府同意，现印发给你们，请认真贯彻执行。\n"
+              "某市人民政府办公室\n2017年3月1日\n关于全面推进政务公开工作的实施意见\n"
+              "根据《某省人民政府办公厅印发〈关于全面推进政务公开工作的实施意见〉的通知》（某办发〔2016〕41号）要求，"
+              "结合我市实际，提出如下实施意见。\n一、总体要求\n（一）指导思想。\n")
+    assert citations(res) == [("某省人民政府办公厅印发〈关于全面推进政务公开工作的实施意见〉的通知", True)]
+
+
+def test_a_repealed_predecessor_is_cited_however_alike_its_title(doc):
+    res = doc("某县人民政府办公室关于印发某县森林火灾应急预案（试行）的通知\n各乡镇人民政府，县级有关部门：\n"
+              "现将《某县森林火灾应急预案（试行）》印发给你们，请认真贯彻执行，原2010年印发的《某县森林火灾应急预案》同时废止。\n"
+              "某县人民政府办公室\n2018年5月4日\n某县森林火灾应急预案（试行）\n1.2 编制依据\n"
+              "依据《中华人民共和国森林法》等法律法规，制定本预案。\n")
+    assert citations(res) == [("某县森林火灾应急预案", False), ("中华人民共和国森林法", True)]
+
+
 def test_a_text_whose_first_line_is_its_title_opening_with_guanyu(doc):
     res = doc("关于深化改革创新促进数字经济高质量发展的若干措施\n为深化改革创新，促进数字经济高质量发展，制定以下措施。\n"
               "一、强化创新\n（一）加大研发投入。\n")
