@@ -521,6 +521,19 @@ def test_a_characterisation_is_no_definition(doc):
     assert res.extraction.terms == []
 
 
+def test_guiding_and_leading_are_no_definitions_but_discharge_is(doc):
+    # 是指导/是指引 open a verb; 是指出院患者… and 主要是指 open a meaning
+    res = doc("某市“十四五”知识产权发展规划\n本规划是指导全市“十四五”时期知识产权工作的纲领性文件。"
+              "知识产权保护中心是指导企业开展专利预审和快速维权的公共服务机构。"
+              "本规划是指引全市知识产权强市建设的行动指南。\n")
+    assert res.extraction.terms == []
+    res = doc("某市知识产权专项资金管理办法\n第二条 本办法所称示范企业，主要是指经市知识产权局认定的知识产权示范企业。\n"
+              "第三条 本办法所称知识产权除特定条款外，主要指专利权、注册商标专用权和地理标志。\n"
+              "第四条 日间手术是指出院患者在日间手术室完成的手术。\n")
+    assert [(t.term, t.definition[:6]) for t in res.extraction.terms] == [
+        ("示范企业", "主要是指经市"), ("知识产权", "主要指专利权"), ("日间手术", "是指出院患者")]
+
+
 # ---------------------------------------------------------------- projects
 
 def test_boxes_numbered_in_arabic_digits(doc):
