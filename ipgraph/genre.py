@@ -66,7 +66,8 @@ BY_WORDS = re.compile(alternation(OWNER["by_words"]))
 _LEVEL = alternation(OWNER["level_words"])
 LEVEL_SERIES = re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[各和及与由对在请经]))(?:{_LEVEL})(?:、(?:{_LEVEL}))+")
 DUTY_HEADING = re.compile(rf"^(?P<body>.{{2,40}}?)(?:的|及其)?(?:{alternation(OWNER['duty_heading'])})(?:是|为|如下)?[:：]?$")
-_TIME = rf"(?:{alternation(OWNER['time_words'])}|\d{{4}}年|\d{{1,2}}月(?:底|末|初|中旬|上旬|下旬)?|\d{{1,2}}日)+"
+_TIME = (rf"(?:{alternation(OWNER['time_words'])}|\d{{4}}年|\d{{1,2}}月份?(?:底|末|初|中旬|上旬|下旬)?|\d{{1,2}}日"
+         r"|第?[一二三四1-4]季度(?:末|初)?)+")
 _TAILS = alternation(OWNER["adverbial_tails"])
 ADVERBIAL = re.compile(rf"^(?:{alternation(OWNER['adverbial_heads'])})|(?:{_TAILS})$|^(?:到|至)?{_TIME}$")
 # a time written right before a subject: 3月底前国家卫生健康委完成…, 2004年发展改革委将…

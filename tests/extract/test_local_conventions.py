@@ -54,6 +54,24 @@ def test_supervising_a_task_names_no_body(doc):
         ("县政府督查室要对", [("县政府督查室", False)])]
 
 
+def test_times_before_a_lead_are_no_part_of_its_name(doc):
+    res = doc("某市知识产权局2024年工作要点\n一、加强知识产权保护\n（一）第三季度市商务局牵头开展海外维权培训。\n"
+              "（二）每季度市统计局牵头发布专利统计数据。\n（三）12月份市财政局牵头兑现专利资助资金。\n"
+              "（四）二季度末市司法局牵头开展普法宣传。\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [
+        [("市商务局", True)], [("市统计局", True)], [("市财政局", True)], [("市司法局", True)]]
+
+
+def test_acts_and_collectives_that_look_like_bodies(doc):
+    # 统一部署 is an act; 区直各部门 and 市政府各部门 are every department; 径向X反映 and 为X提供 make X no owner
+    res = doc("某市人民政府办公室关于印发某市促进消费实施方案的通知\n各县（市、区）人民政府，市政府各部门：\n"
+              "现印发给你们，请认真组织实施。实施过程中遇到的问题，请径向市商务局反映。\n某市人民政府办公室\n2024年3月1日\n"
+              "某市促进消费实施方案\n一、重点任务\n（一）统一部署开展促消费活动。\n"
+              "（二）扩大汽车消费。（市商务局牵头，市政府各部门、区直各单位配合）\n"
+              "（三）加强运行监测。市统计局要按月汇总数据，为市政府科学决策提供依据。\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("市商务局", True)], [("市统计局", False)]]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
