@@ -10,10 +10,10 @@ from .model import TermRec
 
 _ENTRY = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?([^:,。;、]{1,25}?)\s*:\s*(.{4,})$", re.S)
 _NUMBER = r"第[一二三四五六七八九十百零\d]+"
-# 指 opening a verb, not a meaning: 本规划是指导…的纲领性文件, 是指引…的行动指南 (是指出院患者… is one);
-# a bare 指 opens more (报告指出, 指定)
+# 指 opening a verb, not a meaning: 本规划是指导…的纲领性文件, 是指引…的行动指南 (是指出院患者… and
+# 是指向农村居民… are meanings); a bare 指 opens more (报告指出, 指定)
 _VERB = r"(?![导引挥南])"
-_BARE_VERB = r"(?![标导出定引挥南示向])"
+_BARE_VERB = r"(?![标导出定引挥南])"
 # the law whose words an implementing regulation defines, and where: 个人所得税法第四条第一款第二项,
 # 《X条例》第十条, 条例第五条
 _STATUTE = rf"(?:《[^》]{{2,40}}》|[\u4e00-\u9fff]{{0,20}}?(?:法|{DOC_TYPE}))(?:{_NUMBER}[条款项](?:[、和]{_NUMBER}[条款项])*)*"
@@ -29,7 +29,7 @@ _IS_MEANT = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?!\S*(?:所称|所指)|
 # “X”是…, “X”指…, 其中，“X”是指…; not a characterisation (“十三五”是…极不平凡的五年, “双碳”是一场…变革)
 _QUOTED = re.compile(rf"(?:^|(?<=[。;]))\s*{_ARTICLE}(?:其中[,，]\s*)?[“\"](?P<term>[^“”\"]{{2,20}})[”\"]\s*"
                      rf"(?P<def>(?:(?:是指|系指){_VERB}|是(?![^。]{{0,30}}(?:重要|组成部分|关键|基础|核心|保障|前提|根本|必然|需要|要求|任务|一场|一项|一次|"
-                     rf"五年|一年|时期|阶段))|指{_BARE_VERB})[^。]{{4,}}。?)")
+                     rf"五年|一年|时期|阶段))|指(?![出导标示南挥定引]))[^。]{{4,}}。?)")
 
 _HEADWORD = re.compile(r"[^,，。;；:：、]{2,25}")
 _EXCEPT = re.compile(r"除[^,，。]{1,12}外$")  # 本办法所称知识产权除特定条款外，是指…: the term is 知识产权
