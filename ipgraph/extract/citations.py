@@ -24,7 +24,8 @@ _ISSUER = rf"[^,。;《》、]{{2,20}}?(?:{DEPT_SUFFIXES})"
 _ISSUED = (r"(?:党中央、国务院|国务院|中央|国家|省委、省政府|省政府|省|市委、市政府|市政府|市"
            rf"|[^,。;《》]{{2,20}}?(?:印发|出台|颁布|发布|通过|批准)|{_ISSUER})?(?:印发的|出台的|颁布的|发布的|的|关于)?"
            r"(?:省|市|县|区|州)?$")  # 省人大通过的省《政府工作报告》
-_TRIGGER = re.compile(rf"(?:{CITE_TRIGGERS}|结合)(?:认真)?{_ISSUED}")
+# 根据国家有关规划和《X》, 依据有关法律法规和《X》: other bases, named in general, may come first
+_TRIGGER = re.compile(rf"(?:{CITE_TRIGGERS}|结合)(?:认真)?(?:[^,。;《》]{{1,20}}?(?:以及|和|及|与))?{_ISSUED}")
 _IMPLEMENTS = re.compile(rf"(?P<neg>{CITE_NEGATIONS})?(?:认真|严格)?(?:{CITE_IMPLEMENT})+(?:好)?{_ISSUED}")
 # (a document this one issues, 《X》…现印发给你们，请认真贯彻执行, is promulgated, not carried out)
 _IMPLEMENT_AFTER = re.compile(rf"^(?:{CITE_IMPLEMENT_AFTER})|^(?:(?!{NOTICE_VERBS})[^。;]){{0,40}}?,\s*(?:{REQUESTS})"
@@ -56,7 +57,10 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-def _is_self(title: str, plan: PlanInfo, number: str | None = None) -> bool:
+def _is_self(title: str, plan: PlanInfo, number: str | None = None, basis=lambda: False) -> bool:
+    """Whether a cited title is the plan itself. `basis` says whether the citing sentence makes the plan
+    on that document's basis: a near-identical title is then another document (贯彻落实《X工作方案》，
+    制定本实施方案)."""
     own, t = fold(plan.title).translate(_BOOK), fold(title).translate(_BOOK)
     if bool(_YEAR_FIRST.match(own)) != bool(_YEAR_FIRST.match(t)):  # 2023年《区〈政府工作报告〉…方案》
         own, t = _YEAR_FIRST.sub("", own), _YEAR_FIRST.sub("", t)
@@ -72,7 +76,7 @@ def _is_self(title: str, plan: PlanInfo, number: str | None = None) -> bool:
         return not (issuer and plan.issuer and fold(plan.issuer) not in issuer)
     if derived(t, own):
         return False  # 《X纲要》 in the X纲要任务分工方案: the document it breaks down
-    return len(own) >= 8 and difflib.SequenceMatcher(a=t, b=own).ratio() >= 0.9
+    return len(own) >= 8 and difflib.SequenceMatcher(a=t, b=own).ratio() >= 0.9 and not basis()
 
 
 # what follows a document in the title of one that breaks it down: 《X》确定的重点任务分工方案, 《X》责任分解
@@ -138,7 +142,8 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
                     and CITE_MAKING.search(_sentence(text, m.start(), m.end())):
                 by_alias.add(fold(full))
             continue
-        if (_is_self(title, plan, number) and not _REPEALED.match(text, m.end())) or _ANNEX.match(text, m.end()):
+        based = (lambda: not in_footnote(m.start()) and _is_parent(text, m, title, plan))
+        if (_is_self(title, plan, number, based) and not _REPEALED.match(text, m.end())) or _ANNEX.match(text, m.end()):
             continue  # the plan itself, or its own annex: 《X》(见附件)
         granted = plan.approves is not None and fold(title) == fold(plan.approves)  # what an approval approves
         granted = granted or _named_as_basis(title, plan.title)

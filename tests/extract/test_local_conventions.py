@@ -522,6 +522,22 @@ def test_a_repealed_predecessor_is_cited_however_alike_its_title(doc):
     assert citations(res) == [("某县森林火灾应急预案", False), ("中华人民共和国森林法", True)]
 
 
+def test_a_basis_named_after_bases_in_general(doc):
+    res = doc("某省市场监管“十四五”规划\n为提升市场监管现代化水平，根据国家有关规划和《某省国民经济和社会发展第十四个五年规划"
+              "和二〇三五年远景目标纲要》，结合全省实际，编制本规划。\n一、发展基础\n")
+    assert citations(res) == [("某省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", True)]
+    res = doc("某县安全生产专项整治实施方案\n依据有关法律法规和《某省安全生产条例》，制定本方案。\n一、工作目标\n")
+    assert citations(res) == [("某省安全生产条例", True)]
+
+
+def test_a_plan_carrying_out_a_document_titled_almost_as_itself(doc):
+    # the province's 实施方案 of the nation's 工作方案: one word apart, two documents
+    res = doc("知识产权保护工作实施方案\n为贯彻落实《知识产权保护工作方案》，结合我省实际，制定本实施方案。\n一、主要目标\n")
+    assert citations(res) == [("知识产权保护工作方案", True)]
+    res = doc("某市卫生健康事业发展“十四五”规划\n本规划与《某省卫生健康事业发展“十四五”规划》相衔接。\n一、发展基础\n")
+    assert citations(res) == [("某省卫生健康事业发展“十四五”规划", True)]
+
+
 def test_a_text_whose_first_line_is_its_title_opening_with_guanyu(doc):
     res = doc("关于深化改革创新促进数字经济高质量发展的若干措施\n为深化改革创新，促进数字经济高质量发展，制定以下措施。\n"
               "一、强化创新\n（一）加大研发投入。\n")
