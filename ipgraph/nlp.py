@@ -305,7 +305,10 @@ def _collective(name: str, vocab: Vocab) -> bool:
 _ENDINGS_ONLY = re.compile(rf"(?:{genre.DEPT_SUFFIXES}|[(（][^()（）]{{1,12}}[)）])+")  # 办公室, (知识产权局)
 _TAIL_RUN = re.compile(rf"(?:{genre.OWNER_TAILS})+")
 # an owner note's segments end at punctuation, and before a list head run on without any (牵头单位：X 配合单位：Y)
-_NOTE_SEGMENT = re.compile(rf"([;；,，。]|(?=(?:{genre.LIST_HEADS})\s*[:：]))")
+# a note's parts: at a mark, or before a list head, but not inside a longer head (牵头责任单位 holds 责任单位)
+_HEAD_PREFIXES = sorted({a[:-len(b)] for a in genre.OWNER["list_heads"] for b in genre.OWNER["list_heads"]
+                         if a != b and a.endswith(b)})
+_NOTE_SEGMENT = re.compile(rf"([;；,，。]|{''.join(f'(?<!{p})' for p in _HEAD_PREFIXES)}(?=(?:{genre.LIST_HEADS})\s*[:：]))")
 
 
 def may_open_body(text: str, at: int) -> bool:

@@ -31,6 +31,15 @@ _SENTENCE_MARK = re.compile(r"[。,，;；:：!?！？]")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})(?P<mark>[:：。])\s*(?=\S)")
 
 
+def _assigns_only(text: str, matches: list[Match]) -> bool:
+    """Whether a passage says nothing but who owns: its bodies and the words of assigning (X牵头，Y配合。)."""
+    rest, at = [], 0
+    for m in sorted(matches, key=lambda m: m.start):
+        rest.append(text[at:m.start])
+        at = max(at, m.end)
+    return bool(matches) and not _BARE.sub("", "".join(rest) + text[at:])
+
+
 def item_key(outline: Outline, item: Item) -> str:
     return ".".join(str(a.ordinal) for a in reversed(outline.ancestors(item.index)))
 
@@ -158,7 +167,8 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
         if owners:
             if is_item:
                 _add(home, owners)
-            elif _ONLY_OWNERS.match(unit.text):
+            elif _ONLY_OWNERS.match(unit.text) or (not tasks_of_clauses and _assigns_only(text, matches)):
+                # a line of owners under its task: 责任单位：X; X牵头，Y配合。
                 before = [t for t in tasks if t.start < unit.start]
                 if before:
                     _add(max(before, key=lambda t: t.start), owners)

@@ -72,6 +72,18 @@ def test_acts_and_collectives_that_look_like_bodies(doc):
     assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("市商务局", True)], [("市统计局", False)]]
 
 
+def test_lines_of_lead_and_partner_owners_under_a_target(doc):
+    # 牵头责任单位/协同责任单位 lines, a 部门分工 line and a bare X牵头，Y配合 line belong to the item above
+    res = doc("某市人民政府关于2024年重点工作及责任分解的通知\n一、确保完成全年主要预期目标\n1.地区生产总值增长6%左右。\n"
+              "牵头负责领导：王某。\n牵头责任单位：市发展改革委。\n协同责任单位：市统计局、市财政局。\n"
+              "2.粮食产量稳定在120万吨以上。\n部门分工：市农业农村局牵头，市粮食和储备局配合。\n"
+              "3.城镇新增就业3万人。\n市人力资源社会保障局牵头，市教育局配合。\n")
+    assert [(t.text[:6], owners(t)) for t in res.extraction.tasks if t.owners] == [
+        ("地区生产总值", [("市发展改革委", True), ("市统计局", False), ("市财政局", False)]),
+        ("粮食产量稳定", [("市农业农村局", True), ("市粮食和储备局", False)]),
+        ("城镇新增就业", [("市人力资源社会保障局", True), ("市教育局", False)])]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
