@@ -257,9 +257,13 @@ def split_bodies(text: str, vocab: Vocab, partial: bool = False) -> list[tuple[i
     out: list[tuple[int, str, str]] = []
     text = _mask(text)
     pos = 0  # where the current part starts
+    each = False  # 各 before the list's last part holds on: 各县区人民政府、园区管委会 are every zone's too
     for sep in [*_SEP.finditer(text), None]:
         part = text[pos:sep.start() if sep else len(text)]
-        name = _part_name(part, vocab)
+        stripped = part.strip()
+        named = bool(_ONE_BODY.search(stripped) or divisions().prefix(stripped) or stripped in vocab.known)
+        name = "" if each and not named else _part_name(part, vocab)
+        each = (each and not named or stripped.startswith("各")) and sep is not None and "、" in sep.group()
         if name:
             shared = ""
             if not is_body(name, vocab):
@@ -276,6 +280,11 @@ def split_bodies(text: str, vocab: Vocab, partial: bool = False) -> list[tuple[i
             out.append((pos + part.find(name), name, shared))
         pos = sep.end() if sep else len(text)
     return out
+
+
+# a body named as one, not as a class: by its level, a central opener or ending, or its place (see split_bodies)
+_ONE_BODY = re.compile(rf"^(?:[省市县区州盟旗]|{genre.alternation(genre.OWNER['central_openers'])})"
+                       rf"|(?:{genre.alternation(genre.OWNER['central_endings'])})$")
 
 
 @lru_cache(maxsize=1 << 14)  # the same parts recur in every list of a document, and in its clauses' growing runs

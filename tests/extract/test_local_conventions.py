@@ -84,6 +84,16 @@ def test_lines_of_lead_and_partner_owners_under_a_target(doc):
         ("城镇新增就业", [("市人力资源社会保障局", True), ("市教育局", False)])]
 
 
+def test_each_before_a_list_holds_for_the_zones_after_it(doc):
+    # 各县区人民政府、园区管委会: every county and every zone; a body named by its place is one body
+    res = doc("某市稳定经济增长若干措施\n一、落实财税政策\n"
+              "1.落实小规模纳税人减免政策。（责任单位：市税务局，各县区政府、开发区管委会）\n"
+              "2.设立专项引导资金。（责任单位：市工信局、市财政局，各县区人民政府、滁州经开区管委会。"
+              "以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出）\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [
+        [("市税务局", False)], [("市工信局", False), ("市财政局", False), ("滁州经开区管委会", False)]]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
