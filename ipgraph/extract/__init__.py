@@ -20,7 +20,7 @@ __all__ = ["extract", "Extraction", "PlanInfo", "TaskRec", "ProjectRec", "Indica
 def extract(outline: Outline, fallback_title: str, meta: Meta | None = None) -> Extraction:
     nlp = get_nlp()
     plan = extract_plan(outline, fallback_title, meta or Meta())
-    tasks = extract_tasks(outline, nlp, plan.author)
+    tasks = extract_tasks(outline, nlp, plan.author, reporting=plan.doc_kind in ("interpretation", "news"))
     return Extraction(
         plan=plan,
         tasks=tasks,

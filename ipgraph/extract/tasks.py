@@ -28,6 +28,8 @@ FIRST_PERSON = frozenset(OWNER["first_person"])
 TASK_COLUMN_WORDS = tuple(OWNER["duty_table_task_words"])
 _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
 _SENTENCE_MARK = re.compile(r"[。,，;；:：!?！？]")
+_MADE = re.compile(alternation(OWNER["made"]))
+_MADE_REPORTED = re.compile(alternation(OWNER["made"] + OWNER["made_reported"]))
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})(?P<mark>[:：。])\s*(?=\S)")
 
 
@@ -72,8 +74,10 @@ def _sentence_end(text: str, start: int) -> int:
     return m.end() if m else len(text)
 
 
-def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) -> list[TaskRec]:
-    """The tasks of a plan and who owns them; `author` is who 我局, 我部… in its text are."""
+def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, reporting: bool = False) -> list[TaskRec]:
+    """The tasks of a plan and who owns them; `author` is who 我局, 我部… in its text are; `reporting`: the
+    text reports on a plan (an interpretation, a news article) rather than being one."""
+    made = _MADE_REPORTED if reporting else _MADE
     tasks: list[TaskRec] = []
     by_item: dict[int, TaskRec] = {}
     for it in outline.items:
@@ -190,6 +194,8 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None) ->
             if is_item and start <= named.get(unit.index, body_start):  # 集中采购小组。负责…，由X培训…
                 _add(home, found)
                 continue
+            if made.search(text, start, end):
+                continue  # X制定印发了《Y》: how a document was made, no task
             task = _new(tasks, extra, home, "c", text[start:end], unit.offset(start), unit.offset(end - 1) + 1)
             _add(task, found)
     for table in outline.tables:

@@ -94,6 +94,19 @@ def test_each_before_a_list_holds_for_the_zones_after_it(doc):
         [("市税务局", False)], [("市工信局", False), ("市财政局", False), ("滁州经开区管委会", False)]]
 
 
+def test_how_a_document_was_made_gives_no_task(doc):
+    # drafters and the office that released it are named, but no task is theirs
+    res = doc("我省发布知识产权强省建设纲要\n3月7日，省政府新闻办举行新闻发布会。据介绍，省市场监管局会同有关部门，"
+              "在充分调研的基础上，制定印发了《某省知识产权强省建设纲要（2021—2035年）》。\n")
+    assert [t for t in res.extraction.tasks if t.owners] == []
+    res = doc("《某省市场监管“十四五”规划》解读\n《某省市场监管“十四五”规划》（以下简称《规划》）是省“十四五”重点专项规划之一，"
+              "由省市场监管局牵头组织编制。编制过程中，省市场监管局广泛听取意见，由省政府办公厅印发实施。\n一、编制背景\n")
+    assert [t for t in res.extraction.tasks if t.owners] == []
+    # in a plan, organising the drafting of another plan is a task
+    res = doc("某市“十四五”规划纲要实施方案\n一、重点任务\n（一）完善规划体系。由市发展改革委牵头组织编制专项规划。\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("市发展改革委", True)]]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
