@@ -852,7 +852,13 @@ class RegionTagger:
 _AMBIGUOUS = re.compile(r"^(?:[^\W\d_]区|和县)$")  # 和县 also ends 市和县级, 市交通局和县、区
 
 
+# a division's name before one of these names a street: 中山路, 南京路步行街, 青岛路社区, 大连路街道
+_STREET = re.compile(r"路|大?街|大道|巷")
+
+
 def _whole_region(text: str, start: int, end: int) -> bool:
+    if _STREET.match(text, end):
+        return False
     if not _AMBIGUOUS.match(text[start:end]):
         return True
     return start == 0 or not re.match(rf"[{_H}]", text[start - 1])

@@ -129,17 +129,27 @@ def region_of(title: str) -> Region | None:
 _CENTRAL_ADDRESSEE = re.compile(r"各省、自治区、直辖市(?:人民政府|及新疆生产建设兵团)")
 
 
-def main_region(text: str) -> Region | None:
+# an issuer that names only its level (区人民政府办公室): the document is of a division of that level
+_LEVEL_ISSUER = re.compile(r"^(?P<level>[省市县区])(?:人民)?政府")
+_LEVELS = {"省": "provincial", "市": "municipal", "县": "county", "区": "county"}
+
+
+def main_region(text: str, issuer: str | None = None) -> Region | None:
     """The division a text names most often outside 《》 titles: the fallback for untitled plans.
     The country only for a central document: 中国 is named by local plans too (中国(宜昌)知识产权
-    保护中心, 中国特色)."""
+    保护中心, 中国特色). Of the level an issuer named only by its level says (区人民政府办公室: a
+    district, not the city a park's name holds, 长乐山工业园区)."""
     if _CENTRAL_ADDRESSEE.search(text[:6000]):
         return CHINA
     body = re.sub(r"《[^》]*》", "", text[:6000])
+    level = _LEVEL_ISSUER.match(issuer or "")
     counts: dict[str, int] = {}
     doc = _regions(body)  # spans die with their Doc: keep it alive while reading them
     for span in doc.spans["regions"]:
-        if divisions().lookup(span.text) != CHINA:  # 中国(X)知识产权保护中心 is named by local plans too
+        region = divisions().lookup(span.text)
+        if region is None or region == CHINA:  # 中国(X)知识产权保护中心 is named by local plans too
+            continue
+        if level is None or region.level == _LEVELS[level.group("level")]:
             counts[span.text] = counts.get(span.text, 0) + 1
     if not counts:
         return None
@@ -160,7 +170,7 @@ def plan_key(title: str, source: SourceText, document: str) -> str:
 def resolve(source: SourceText, clean: CleanText, extraction: Extraction, document: str | None = None) -> Resolved:
     """`document`: the id document_ids gave the file (by default its name)."""
     plan = extraction.plan
-    region = region_of(plan.title) or region_of(plan.issuer or "") or main_region(clean.text)
+    region = region_of(plan.title) or region_of(plan.issuer or "") or main_region(clean.text, plan.issuer)
     document = document or doc_id(source.path.name)
     res = Resolved(document, source, clean, extraction, plan_key(plan.title, source, document), region,
                    traditional=clean.traditional)

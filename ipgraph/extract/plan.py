@@ -363,6 +363,9 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
             info.issuer = info.issuer or signed[0]
             info.issued = info.issued or iso_date(signed[1])
             break
+    if not info.issuer:  # unsigned: the body its covering notice's title opens with (X关于印发…的通知)
+        info.issuer = next((b for p in preamble[:4] if (b := _covering_issuer(p.text)) and is_body(b, _default_vocab())),
+                           None)
     info.author = _author(meta.title or "".join(p.text for p in preamble[:2]), info.issuer)  # a title over two lines
     if not info.issued:
         d = _DATE_LABEL.search(head)

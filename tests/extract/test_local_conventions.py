@@ -708,6 +708,22 @@ PORTAL_PAGE = """<!DOCTYPE html>
 """
 
 
+def test_an_unsigned_notice_is_issued_by_the_body_its_title_opens_with(doc):
+    # no signature: the covering title names the issuer, and the plan is that city's, not an addressee's
+    res = doc("许政〔2024〕20号\n许昌市人民政府关于印发2024年政府工作报告重点工作任务分解的通知\n"
+              "各县（市、区）人民政府，魏都区、建安区管委会，市人民政府各部门：\n现将重点工作任务予以分解，请认真贯彻落实。\n"
+              "一、抓好项目建设\n1.扩大有效投资。\n责任单位：市发展改革委\n")
+    assert (res.extraction.plan.issuer, res.region.name) == ("许昌市人民政府", "许昌市")
+
+
+def test_streets_and_parks_named_after_cities_name_no_region(doc):
+    # a district's notice that names itself only 区人民政府: not the city of 中山路 or of 长乐山工业园区
+    res = doc("区人民政府办公室关于印发2024年重点任务分解的通知\n长乐山工业园区、中山路街道、各街道办事处，区政府各部门：\n"
+              "现将《2024年重点任务分解》印发给你们。\n一、推进园区建设\n1.加快长乐山工业园区和南京路步行街改造。"
+              "（责任单位：区发改局）\n")
+    assert res.region is None
+
+
 def test_a_city_portal_page_with_its_metadata_in_a_list(doc):
     res = doc(PORTAL_PAGE, name="shaoxing.html")
     plan = res.extraction.plan
