@@ -170,7 +170,10 @@ def plan_key(title: str, source: SourceText, document: str) -> str:
 def resolve(source: SourceText, clean: CleanText, extraction: Extraction, document: str | None = None) -> Resolved:
     """`document`: the id document_ids gave the file (by default its name)."""
     plan = extraction.plan
-    region = region_of(plan.title) or region_of(plan.issuer or "") or main_region(clean.text, plan.issuer)
+    region, issuers = region_of(plan.title), region_of(plan.issuer or "")
+    if region and issuers and region.name == issuers.name:  # 通州区 signed by 南通市通州区人民政府: not 北京's
+        region = issuers
+    region = region or issuers or main_region(clean.text, plan.issuer)
     document = document or doc_id(source.path.name)
     res = Resolved(document, source, clean, extraction, plan_key(plan.title, source, document), region,
                    traditional=clean.traditional)

@@ -716,6 +716,14 @@ def test_an_unsigned_notice_is_issued_by_the_body_its_title_opens_with(doc):
     assert (res.extraction.plan.issuer, res.region.name) == ("许昌市人民政府", "许昌市")
 
 
+def test_a_district_named_as_another_citys_is_the_signatorys(doc):
+    res = doc("区政府关于印发通州区知识产权保护示范区建设工作方案的通知\n各镇（街道）人民政府，区各委办局：\n"
+              "现将《通州区知识产权保护示范区建设工作方案》印发给你们，请认真组织实施。\n南通市通州区人民政府\n2023年2月17日\n"
+              "通州区知识产权保护示范区建设工作方案\n一、主要任务\n1.建设知识产权保护中心。（区市场监管局牵头）\n")
+    assert (res.region.code, res.region.parent) == ("320612", "320600")
+    assert res.departments["区市场监管局"].region.code == "320612"
+
+
 def test_streets_and_parks_named_after_cities_name_no_region(doc):
     # a district's notice that names itself only 区人民政府: not the city of 中山路 or of 长乐山工业园区
     res = doc("区人民政府办公室关于印发2024年重点任务分解的通知\n长乐山工业园区、中山路街道、各街道办事处，区政府各部门：\n"
