@@ -146,7 +146,11 @@ def from_table(table: Table, plan: PlanInfo, unit_of_all: str | None = None) -> 
     return out
 
 
-_ANCHOR = re.compile(r"(?:到|至|截至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?|到\s*[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)")
+# the year a sentence's targets are for: 到2025年, 到“十四五”末, 今年; a year or a period's end opening a
+# clause (主要目标是：2025年，X达到…; “十四五”末，Y达到…); 到规划期末, the plan's last year
+_ANCHOR = re.compile(r"(?:到|至|截至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?"
+                     r"|(?:到\s*|(?<![\u4e00-\u9fff“\"])(?<![\u4e00-\u9fff][“\"]))[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)"
+                     r"|(?:^|(?<=[:：,，;；。\s]))((?:19|20)\d{2})\s*年(?:底前|底|末)?(?=\s*[,，])|(?:到|至)?(规划期末)")
 _VERBS = TARGET_VERBS
 _UNIT = "|".join(map(re.escape, UNITS))
 # a name may hold a gloss in brackets: 细颗粒物(PM2.5)年均浓度, 优良天数比例(AQI达标率)
@@ -158,17 +162,49 @@ _COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(
 _AND_COUNTED = re.compile(rf"^[和及、](?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
 _SHARE = re.compile(rf"^(?P<subj>[^,，。;；]{{2,40}}?)(?:{ADVERBS})?(?P<of>占[^,，。;；]{{1,16}}?)(?P<val>(?:{SHARES})|"
                     rf"\d+(?:\.\d+)?%(?:以上|左右)?)$")
-_NAME_NOISE = re.compile(r"^(?:的|全市|全省|全区|全县|我市|我省|本市|本省|力争|实现|使|推动|确保|引导|其中|提出|规划提出)+")
+_NAME_NOISE = re.compile(r"^(?:的|全市|全省|全区|全县|我市|我省|本市|本省|力争|实现|使|推动|重点推动|确保|引导|其中|提出|规划提出"
+                         r"|(?:具体|主要)(?:指标|目标)(?:包括|为|是))+")
 _GLOSS = re.compile(r"[(（][^()（）]{2,40}[)）]")
 _GLOSS_AT_END = re.compile(r"\s*[(（][^()（）]{2,40}[)）]$")
 _PERIOD_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030}
 
 
-def _anchor_year(m: re.Match, plan: PlanInfo, issued: str | None) -> int | None:
-    if m.group(1):
-        return int(m.group(1))
+_INDICATOR_HEADING = re.compile(r"^[^,，。;；]{0,10}指标[^,，。;；]{0,4}$")
+
+
+def _nature_in(text: str) -> str | None:
+    return "binding" if "约束性" in text else "expected" if "预期性" in text else None
+
+
+def _section_nature(outline: Outline, index: int) -> str | None:
+    return next((n for a in outline.ancestors(outline.items[index].parent) if (n := _nature_in(a.title))), None)
+
+
+# NAME12.5年: a target without a verb, in a list of indicators
+_BARE = re.compile(rf"^(?P<name>[^,，。;；:：()（）\d]{{4,30}}?)(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<more>{QUALIFIERS})?$")
+
+
+def _bare_target(s: str, offset: int, year: int) -> list[IndicatorRec]:
+    m = _BARE.match(s.strip())
+    if not m:
+        return []
+    lead = len(s) - len(s.lstrip())
+    return [IndicatorRec(name=m.group("name"), start=offset + lead, end=offset + lead + m.end(), unit=m.group("unit"),
+                         target_text=m.group("val") + m.group("unit") + (m.group("more") or ""),
+                         target_value=m.group("val"), target_year=year)]
+
+
+def _anchor_year(m: re.Match, plan: PlanInfo, issued: str | None, paragraph: str = "") -> int | None:
+    """The year an anchor names; none for a year opening a clause without 到 in a paragraph that
+    reports (“十三五”期间…。“十三五”末，X达到…: achievements)."""
+    if (m.group(4) or (m.group(2) and not m.group().startswith("到"))) and _PAST.search(paragraph):
+        return None
+    if m.group(1) or m.group(4):
+        return int(m.group(1) or m.group(4))
     if m.group(2):
         return _PERIOD_END[m.group(2)]
+    if m.group(5):
+        return plan.end_year
     if issued:
         return int(issued[:4])
     titled = re.search(r"((?:19|20)\d{2})\s*年", plan.title)  # 今年 of 某县2024年工作要点 is 2024
@@ -228,10 +264,12 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
         bound = {"不低于": "≥", "不少于": "≥", "不超过": "≤"}.get(m.group("verb"), "")  # a bound, not a point
         written = (m.group("cmp") or bound) + m.group("val") + (unit or "") + (m.group("more") or "")
         tail = s[m.end(): m.end() + 12]
-        out.append(IndicatorRec(
-            name=name, start=offset + m.start("name"), end=offset + m.end(), unit=unit,
-            target_text=written, target_value=m.group("val"), target_year=year,
-            nature="binding" if "约束性" in tail else "expected" if "预期性" in tail else None))
+        nature = "binding" if "约束性" in tail else "expected" if "预期性" in tail else None
+        # X和Y均达到98%: each of them
+        names = re.split(r"[和及、]", name[:-1]) if re.search(r"[和及、].+(?:均|都)$", name) else [name]
+        for n in names:
+            out.append(IndicatorRec(name=n, start=offset + m.start("name") + name.find(n), end=offset + m.end(), unit=unit,
+                                    target_text=written, target_value=m.group("val"), target_year=year, nature=nature))
     return out
 
 
@@ -271,10 +309,14 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
     years_titled = set(_YEAR.findall(plan.title))
     yearly = int(years_titled.pop()) if len(years_titled) == 1 and not re.search(r"十[一二三四五]五", plan.title) \
         and plan.start_year in (None, plan.end_year) else None
+    # items under a heading of indicators (一、主要指标分工 /（一）约束性指标): each states a target for the
+    # plan's last year, its nature as the heading says
+    listing = {it.index: _section_nature(outline, it.index) for it in outline.items
+               if any(_INDICATOR_HEADING.search(a.title) for a in outline.ancestors(it.parent))}
     for para in re.finditer(r"[^\n]+", text):
         p = para.group()
         item = under.get(para.start())
-        years = [y for a in _ANCHOR.finditer(p) if (y := _anchor_year(a, plan, plan.issued))]
+        years = [y for a in _ANCHOR.finditer(p) if (y := _anchor_year(a, plan, plan.issued, p))]
         if years:
             led = years[-1] if not (plan.start_year and years[-1] < plan.start_year) else None
             scope = item
@@ -287,16 +329,25 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
             s = sentence.group()
             anchor = _ANCHOR.search(s)
             if not anchor:
-                year = going or led or yearly  # ——创新活力强劲：X达到…: a bullet, or a paragraph, of the goal above
+                listed = item in listing and sentence.start() == 0
+                year = going or led or yearly or (plan.end_year if listed else None)  # ——创新活力强劲：X达到…: a
+                # bullet, or a paragraph, of the goal above
                 if year and _DIGIT.search(s) and not _PAST.search(s) and all(int(y) == year for y in _A_YEAR.findall(s)):
                     at_text = _NUMBERED_START.match(s).end()  # 2.研发投入强度达到2.8%: after the item's number
-                    out += _stated(s[at_text:], para.start() + sentence.start() + at_text, year)
+                    start = para.start() + sentence.start() + at_text
+                    found = _stated(s[at_text:], start, year) or (_bare_target(s[at_text:], start, year) if listed else [])
+                    if listed:  # its nature: the heading's, or a note after it (（预期性指标，牵头单位：…）)
+                        after = p[sentence.end():sentence.end() + 16]
+                        nature = listing[item] or _nature_in(after)
+                        for rec in found:
+                            rec.nature = rec.nature or nature
+                    out += found
                 continue
-            year = _anchor_year(anchor, plan, plan.issued)
+            year = _anchor_year(anchor, plan, plan.issued, p)
             if year is None or (plan.start_year and year < plan.start_year):
                 going = None
                 continue
-            going = year if anchor.group(1) or anchor.group(2) else None
+            going = year if anchor.group(3) is None else None
             found = _stated(s[anchor.end():], para.start() + sentence.start() + anchor.end(), year)
             out += found or _topic_target(s, anchor.end(), para.start() + sentence.start(), year)
         if head:  # the run's own year, else the last of the plan's period before its head (not 截至2020年底)

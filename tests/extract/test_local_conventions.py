@@ -472,6 +472,38 @@ def test_this_years_target_in_a_yearly_work_plan(doc):
     assert indicator_rows(res) == [("技术合同成交额", "亿元", None, None, "50亿元以上", 2023, None)]
 
 
+def test_a_year_or_a_periods_end_opening_a_clause_dates_its_targets(doc):
+    res = doc("某省科技创新行动方案\n一、总体要求\n主要目标是：2025年，科技进步贡献率达到62%，每万名就业人员中研发人员"
+              "达到40人年。\n“十四五”末，每万人口高价值发明专利拥有量达到3件。\n")
+    assert indicator_rows(res) == [("科技进步贡献率", "%", None, None, "62%", 2025, None),
+                                   ("每万名就业人员中研发人员", "人年", None, None, "40人年", 2025, None),
+                                   ("每万人口高价值发明专利拥有量", "件", None, None, "3件", 2025, None)]
+    # a paragraph that reports what was achieved states no target
+    res = doc("某省市场监管“十四五”规划\n一、发展基础\n“十三五”期间，市场主体快速增长。“十三五”末，每万人口发明专利"
+              "拥有量达到15.4件。市场主体总量从“十二五”末的275万户增加到587万户。\n")
+    assert indicator_rows(res) == []
+
+
+def test_words_leading_into_targets_and_targets_shared_by_two(doc):
+    res = doc("某市质量强市建设实施方案\n一、主要目标\n到2025年，质量整体水平进一步提高。具体指标包括制造业质量竞争力指数"
+              "达到86，农产品质量安全例行监测合格率和食品抽检合格率均达到98%以上，重点推动制造业产品质量合格率达到94%。\n")
+    assert [(r[0], r[4]) for r in indicator_rows(res)] == [
+        ("制造业质量竞争力指数", "86"), ("农产品质量安全例行监测合格率", "98%以上"), ("食品抽检合格率", "98%以上"),
+        ("制造业产品质量合格率", "94%")]
+
+
+def test_a_list_of_indicators_under_their_heading_in_a_division_of_tasks(doc):
+    # no year and no verb: the heading says they are indicators, for the plan's last year, of its nature
+    res = doc("某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要任务分工方案\n一、主要指标分工\n（一）约束性指标\n"
+              "1.劳动年龄人口平均受教育年限12.5年。（牵头单位：市教育局；责任单位：市人社局）\n"
+              "2.森林覆盖率达到15%。（牵头单位：市林业局）\n（二）预期性指标\n"
+              "3.常住人口城镇化率达到86%。（预期性指标，牵头单位：市发改委）\n二、重点任务分工\n"
+              "（一）加快产业升级。（牵头单位：市经信局）\n")
+    assert indicator_rows(res) == [("劳动年龄人口平均受教育年限", "年", None, None, "12.5年", 2025, "binding"),
+                                   ("森林覆盖率", "%", None, None, "15%", 2025, "binding"),
+                                   ("常住人口城镇化率", "%", None, None, "86%", 2025, "expected")]
+
+
 def test_a_target_named_by_the_topic_of_its_sentence(doc):
     # …至YEAR年达到N名的招生规模: the measure is the topic the sentence opened with, 以…为基数 its baseline
     res = doc("某省中等职业教育扩招实施方案\n一、扩大招生规模\n"
