@@ -21,6 +21,7 @@ _LABEL_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)?\s*[:：]?\s*(?:
 _NOTICE = re.compile(rf"(?:关于(?:{NOTICE_VERBS})\s*[《〈]?|(?:{NOTICE_VERBS})\s*[《〈])(.{{4,80}}?)[》〉]?\s*的(?:通知|函|决定)")
 _ALIAS = re.compile(rf"《([^《》]{{2,80}})》\s*\(\s*(?:{ALIAS_MARKS})\s*[《“\"]?([^《》“”\")]{{1,20}})[》”\"]?\s*\)")
 
+_ISSUED_HERE = re.compile(r"《(?P<title>[^《》]{4,80})》[^。《》]{0,40}?印发给你们")
 _ORDINAL_PERIOD = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",
                    "第十四个五年": "十四五", "第十五个五年": "十五五"}
 _YEAR_RANGE = re.compile(r"(20\d{2}|19\d{2})\s*[-—–~至]\s*(20\d{2})\s*年")
@@ -72,6 +73,8 @@ def _title_line(line: str, first: bool = False) -> str | None:
         return m.group(1)
     if first and line.startswith("关于") and _TYPE_END.search(line):
         return line
+    if first and re.fullmatch(r"《[^《》]+》", line) and _TYPE_END.search(line[1:-1]):
+        return line[1:-1]  # 《关于…的实施细则》 heading the text
     if line.startswith(("关于", "《")) or "解读" in line:
         return None
     # a title's type, or a letter's whole title, X关于…的通知/批复/复函 (its second line alone, …规划的通知, is none)
@@ -325,6 +328,9 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
         if re.search(rf"(?:{PLAN_TYPES})$", alias) and len(alias) <= 10 and own:
             aliases.extend([m.group(1), alias])
             title = title or m.group(1)
+    issued_here = None if title else _ISSUED_HERE.search(text[:3000])
+    if issued_here:  # 《X》已经市政府同意，现印发给你们: the notice issues X
+        title = issued_here.group("title")
     if not title:  # the notice that issues it, unless that is a document it is based on (根据《X关于印发Y的通知》)
         notice = next((m for m in _NOTICE.finditer(text) if not _CITED_BASIS.search(text, max(0, m.start() - 40), m.start())),
                       None)

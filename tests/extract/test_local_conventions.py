@@ -611,6 +611,17 @@ def test_a_text_whose_first_line_is_its_title_opening_with_guanyu(doc):
     assert res.extraction.plan.title == "关于深化改革创新促进数字经济高质量发展的若干措施"
 
 
+def test_the_document_a_notice_issues_is_the_plan(doc):
+    # the notice names what it issues in 《》; task lists, policies and arrangements are kinds of document
+    res = doc("各区、市人民政府，市政府各部门：\n《某市深化新旧动能转换2024年重点工作任务》已经市政府同意，现印发给你们，"
+              "请认真组织实施。\n某市人民政府办公厅\n2024年1月30日\n一、实施创新驱动发展战略\n1.建设海洋实验室。\n")
+    assert (res.extraction.plan.title, citations(res)) == ("某市深化新旧动能转换2024年重点工作任务", [])
+    res = doc("《关于进一步帮助市场主体纾困解难的具体实施细则》\n为深入贯彻落实省政府《关于进一步帮助市场主体纾困解难的若干"
+              "政策措施》精神，结合我市实际，制定如下实施细则。\n一、落实财税支持政策\n")
+    assert res.extraction.plan.title == "关于进一步帮助市场主体纾困解难的具体实施细则"
+    assert citations(res) == [("关于进一步帮助市场主体纾困解难的若干政策措施", True)]
+
+
 def test_a_text_without_a_title_is_not_titled_by_the_notice_it_is_based_on(doc):
     res = doc("根据《乙市人民政府关于印发乙市稳增长若干政策措施的通知》，结合甲区实际，特制定如下政策措施。\n"
               "一、支持企业\n（一）加大补贴。\n", name="measures.txt")
