@@ -7,8 +7,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..document import Meta
-from ..genre import (ADDRESSED, ALIAS_MARKS, DATE_LINE, DOC_NUMBER, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS, cn_int,
-                     LETTER_TITLE, NEWS_MARKS, NEWS_OPENINGS, NOTICE_VERBS, PERIODS, PORTAL_FIELDS, VOCAB, alternation)
+from ..genre import (ADDRESSED, ALIAS_MARKS, DATE_LINE, DOC_NUMBER, DOC_TYPE, DRAFT_MARKS, INTERPRETATION_MARKS,
+                     LETTER_TITLE, NEWS_MARKS, NEWS_OPENINGS, NOTICE_VERBS, PERIODS, PORTAL_FIELDS, VOCAB, alternation,
+                     cn_int)
 from ..outline import Outline
 from ..nlp import _default_vocab, is_body
 from ..regions import divisions
@@ -21,6 +22,7 @@ _LABEL_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)?\s*[:：]?\s*(?:
 _NOTICE = re.compile(rf"(?:关于(?:{NOTICE_VERBS})\s*[《〈]?|(?:{NOTICE_VERBS})\s*[《〈])(.{{4,80}}?)[》〉]?\s*的(?:通知|函|决定)")
 _ALIAS = re.compile(rf"《([^《》]{{2,80}})》\s*\(\s*(?:{ALIAS_MARKS})\s*[《“\"]?([^《》“”\")]{{1,20}})[》”\"]?\s*\)")
 
+_EXPLAINED = re.compile(rf"\s*《?(?P<title>[^,，。;《》\n]{{4,60}}?(?:{PLAN_TYPES}))》?(?:\([^()]*\))?是")
 _ISSUED_HERE = re.compile(r"《(?P<title>[^《》]{4,80})》[^。《》]{0,40}?印发给你们")
 _ORDINAL_PERIOD = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",
                    "第十四个五年": "十四五", "第十五个五年": "十五五"}
@@ -90,6 +92,14 @@ _BYLINE = re.compile(rf"(?:{NEWS_MARKS})[\s:：]*[\u4e00-\u9fff·]{{2,4}}(?=[\s)
 _MENU = re.compile(r"^(?:\S{1,8}(?:\s+|\s*>>?\s*|\s*\|\s*)){3,}\S{1,8}$")
 
 
+# a heading an interpretation is written under, alone on its line after its number (二、编制背景, 出台时间：…)
+_EXPLAINING = re.compile(rf"^\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|\d+[.、])?\s*"
+                         rf"({alternation(VOCAB['documents']['interpretation_headings'])})\s*(?:[:：。].*)?$", re.M)
+
+
+_ABOUT = re.compile(rf"\s*《[^《》\n]{{4,60}}》\s*\((?:{ALIAS_MARKS})[^()]*\)\s*是")
+
+
 def _doc_kind(text: str) -> str:
     """plan, or an article about one (news, interpretation), or a draft, by the marks of the first
     lines: a byline, 近日…印发 with no addressee; 解读 in a heading, not in a page's menu nor in a
@@ -97,7 +107,12 @@ def _doc_kind(text: str) -> str:
     head = text[:600]
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     addressed = ADDRESSED.search(head)
-    if any(_BYLINE.search(line) for line in lines) or (re.search(NEWS_OPENINGS, head) and not addressed):
+    if any(_BYLINE.search(line) for line in lines):
+        return "news"
+    # written under an interpretation's headings, or opening with the plan it is about (《X》（以下简称《规划》）是…)
+    if not addressed and (len({m.group(1) for m in _EXPLAINING.finditer(text[:6000])}) >= 2 or _ABOUT.match(text)):
+        return "interpretation"
+    if re.search(NEWS_OPENINGS, head) and not addressed:
         return "news"
     if not addressed and any(re.search(INTERPRETATION_MARKS, line) and not _MENU.match(line)
                              and not (len(line) > 30 and re.search(r"[、,，]", line)) for line in lines):
@@ -337,6 +352,9 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
         if notice:
             title = notice.group(1)
     kind = _doc_kind(text)
+    opening = None if title or kind == "plan" else _EXPLAINED.match(text)
+    if opening:  # an article opening with the plan it is about: X规划是…, 《X》（以下简称《规划》）是…
+        title = opening.group("title")
     if not title and kind in ("news", "interpretation"):  # an article about a plan: the plan it cites most
         cited = Counter(m.group(1) for m in re.finditer(r"《([^《》]{4,80})》", text[:3000])
                         if re.search(rf"(?:{PLAN_TYPES})(?:\(.*\))?$", m.group(1)))

@@ -611,6 +611,18 @@ def test_a_text_whose_first_line_is_its_title_opening_with_guanyu(doc):
     assert res.extraction.plan.title == "关于深化改革创新促进数字经济高质量发展的若干措施"
 
 
+def test_an_interpretation_known_by_its_headings_or_its_opening(doc):
+    # no 解读 anywhere: the headings of an interpretation, or the plan named with its short name first
+    res = doc("某区“十四五”知识产权发展规划是区级规划体系的重要组成部分。\n一、出台和实施时间\n出台时间：2023年4月3日\n"
+              "二、编制背景\n近日，中共中央、国务院印发了《知识产权强国建设纲要（2021—2035年）》。\n三、主要内容\n"
+              "《规划》提出，到2025年，每万人口高价值发明专利拥有量达到15件。\n")
+    assert (res.extraction.plan.doc_kind, res.extraction.plan.title) == ("interpretation", "某区“十四五”知识产权发展规划")
+    res = doc("《某省市场监管现代化“十四五”规划》（以下简称《规划》）是省“十四五”重点专项规划之一，经省政府同意，"
+              "由省政府办公厅印发实施。\n一、编制背景\n党的十八大以来，市场监管工作取得显著成效。\n")
+    assert (res.extraction.plan.doc_kind, res.extraction.plan.title) == ("interpretation", "某省市场监管现代化“十四五”规划")
+    assert [t for t in res.extraction.tasks if t.owners] == []
+
+
 def test_the_document_a_notice_issues_is_the_plan(doc):
     # the notice names what it issues in 《》; task lists, policies and arrangements are kinds of document
     res = doc("各区、市人民政府，市政府各部门：\n《某市深化新旧动能转换2024年重点工作任务》已经市政府同意，现印发给你们，"
