@@ -285,13 +285,21 @@ def _decree(paras) -> tuple[str, str | None] | None:
 
 
 def _labels(field: str) -> str:
-    return alternation([k for k, v in PORTAL_FIELDS.items() if v == field])
+    """The portal's labels of a field, spaced or not (文 号, 索 引 号)."""
+    return "|".join(r"\s*".join(map(re.escape, k)) for k, v in sorted(PORTAL_FIELDS.items(), key=lambda kv: -len(kv[0]))
+                    if v == field)
 
 
 # a portal's labels where its metadata is a list in the text, not a table (文件编号：X〔2021〕31号)
-_NUMBER_LABEL = re.compile(rf"(?:{_labels('number')}|文\s*号)\s*[:：]?\s*({DOC_NUMBER.pattern})")
-_ISSUER_LABEL = re.compile(rf"(?:{_labels('issuer')})\s*[:：]?\s*([\u4e00-\u9fff()]{{3,30}}?)(?:\s|$)")
-_DATE_LABEL = re.compile(rf"(?:{_labels('written')}|{_labels('published')}|发布时间|时间)\s*[:：]?\s*(\S{{8,12}})")
+# (a page saved as text may keep its table's cells: 文 号: | X〔2023〕1号 | 索 引 号: | …)
+_GAP = r"\s*[:：]?\s*\|?\s*"
+_NUMBER_LABEL = re.compile(rf"(?:{_labels('number')}){_GAP}({DOC_NUMBER.pattern})")
+_ISSUER_LABEL = re.compile(rf"(?:{_labels('issuer')}){_GAP}([\u4e00-\u9fff()]{{3,30}}?)(?:\s|\||$)")
+_DATE_LABEL = re.compile(rf"(?:{_labels('written')}|{_labels('published')}|发布时间|时间){_GAP}([^\s|]{{8,12}})")
+# a 文号 on a title's line: before the date (苏政发〔2009〕1号 2009年1月5日), after the title in brackets
+# (…的通知（岳办发〔2017〕2号）) or before it (鲁政发〔2014〕20号《…》)
+_NUMBER_LINE = re.compile(rf"^(?P<a>{DOC_NUMBER.pattern})\s*(?:{DATE_LINE.pattern}|《.*)?$"
+                          rf"|^.{{8,}}?(?:的(?:通知|决定|函|批复)|{DOC_TYPE})\s*\(\s*(?P<b>{DOC_NUMBER.pattern})\s*\)$")
 
 
 # a trigger of a cited basis right before a title: 根据《…, 按照省政府《…
@@ -373,12 +381,13 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
         info.document_number = re.sub(r"\s+", "", num.group(1))
     elif not info.document_number:
         for p in preamble:
-            if DOC_NUMBER.fullmatch(p.text.strip()):
-                info.document_number = re.sub(r"\s+", "", p.text)
+            line = _NUMBER_LINE.match(p.text.strip())
+            if line:
+                info.document_number = re.sub(r"\s+", "", line.group("a") or line.group("b"))
+                dated = DATE_LINE.search(p.text)
+                info.issued = info.issued or (iso_date(dated.group()) if dated else None)
                 break
-    issuer = _ISSUER_LABEL.search(head)
-    if issuer:
-        info.issuer = info.issuer or issuer.group(1)
+    labelled = _ISSUER_LABEL.search(head)
     # the signature: the issuing body over the date, in the preamble or else after the items (the first
     # one: an attachment's own signature comes later)
     for paras in (preamble, outline.paras):
@@ -387,6 +396,8 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
             info.issuer = info.issuer or signed[0]
             info.issued = info.issued or iso_date(signed[1])
             break
+    # a portal's 发布机构 after the text's own signature: it may name only its level (区政府办公室)
+    info.issuer = info.issuer or (labelled.group(1) if labelled else None)
     if not info.issuer:  # unsigned: the body its covering notice's title opens with (X关于印发…的通知)
         info.issuer = next((b for p in preamble[:4] if (b := _covering_issuer(p.text)) and is_body(b, _default_vocab())),
                            None)

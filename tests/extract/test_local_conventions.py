@@ -787,6 +787,25 @@ def test_streets_and_parks_named_after_cities_name_no_region(doc):
     assert res.region is None
 
 
+def test_document_numbers_where_pages_and_notices_write_them(doc):
+    def meta(res):
+        p = res.extraction.plan
+        return p.document_number, p.issuer, p.issued
+    # a portal's table kept as cells when the page was saved as text
+    res = doc("索 引 号: | 001008003/2022-00489 | 主题分类: | 市场监管 |\n发布机构 | 某市人民政府办公室 |\n"
+              "成文日期 | 2022-10-11 | 公开方式 | 主动公开 |\n文 号: | 某政办〔2022〕73号 | 有效性 | 有效 |\n"
+              "某市知识产权强市建设工作方案\n为深入贯彻落实《知识产权强国建设纲要（2021—2035年）》，特制定本工作方案。\n")
+    assert meta(res) == ("某政办〔2022〕73号", "某市人民政府办公室", "2022-10-11")
+    # the number beside the date under the title, or in brackets after it
+    res = doc("省政府关于印发某省知识产权战略纲要的通知\n某政发〔2009〕1号 2009年1月5日\n各市、县人民政府：\n"
+              "《某省知识产权战略纲要》已经省政府常务会议批准，现予印发，请认真组织实施。\n")
+    assert meta(res) == ("某政发〔2009〕1号", "省政府", "2009-01-05")
+    res = doc("某市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知（某办发〔2017〕2号）\n"
+              "各县市区人民政府，市直各单位：\n《关于全面推进政务公开工作的实施意见》已经市人民政府同意，现印发给你们。\n"
+              "某市人民政府办公室\n2017年1月10日\n")
+    assert meta(res) == ("某办发〔2017〕2号", "某市人民政府办公室", "2017-01-10")
+
+
 def test_a_city_portal_page_with_its_metadata_in_a_list(doc):
     res = doc(PORTAL_PAGE, name="shaoxing.html")
     plan = res.extraction.plan
