@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,10 @@ def _decode(data: bytes, path: str, declared: str | None) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+# a page's body copied without its head (<p>…</p><p>…</p>), whatever the file is called
+_MARKUP = re.compile(rb"</?(?:p|div|br|span|strong|table|tr|td)\b")
+
+
 def _format(data: bytes, suffix: str) -> str:
     head = data[:2048].lower()
     if b"%PDF-" in data[:1024]:
@@ -134,7 +139,7 @@ def _format(data: bytes, suffix: str) -> str:
     if is_mhtml(data):
         return "mhtml"
     if b"<html" in head or b"<!doctype html" in head or b"<body" in head or (
-            suffix in _HTML and b"<" in head):
+            suffix in _HTML and b"<" in head) or len(_MARKUP.findall(head)) >= 4:
         return "html"
     return "text"
 

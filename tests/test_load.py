@@ -92,3 +92,14 @@ def test_chinese_text_that_reads_right_is_left_alone(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text(text, encoding="utf-8")
     assert load(p).text == text and "mojibake" not in load(p).encoding
+
+
+def test_a_pages_body_saved_under_any_name_is_read_as_a_page(tmp_path):
+    # markup copied without <html> or <body>, in a .txt: its tags are structure, not text
+    f = tmp_path / "notice.txt"
+    f.write_text('<p>各市人民政府：</p><p>现将《某省城乡居民增收实施方案》印发给你们，请认真贯彻执行。</p>'
+                 '<p style="text-align: center;"><strong>某省城乡居民增收实施方案</strong></p>'
+                 '<p>一、总体要求</p><p>（一）稳定就业。（省人力资源社会保障厅负责）</p>', encoding="utf-8")
+    source = load(f)
+    assert source.format == "text/html" and "<p" not in source.text and "strong" not in source.text
+    assert process(f).extraction.plan.title == "某省城乡居民增收实施方案"
