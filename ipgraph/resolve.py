@@ -129,6 +129,8 @@ def region_of(title: str) -> Region | None:
 _CENTRAL_ADDRESSEE = re.compile(r"各省、自治区、直辖市(?:人民政府|及新疆生产建设兵团)")
 
 
+# a news report's dateline names where it was filed, not whose plan it reports (本报北京9月14日电, 新华社北京…电)
+_DATELINE = re.compile(r"[^\s,，。]{0,6}?\d{1,2}月\d{1,2}日电")
 # an issuer that names only its level (区人民政府办公室): the document is of a division of that level
 _LEVEL_ISSUER = re.compile(r"^(?P<level>[省市县区])(?:人民)?政府")
 _LEVELS = {"省": "provincial", "市": "municipal", "县": "county", "区": "county"}
@@ -141,7 +143,7 @@ def main_region(text: str, issuer: str | None = None) -> Region | None:
     district, not the city a park's name holds, 长乐山工业园区)."""
     if _CENTRAL_ADDRESSEE.search(text[:6000]):
         return CHINA
-    body = re.sub(r"《[^》]*》", "", text[:6000])
+    body = _DATELINE.sub("", re.sub(r"《[^》]*》", "", text[:6000]))
     level = _LEVEL_ISSUER.match(issuer or "")
     counts: dict[str, int] = {}
     doc = _regions(body)  # spans die with their Doc: keep it alive while reading them

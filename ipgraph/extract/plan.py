@@ -68,6 +68,7 @@ def _title_line(line: str, first: bool = False) -> str | None:
     title (elsewhere a line opening with 关于 is a cited request or a covering notice)."""
     line = _LABEL_PREFIX.sub("", line.strip())
     line = re.sub(r"\s+", "", line)
+    line = re.sub(r"^\(([^()]{2,10})\)(?=\1)", "", line)  # (荆门市)荆门市…规划: a library's shelf mark
     if not (4 <= len(line) <= 80) or re.search(r"[,。;!?]", line) or _NAVIGATION.search(line):
         return None
     m = _NOTICE.search(line)

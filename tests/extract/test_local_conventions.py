@@ -192,6 +192,9 @@ def test_local_wordings_of_the_first_listed_body_leads(doc):
     res = doc("某县乡村振兴工作要点\n说明：各项任务责任单位中，排在第一位的单位为牵头单位。\n一、重点任务\n"
               "1.新建高标准农田1万亩。（县农业农村局、县财政局、县自然资源局）\n")
     assert owners(task_with(res, "高标准农田")) == [("县农业农村局", True), ("县财政局", False), ("县自然资源局", False)]
+    res = doc("某区2024年重点工作责任分解\n说明：第一责任单位为牵头单位。\n一、重点任务\n"
+              "1.建成社区养老服务中心5个。（区民政局、区财政局）\n")
+    assert owners(task_with(res, "社区养老")) == [("区民政局", True), ("区财政局", False)]
 
 
 def test_a_bare_list_after_its_task_is_an_owner_note(doc):
@@ -621,6 +624,20 @@ def test_an_interpretation_known_by_its_headings_or_its_opening(doc):
               "由省政府办公厅印发实施。\n一、编制背景\n党的十八大以来，市场监管工作取得显著成效。\n")
     assert (res.extraction.plan.doc_kind, res.extraction.plan.title) == ("interpretation", "某省市场监管现代化“十四五”规划")
     assert [t for t in res.extraction.tasks if t.owners] == []
+
+
+def test_an_approval_without_its_title_line_grants_the_plan(doc):
+    res = doc("省市场监管局：\n你局《关于呈请审定〈某省知识产权“十四五”规划〉的请示》收悉。经研究，现批复如下：\n"
+              "一、原则同意《某省知识产权“十四五”规划》，由省知识产权办公会议办公室印发。\n")
+    assert ("某省知识产权“十四五”规划", True) in citations(res)
+
+
+def test_a_librarys_shelf_mark_before_a_title_and_a_reports_dateline(doc):
+    res = doc("（荆门市）荆门市市场监管“十四五”规划\n目录\n第一章 发展现状\n")
+    assert res.extraction.plan.title == "荆门市市场监管“十四五”规划"
+    res = doc("我国知识产权公共服务体系基本形成\n本报北京9月14日电（记者 张三）国家知识产权局近日印发《知识产权公共服务"
+              "普惠工程实施方案（2023—2025年）》。\n")
+    assert res.region is None or res.region.name != "北京市"
 
 
 def test_the_document_a_notice_issues_is_the_plan(doc):
