@@ -85,7 +85,10 @@ _FURNITURE = re.compile(r"^(?:当前位置|您当前的位置|您的位置|字�
 _BUTTONS = re.compile(r"[【\[]?(?:关闭窗口|打印本页|打印|关闭|返回顶部|收藏本页|相关链接|无障碍浏览)[】\]]?|[\s|/·]")
 
 
-_BUTTON_FIRST = frozenset("【[关打返收相无|/·")  # what a match of _BUTTONS can open with (a stripped line)
+_BUTTON_FIRST = frozenset("【[关打返收相无|/·")
+# the heading of a page's list of links to other pages (相关文章, 相关解读：): it and the link lines after it
+# go; a sentence (…。) ends the list
+_RELATED = re.compile(r"^[【\[]?相关(?:文章|链接|阅读|新闻|解读|稿件|文件|信息|推荐|政策)[】\]]?\s*[:：]?$")  # what a match of _BUTTONS can open with (a stripped line)
 
 
 def _furniture(line: str) -> bool:
@@ -149,12 +152,14 @@ def clean_string(text: str, furniture: bool = True, traditional: bool | None = N
             keep.extend(_positions(run, end))
 
     lines = wide.split("\n")
+    related = False
     for n, line in enumerate(lines):
         end = pos + len(line)  # its newline
         if traditional:
             simplified = to_simplified(line)
             line = (simplified if len(simplified) == len(line) else _simplify(line)).translate(_CORNER_QUOTES)
-        if furniture and _furniture(line.strip()):
+        related = furniture and (bool(_RELATED.match(line.strip())) or (related and "。" not in line))
+        if furniture and (related or _furniture(line.strip())):
             copy(pos)
             run = end + 1  # page furniture goes, newline and all
         else:

@@ -33,3 +33,15 @@ def test_stray_spaces_inside_prose_go_and_offsets_point_back():
 def test_table_rows_keep_their_cell_spaces():
     row = "年度发明专利授权量 775 1600 预期性"
     assert clean_string(row)[0] == row
+
+
+def test_a_saved_pages_list_of_related_links_goes():
+    page = ("某市知识产权保护三年行动方案\n一、重点任务\n（一）加强专利保护。（市知识产权局牵头）\n\n相关解读：\n"
+            "图解：《某市知识产权保护三年行动方案》\n政策解读：一图读懂《某市数字经济发展规划》\n"
+            "相关文章\n  • 关于印发《某市营商环境优化提升行动方案》的通知\n")
+    text, offsets = clean_string(page)
+    assert text.rstrip().endswith("（市知识产权局牵头）".replace("（", "(").replace("）", ")"))
+    assert "数字经济" not in text and "营商环境" not in text
+    # a sentence after such a heading is prose again
+    text, _ = clean_string("相关文件\n《某省条例》\n本方案自印发之日起施行。\n")
+    assert text.strip() == "本方案自印发之日起施行。"
