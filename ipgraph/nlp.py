@@ -389,12 +389,16 @@ def _listed(listed: str, at: int, lead: bool) -> list[tuple[int, str, bool]]:
             for i, (off, name, marked) in enumerate(_items(listed))]
 
 
+# what parts a cell's list: marks and spaces, and 和/及 after a body's name (县税务局及县公安局)
+_CELL_SEP = re.compile(rf"([、,，;；\s]+|(?<=[{genre.OWNER['before_conjunction']}])(?:{_AND})(?=[{_H}]))(?![^()（）]*[)）])")
+
+
 def _items(text: str) -> list[tuple[int, str, bool]]:
     vocab = _default_vocab()
     out = []
     pos = 0
-    for part in re.split(r"([、,，;；\s]+)(?![^()（）]*[)）])", _mask(text)):
-        if re.fullmatch(r"[、,，;；\s]+", part or " "):
+    for part in _CELL_SEP.split(_mask(text)):
+        if _CELL_SEP.fullmatch(part or " "):
             pos += len(part)
             continue
         lead = bool(_LEAD_AT_END.search(part))

@@ -301,6 +301,14 @@ def test_a_duty_table_with_cells_one_space_apart(doc):
     assert owners(task_with(res, "农村改厕")) == [("县农业农村局", False), ("县卫生健康局", False)]
 
 
+def test_bodies_joined_by_and_in_a_duty_tables_cell(doc):
+    res = doc("某县2024年营商环境优化提升重点任务清单\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+              "1\t推行企业开办一日办结\t县市场监管局\t县税务局及县公安局\t2024年6月底\n"
+              "2\t压缩工程建设项目审批时间\t县住建局\t县自然资源局、县发改局和各乡镇\t2024年12月底\n")
+    assert owners(task_with(res, "企业开办")) == [("县市场监管局", True), ("县税务局", False), ("县公安局", False)]
+    assert owners(task_with(res, "审批时间")) == [("县住建局", True), ("县自然资源局", False), ("县发改局", False)]
+
+
 # ---------------------------------------------------------------- indicators
 
 def test_an_indicator_table_framed_in_a_box(doc):
