@@ -261,7 +261,7 @@ def split_bodies(text: str, vocab: Vocab, partial: bool = False) -> list[tuple[i
     for sep in [*_SEP.finditer(text), None]:
         part = text[pos:sep.start() if sep else len(text)]
         stripped = part.strip()
-        named = bool(_ONE_BODY.search(stripped) or divisions().prefix(stripped) or stripped in vocab.known)
+        named = each and bool(_ONE_BODY.search(stripped) or divisions().prefix(stripped) or stripped in vocab.known)
         name = "" if each and not named else _part_name(part, vocab)
         each = (each and not named or stripped.startswith("各")) and sep is not None and "、" in sep.group()
         if name:
