@@ -152,13 +152,14 @@ def clean_string(text: str, furniture: bool = True, traditional: bool | None = N
             keep.extend(_positions(run, end))
 
     lines = wide.split("\n")
-    related = False
+    related = prose = False  # a list of related links follows the text, never heads it (相关新闻 in a menu)
     for n, line in enumerate(lines):
         end = pos + len(line)  # its newline
         if traditional:
             simplified = to_simplified(line)
             line = (simplified if len(simplified) == len(line) else _simplify(line)).translate(_CORNER_QUOTES)
-        related = furniture and (bool(_RELATED.match(line.strip())) or (related and "。" not in line))
+        related = furniture and prose and (bool(_RELATED.match(line.strip())) or (related and "。" not in line))
+        prose = prose or "。" in line
         if furniture and (related or _furniture(line.strip())):
             copy(pos)
             run = end + 1  # page furniture goes, newline and all

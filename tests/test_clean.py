@@ -43,5 +43,8 @@ def test_a_saved_pages_list_of_related_links_goes():
     assert text.rstrip().endswith("（市知识产权局牵头）".replace("（", "(").replace("）", ")"))
     assert "数字经济" not in text and "营商环境" not in text
     # a sentence after such a heading is prose again
-    text, _ = clean_string("相关文件\n《某省条例》\n本方案自印发之日起施行。\n")
-    assert text.strip() == "本方案自印发之日起施行。"
+    text, _ = clean_string("某市条例\n第一条 为规范管理，制定本条例。\n相关文件\n《某省条例》\n本条例自印发之日起施行。\n")
+    assert text.strip().endswith("制定本条例。\n本条例自印发之日起施行。")
+    # a menu's 相关新闻 over the page heads nothing: the title after it stays
+    text, _ = clean_string("相关新闻\n某市人民政府关于加快养老服务业发展的实施意见\n某府〔2015〕27号\n现提出如下实施意见。\n")
+    assert "\n某市人民政府关于加快养老服务业发展的实施意见\n某府〔2015〕27号\n" in text
