@@ -97,6 +97,8 @@ PROSE_HEADS = alternation(IND["prose_heads"])
 COUNT_VERBS = alternation(IND["count_verbs"])
 SHARES = alternation(IND["shares"])
 ADVERBS = alternation(IND["adverbs"])
+MODAL_END = re.compile(rf"(?:{alternation(IND['modals'])})$")
+MODAL_WORDS = tuple(IND["modal_words"])
 NAME_MARKS: str = IND["name_marks"]
 
 # 名词解释, and 《X规划》名词解释 (the plan it explains named first)

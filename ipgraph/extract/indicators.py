@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..genre import (ADVERBS, BASELINE_HEADERS, COUNT_VERBS, NAME_MARKS, NATURE_HEADERS, PROSE_HEADS, QUALIFIERS,
+from ..genre import (ADVERBS, BASELINE_HEADERS, MODAL_END, MODAL_WORDS, COUNT_VERBS, NAME_MARKS, NATURE_HEADERS, PROSE_HEADS, QUALIFIERS,
                      SHARES, TARGET_HEADERS, TARGET_VERBS, UNIT_HEADERS, UNITS)
 from ..outline import CIRCLED, Outline, Table, is_nature, is_value
 from .model import IndicatorRec, PlanInfo
@@ -147,10 +147,12 @@ def from_table(table: Table, plan: PlanInfo, unit_of_all: str | None = None) -> 
 
 
 # the year a sentence's targets are for: 到2025年, 到“十四五”末, 今年; a year or a period's end opening a
-# clause (主要目标是：2025年，X达到…; “十四五”末，Y达到…); 到规划期末, the plan's last year
+# clause (主要目标是：2025年，X达到…; “十四五”末，Y达到…; 2023年全区X达到…); 到规划期末, the plan's last
+# year; a heading of a year's targets (1.2018年发展目标。, 2020年目标：)
 _ANCHOR = re.compile(r"(?:到|至|截至|展望)\s*((?:19|20)\d{2})\s*年(?:底|末)?"
                      r"|(?:到\s*|(?<![\u4e00-\u9fff“\"])(?<![\u4e00-\u9fff][“\"]))[“\"]?(十[一二三四五])五[”\"]?(?:时期)?末|(今年|本年度)"
-                     r"|(?:^|(?<=[:：,，;；。\s]))((?:19|20)\d{2})\s*年(?:底前|底|末)?(?=\s*[,，])|(?:到|至)?(规划期末)")
+                     r"|(?:^|(?<=[:：,，;；。\s]))((?:19|20)\d{2})\s*年(?:底前|底|末)?(?=\s*[,，]|全[市省区县]|我[市省区县])"
+                     r"|(?:到|至)?(规划期末)|((?:19|20)\d{2})\s*年(?:发展|主要|工作|总体)?目标")
 _VERBS = TARGET_VERBS
 _UNIT = "|".join(map(re.escape, UNITS))
 # a name may hold a gloss in brackets: 细颗粒物(PM2.5)年均浓度, 优良天数比例(AQI达标率)
@@ -162,7 +164,11 @@ _COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(
 _AND_COUNTED = re.compile(rf"^[和及、](?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
 _SHARE = re.compile(rf"^(?P<subj>[^,，。;；]{{2,40}}?)(?:{ADVERBS})?(?P<of>占[^,，。;；]{{1,16}}?)(?P<val>(?:{SHARES})|"
                     rf"\d+(?:\.\d+)?%(?:以上|左右)?)$")
-_NAME_NOISE = re.compile(r"^(?:的|全市|全省|全区|全县|我市|我省|本市|本省|力争|实现|使|推动|重点推动|确保|引导|其中|提出|规划提出"
+# a bound a verb sets instead of a point: 不低于90% is ≥90%, 高于80% is >80%
+_BOUNDS = {"不低于": "≥", "不少于": "≥", "不超过": "≤", "高于": ">", "大于": ">", "低于": "<", "小于": "<"}
+# digits a name may not hold: a year, a number opening it, a percentage (建成区公交站点500米覆盖率 is a name)
+_NOT_A_NAME = re.compile(r"^\d|\d\s*[年%]|(?:19|20)\d{2}")
+_NAME_NOISE = re.compile(r"^(?:——|—|●|•|·|的|全市|全省|全区|全县|我市|我省|本市|本省|力争|实现|使|推动|重点推动|确保|引导|其中|提出|规划提出"
                          r"|(?:具体|主要)(?:指标|目标)(?:包括|为|是))+")
 _GLOSS = re.compile(r"[(（][^()（）]{2,40}[)）]")
 _GLOSS_AT_END = re.compile(r"\s*[(（][^()（）]{2,40}[)）]$")
@@ -199,8 +205,8 @@ def _anchor_year(m: re.Match, plan: PlanInfo, issued: str | None, paragraph: str
     reports (“十三五”期间…。“十三五”末，X达到…: achievements)."""
     if (m.group(4) or (m.group(2) and not m.group().startswith("到"))) and _PAST.search(paragraph):
         return None
-    if m.group(1) or m.group(4):
-        return int(m.group(1) or m.group(4))
+    if m.group(1) or m.group(4) or m.group(6):
+        return int(m.group(1) or m.group(4) or m.group(6))
     if m.group(2):
         return _PERIOD_END[m.group(2)]
     if m.group(5):
@@ -252,16 +258,17 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
         if any(o.start <= offset + m.start("verb") < o.end for o in out):
             continue
         name = _NAME_NOISE.sub("", m.group("name").strip())
+        name = name if name.endswith(MODAL_WORDS) else MODAL_END.sub("", name)  # 比重应达到…
         name = _GLOSS_AT_END.sub("", re.sub(rf"(?:{ADVERBS})$", "", name))  # 优良天数比例(AQI达标率)达到…
         bare = _GLOSS.sub("", name)  # 细颗粒物(PM2.5)年均浓度: the gloss may hold digits
-        if len(bare) < 4 or re.search(r"\d", bare):
+        if len(bare) < 4 or _NOT_A_NAME.search(bare):
             continue
         unit = m.group("unit")
         if not m.group("verb") and unit != "%":
             continue  # 比重3: no share
         if m.group("verb") in ("年均增长", "年均下降", "增长"):
             name, unit = name + m.group("verb"), unit or "%"
-        bound = {"不低于": "≥", "不少于": "≥", "不超过": "≤"}.get(m.group("verb"), "")  # a bound, not a point
+        bound = _BOUNDS.get(m.group("verb"), "")  # a bound, not a point
         written = (m.group("cmp") or bound) + m.group("val") + (unit or "") + (m.group("more") or "")
         tail = s[m.end(): m.end() + 12]
         nature = "binding" if "约束性" in tail else "expected" if "预期性" in tail else None

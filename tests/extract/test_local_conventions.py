@@ -495,6 +495,29 @@ def test_a_year_or_a_periods_end_opening_a_clause_dates_its_targets(doc):
     assert indicator_rows(res) == []
 
 
+def test_targets_in_the_forms_of_thirteenth_plan_goals(doc):
+    # a dash opening each goal, a modal before the verb, bounds above and below, a name holding a distance
+    res = doc("某市“十三五”养老和交通发展规划\n二、发展目标\n到2020年，全面建成覆盖城乡的养老服务体系。\n"
+              "——全市养老床位总数应达到15800张以上。\n——新能源公交车比重至少需达到65%。\n"
+              "到2020年，空气质量优良天数比例高于80%，城镇登记失业率低于4.5%，建成区公交站点500米覆盖率达到90%以上，"
+              "港口集装箱吞吐量达到300万标箱，接待游客总量达到3.6亿人次。\n")
+    assert [(r[0], r[1], r[4]) for r in indicator_rows(res)] == [
+        ("养老床位总数", "张", "15800张以上"), ("新能源公交车比重", "%", "65%"), ("空气质量优良天数比例", "%", ">80%"),
+        ("城镇登记失业率", "%", "<4.5%"), ("建成区公交站点500米覆盖率", "%", "90%以上"), ("港口集装箱吞吐量", "万标箱", "300万标箱"),
+        ("接待游客总量", "亿人次", "3.6亿人次")]
+
+
+def test_targets_under_a_years_heading_and_a_year_before_the_subject(doc):
+    res = doc("某省促进大数据发展行动计划\n（二）发展目标。\n1.2018年发展目标。\n政务信息资源采集率达50%以上。\n"
+              "2020年目标：\n政务信息资源采集率达到80%以上。\n")
+    assert [(r[0], r[4], r[5]) for r in indicator_rows(res)] == [("政务信息资源采集率", "50%以上", 2018),
+                                                                 ("政务信息资源采集率", "80%以上", 2020)]
+    res = doc("某区2023年推动经济高质量发展行动方案\n一、主要目标\n2023年全区社会消费品零售总额达到500亿元。"
+              "2023年，全区一般公共预算收入力争完成50亿元。\n")
+    assert [(r[0], r[4], r[5]) for r in indicator_rows(res)] == [("社会消费品零售总额", "500亿元", 2023),
+                                                                 ("一般公共预算收入", "50亿元", 2023)]
+
+
 def test_words_leading_into_targets_and_targets_shared_by_two(doc):
     res = doc("某市质量强市建设实施方案\n一、主要目标\n到2025年，质量整体水平进一步提高。具体指标包括制造业质量竞争力指数"
               "达到86，农产品质量安全例行监测合格率和食品抽检合格率均达到98%以上，重点推动制造业产品质量合格率达到94%。\n")
