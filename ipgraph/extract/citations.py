@@ -10,8 +10,8 @@ import difflib
 import re
 
 from ..genre import (CITE_AFTER, CITE_BASIS_HEADINGS, CITE_IMPLEMENT, CITE_IMPLEMENT_AFTER, CITE_MAKING,
-                     CITE_NEGATIONS, CITE_PAST, CITE_REPEALED, CITE_TRIGGERS, DEPT_SUFFIXES, DOC_NUMBER, NOTICE_VERBS,
-                     PERIODS, REQUESTS, alternation)
+                     CITE_NEGATIONS, CITE_PAST, CITE_REPEALED, CITE_TRIGGERS, DEPT_SUFFIXES, DOC_NUMBER, DRAFT_MARKS,
+                     NOTICE_VERBS, PERIODS, REQUESTS, alternation)
 from ..outline import Outline
 from .model import CitationRec, PlanInfo
 from .plan import _ALIAS, _NOTICE, PLAN_TYPES, derived
@@ -41,6 +41,7 @@ _GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规
 _REPEALED = re.compile(rf"[^,，。;；《》]{{0,8}}?(?:{CITE_REPEALED})")
 _NUMBER_AFTER = re.compile(r"\s*\(\s*(" + DOC_NUMBER.pattern + r")\s*\)")
 _FOLD = re.compile(r"[\s“”\"'‘’「」()〈〉<>—–\-~]")
+_DRAFT_MARK = re.compile(rf"(?:{DRAFT_MARKS})$")  # 《X（征求意见稿）》 in the draft of X is X
 _BOOK = str.maketrans("", "", "《》")  # a title inside a title: 2023年区《政府工作报告》确定的…方案
 _YEAR_FIRST = re.compile(r"^\d{4}年")
 _RANGE = re.compile(r"\(?\d{4}[-—–~至]\d{4}年?\)?$")
@@ -61,7 +62,7 @@ def _is_self(title: str, plan: PlanInfo, number: str | None = None, basis=lambda
     """Whether a cited title is the plan itself. `basis` says whether the citing sentence makes the plan
     on that document's basis: a near-identical title is then another document (贯彻落实《X工作方案》，
     制定本实施方案)."""
-    own, t = fold(plan.title).translate(_BOOK), fold(title).translate(_BOOK)
+    own, t = fold(plan.title).translate(_BOOK), _DRAFT_MARK.sub("", fold(title).translate(_BOOK))
     if bool(_YEAR_FIRST.match(own)) != bool(_YEAR_FIRST.match(t)):  # 2023年《区〈政府工作报告〉…方案》
         own, t = _YEAR_FIRST.sub("", own), _YEAR_FIRST.sub("", t)
     if t == own or title in plan.aliases or _GENERIC.match(t):

@@ -98,6 +98,10 @@ _EXPLAINING = re.compile(rf"^\s*(?:[一二三四五六七八九十]+[、.]|[(（
                          rf"({alternation(VOCAB['documents']['interpretation_headings'])})\s*(?:[:：。].*)?$", re.M)
 
 
+# 近日/日前 opening a report, not 日前 of 11月23日前; a draft's mark in brackets or on its own line, not
+# 草案 in a chapter's heading (第二章 地方性法规草案的起草)
+_OPENING = re.compile(rf"(?<!\d)(?:{NEWS_OPENINGS})")
+_DRAFT = re.compile(rf"[(《]\s*[^()《》\n]*?(?:{DRAFT_MARKS})\s*[)》]|^\s*[(]?(?:{DRAFT_MARKS})[)]?\s*$", re.M)
 _ABOUT = re.compile(rf"\s*《[^《》\n]{{4,60}}》\s*\((?:{ALIAS_MARKS})[^()]*\)\s*是")
 
 
@@ -113,12 +117,12 @@ def _doc_kind(text: str) -> str:
     # written under an interpretation's headings, or opening with the plan it is about (《X》（以下简称《规划》）是…)
     if not addressed and (len({m.group(1) for m in _EXPLAINING.finditer(text[:6000])}) >= 2 or _ABOUT.match(text)):
         return "interpretation"
-    if re.search(NEWS_OPENINGS, head) and not addressed:
+    if _OPENING.search(head) and not addressed:
         return "news"
     if not addressed and any(re.search(INTERPRETATION_MARKS, line) and not _MENU.match(line)
                              and not (len(line) > 30 and re.search(r"[、,，]", line)) for line in lines):
         return "interpretation"
-    if re.search(DRAFT_MARKS, head):
+    if _DRAFT.search(head):
         return "draft"
     return "plan"
 
@@ -364,10 +368,11 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     opening = None if title or kind == "plan" else _EXPLAINED.match(text)
     if opening:  # an article opening with the plan it is about: X规划是…, 《X》（以下简称《规划》）是…
         title = opening.group("title")
-    if not title and kind in ("news", "interpretation"):  # an article about a plan: the plan it cites most
+    if not title and kind in ("news", "interpretation", "draft"):  # an article about a plan, or a call for
+        # comments on a draft: the plan it cites most
         cited = Counter(m.group(1) for m in re.finditer(r"《([^《》]{4,80})》", text[:3000])
                         if re.search(rf"(?:{PLAN_TYPES})(?:\(.*\))?$", m.group(1)))
-        title = cited.most_common(1)[0][0] if cited else None
+        title = re.sub(rf"\((?:{DRAFT_MARKS})\)$", "", cited.most_common(1)[0][0]) if cited else None
     title = (title or fallback_title).strip().strip("《》")
     start, end = period(title) if not approves else (None, None)  # the years of 关于X(2021—2035年)的批复 are X's
     info = PlanInfo(title=title, doc_kind=kind, start_year=start, end_year=end,

@@ -671,6 +671,17 @@ def test_a_librarys_shelf_mark_before_a_title_and_a_reports_dateline(doc):
     assert res.region is None or res.region.name != "北京市"
 
 
+def test_drafts_known_by_their_marks_not_by_a_chapters_words(doc):
+    # a call for comments names the draft: the plan, without its mark, is no citation of itself
+    res = doc("关于对《某市促进科技成果转化的若干措施（征求意见稿）》公开征求意见的通知\n为落实《某市“十四五”科技创新规划》，"
+              "市科技局起草了《某市促进科技成果转化的若干措施（征求意见稿）》，现公开征求意见，意见请于11月23日前反馈。\n")
+    plan = res.extraction.plan
+    assert (plan.doc_kind, plan.title) == ("draft", "某市促进科技成果转化的若干措施")
+    assert [c for c, _ in citations(res)] == ["某市“十四五”科技创新规划"]
+    res = doc("某市立法条例\n目录\n第一章 总则\n第二章 地方性法规草案的起草\n第一章 总则\n第一条 为了规范立法活动，制定本条例。\n")
+    assert res.extraction.plan.doc_kind == "plan"
+
+
 def test_the_document_a_notice_issues_is_the_plan(doc):
     # the notice names what it issues in 《》; task lists, policies and arrangements are kinds of document
     res = doc("各区、市人民政府，市政府各部门：\n《某市深化新旧动能转换2024年重点工作任务》已经市政府同意，现印发给你们，"
