@@ -18,6 +18,8 @@ BODILESS_DUTIES = re.compile(rf"^(?:{alternation(OWNER['duty_heading'])})(?:是|
 _NAME = r"[^,，。;；:：、\s]{2,30}?"
 _ALIAS_NOTE = re.compile(ALIAS_NOTE)
 _OFFICES = alternation(OWNER["short_name_offices"])
+_FOUNDING = re.compile(alternation(OWNER["founding_verbs"] + ["建立"]))
+_COLLEGIAL = tuple(OWNER["short_names"] + ["委员会"])
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,11 @@ def _declared(text: str) -> dict[str, tuple[str, int]]:
     out = {}
     for m in _ALIAS_NOTE.finditer(text):
         full = named_at(text, m.start())
-        if full and full != m.group("short") and 2 <= len(m.group("short")) <= 12:
+        sentence = text[max(text.rfind(c, 0, m.start()) for c in "。\n") + 1:m.start()]
+        # a body set up (成立/组建…, or a collegial body); not a department the text only shortens (由中山市市场
+        # 监督管理局（以下简称市市场监管局）管理的资金)
+        set_up = _FOUNDING.search(sentence) or (full or "").endswith(_COLLEGIAL)
+        if full and set_up and full != m.group("short") and 2 <= len(m.group("short")) <= 12:
             out[m.group("short")] = (full, m.start())
     return out
 

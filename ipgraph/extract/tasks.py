@@ -33,6 +33,16 @@ _MADE_REPORTED = re.compile(alternation(OWNER["made"] + OWNER["made_reported"]))
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})(?P<mark>[:：。])\s*(?=\S)")
 
 
+# a sentence that defines a term (本办法所称X是指…由Y管理的资金): the bodies it names own nothing by it
+_DEFINES = re.compile(r"(?:所称|所指)[^。;；]{0,60}?(?:是指|系指|指)(?![导引挥南])|是指(?![导引挥南])")
+
+
+def _in_definition(text: str, at: int) -> bool:
+    start = max(text.rfind(c, 0, at) for c in "。;；\n") + 1
+    ends = [i for i in (text.find(c, at) for c in "。;；\n") if i >= 0]
+    return bool(_DEFINES.search(text, start, min(ends) if ends else len(text)))
+
+
 def _assigns_only(text: str, matches: list[Match]) -> bool:
     """Whether a passage says nothing but who owns: its bodies and the words of assigning (X牵头，Y配合。)."""
     rest, at = [], 0
@@ -125,7 +135,7 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, re
         text = unit.line if is_item else unit.text
         numbering = unit.text_at if is_item else 0  # a paragraph is unnumbered
         matches = [_named(outline.text, unit, text, m) if m.short else m for m in tagger.match(text, numbering)]
-        matches = [m for m in matches if m is not None]
+        matches = [m for m in matches if m is not None and not _in_definition(text, m.start)]
         clauses: dict[int, list] = {}
         for m in matches:
             if m.kind == "subjects":

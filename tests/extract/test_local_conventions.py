@@ -107,6 +107,17 @@ def test_how_a_document_was_made_gives_no_task(doc):
     assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("市发展改革委", True)]]
 
 
+def test_a_funds_measures_with_a_chapter_of_duties(doc):
+    # a department the text only shortens is no body set up: the chapter's articles keep their own owners;
+    # a definition names the manager of the fund, who owns nothing by it
+    res = doc("某市知识产权专项资金管理办法\n第一章 总则\n第一条 本办法所称专项资金是指由某市市场监督管理局"
+              "（以下简称市市场监管局）管理的专项资金。\n第二章 职责分工\n第二条 市市场监管局负责组织申报和评审。\n"
+              "第三条 市财政局负责专项资金安排、资金拨付。\n第四条 各镇街主管部门负责项目的审查推荐。\n"
+              "第五条 本办法适用于某市科学技术局（以下简称市科技局）组织实施的扶持计划。\n")
+    assert [(t.text[:6], owners(t)) for t in res.extraction.tasks if t.owners] == [
+        ("市市场监管局", [("市市场监管局", False)]), ("市财政局负责", [("市财政局", False)])]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
