@@ -23,7 +23,8 @@ _SCHEMES: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(rf"第[{CN_DIGITS}\d]+编\s*")),
     ("chapter", re.compile(rf"第[{CN_DIGITS}\d]+[章篇部](?:分)?\s*")),
     ("section", re.compile(rf"第[{CN_DIGITS}\d]+节\s*")),
-    ("article", re.compile(rf"第[{CN_DIGITS}\d]+条\s*")),
+    # an article's caption is part of its number (第二条【定义】, 第三条（部门职责）): the text starts after it
+    ("article", re.compile(rf"第[{CN_DIGITS}\d]+条\s*(?:[【\[(][^】\]()]{{1,10}}[】\])]\s*)?")),
     ("cn", re.compile(rf"[{CN_DIGITS}]{{1,3}}\s*[、.]\s*")),
     ("(cn)", re.compile(rf"\(\s*[{CN_DIGITS}]{{1,3}}\s*\)\s*[、.]?\s*")),
     ("decimal", re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}(?![\d%.])\s*")),

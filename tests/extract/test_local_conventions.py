@@ -118,6 +118,15 @@ def test_a_funds_measures_with_a_chapter_of_duties(doc):
         ("市市场监管局", [("市市场监管局", False)]), ("市财政局负责", [("市财政局", False)])]
 
 
+def test_articles_under_captions_in_black_brackets(doc):
+    # a people's congress draws each article's caption in 【】: the article's text starts after it
+    res = doc("某市人才工作条例\n第一条【立法目的】为了落实人才强国战略，制定本条例。\n"
+              "第二条【定义】本条例所称人才，是指具有一定的专业知识或者专门技能的劳动者。\n"
+              "第三条【部门职责】市人力资源保障局负责人才公共服务体系建设。\n")
+    assert terms(res) == {"人才": "是指具有一定的专业知识或者专门技能的劳动者。"}
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("市人力资源保障局", False)]]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
