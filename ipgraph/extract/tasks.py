@@ -12,7 +12,7 @@ import re
 
 from spacy.language import Language
 
-from ..genre import DUTY_HEADING, FIRST_IS_LEAD, LEAD_ROLE, LIST_HEADS, OWNER, OWNER_TAILS, alternation
+from ..genre import DOC_TYPE, DUTY_HEADING, FIRST_IS_LEAD, LEAD_ROLE, LIST_HEADS, OWNER, OWNER_TAILS, alternation
 from ..nlp import SHORT_BARE, Match, _default_vocab, is_body, list_items, named_before
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .founded import BODILESS_DUTIES, founded
@@ -30,6 +30,8 @@ _BOX_REF = re.compile(r"见?专栏\s*(\d+|[一二三四五六七八九十]+)")
 _SENTENCE_MARK = re.compile(r"[。,，;；:：!?！？]")
 _MADE = re.compile(alternation(OWNER["made"]))
 _MADE_REPORTED = re.compile(alternation(OWNER["made"] + OWNER["made_reported"]))
+# 本规划由X会同Y编制; 日前，X印发…的通知 (not 6月30日前)
+_SELF_MADE = re.compile(rf"本(?:{DOC_TYPE})由[^。]{{0,80}}?(?:编制|起草)|(?<!\d)(?:日前|近日)[,，]?[^。]{{0,40}}?(?:印发|出台|发布)")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})(?P<mark>[:：。])\s*(?=\S)")
 
 
@@ -204,8 +206,9 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, re
             if is_item and start <= named.get(unit.index, body_start):  # 集中采购小组。负责…，由X培训…
                 _add(home, found)
                 continue
-            if made.search(text, start, end):
-                continue  # X制定印发了《Y》: how a document was made, no task
+            begins = max(text.rfind(c, 0, start) for c in "。;；") + 1  # its sentence
+            if made.search(text, begins, end) or _SELF_MADE.search(text, begins, end):
+                continue  # (日前，)X制定印发了《Y》, 本规划由X会同Y编制: how a document was made, no task
             task = _new(tasks, extra, home, "c", text[start:end], unit.offset(start), unit.offset(end - 1) + 1)
             _add(task, found)
     for table in outline.tables:

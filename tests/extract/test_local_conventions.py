@@ -127,6 +127,26 @@ def test_articles_under_captions_in_black_brackets(doc):
     assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("市人力资源保障局", False)]]
 
 
+def test_classes_of_local_actors_and_headings_that_open_with_a_verb(doc):
+    res = doc("某县森林火灾应急预案\n一、职责分工\n1.发生森林火灾时，由发生地乡镇人民政府负责先期处置。\n"
+              "2.事发地乡镇人民政府负责组织群众转移安置。\n3.全县各级党委政府负责落实属地管理责任。\n"
+              "4.社区居（村）民委员会应当予以协助和配合。\n5.增加日间照料中心。每个社区建设一处老年人活动场所。\n"
+              "6.县应急管理局负责综合协调。\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("县应急管理局", False)]]
+
+
+def test_who_drafted_adopted_or_issued_a_document_owns_no_task(doc):
+    res = doc("某省“十三五”文化改革发展专项规划\n本规划由省文化厅牵头会同省委宣传部、省新闻出版广电局编制，"
+              "是指导全省文化改革发展的行动纲领。\n一、发展目标\n（一）繁荣文艺创作。（省文化厅负责）\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("省文化厅", False)]]
+    res = doc("某市乡村振兴促进条例\n《某市乡村振兴促进条例》已由某市人民代表大会常务委员会第二十九次会议于2021年9月27日通过，"
+              "现予公布，自2021年11月1日起施行。\n第一条 为了促进乡村振兴，制定本条例。\n")
+    assert [t for t in res.extraction.tasks if t.owners] == []
+    res = doc("关于推动经济高质量发展若干政策举措\n日前，某区人民政府印发关于推动经济高质量发展若干政策举措的通知。\n"
+              "一、强化科技创新（区科技局牵头）\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("区科技局", True)]]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
@@ -536,6 +556,13 @@ def test_targets_under_a_years_heading_and_a_year_before_the_subject(doc):
               "2023年，全区一般公共预算收入力争完成50亿元。\n")
     assert [(r[0], r[4], r[5]) for r in indicator_rows(res)] == [("社会消费品零售总额", "500亿元", 2023),
                                                                  ("一般公共预算收入", "50亿元", 2023)]
+
+
+def test_units_of_farms_and_buildings(doc):
+    res = doc("某县2022年乡村振兴工作要点\n一、主要目标\n2022年，全县粮食播种面积稳定在7.3万亩以上，能繁母猪存栏量稳定在"
+              "1200头左右，新建改建农房面积达到2.5万平方米。\n")
+    assert [(r[0], r[1]) for r in indicator_rows(res)] == [("粮食播种面积", "万亩"), ("能繁母猪存栏量", "头"),
+                                                           ("新建改建农房面积", "万平方米")]
 
 
 def test_words_leading_into_targets_and_targets_shared_by_two(doc):
