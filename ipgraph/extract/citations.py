@@ -21,16 +21,18 @@ _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 # who issued or adopted it may stand between: 贯彻执行国务院发布的《X》, 落实十四届五中全会通过的《X》
 # a body named before its document: 按照省政府办公厅《X》、市政府《Y》要求
 _ISSUER = rf"[^,。;《》、]{{2,20}}?(?:{DEPT_SUFFIXES})"
+# levels written before a title: 省人大通过的省《政府工作报告》, 根据《A》和省、市《B》
+_LEVELS = r"(?:[省市县区州](?:、[省市县区州])*)?"
 _ISSUED = (r"(?:党中央、国务院|国务院|中央|国家|省委、省政府|省政府|省|市委、市政府|市政府|市"
            rf"|[^,。;《》]{{2,20}}?(?:印发|出台|颁布|发布|通过|批准)|{_ISSUER})?(?:印发的|出台的|颁布的|发布的|的|关于)?"
-           r"(?:省|市|县|区|州)?$")  # 省人大通过的省《政府工作报告》
+           rf"{_LEVELS}$")
 # 根据国家有关规划和《X》, 依据有关法律法规和《X》: other bases, named in general, may come first
 _TRIGGER = re.compile(rf"(?:{CITE_TRIGGERS}|结合)(?:认真)?(?:[^,。;《》]{{1,20}}?(?:以及|和|及|与))?{_ISSUED}")
 _IMPLEMENTS = re.compile(rf"(?P<neg>{CITE_NEGATIONS})?(?:认真|严格)?(?:{CITE_IMPLEMENT})+(?:好)?{_ISSUED}")
 # (a document this one issues, 《X》…现印发给你们，请认真贯彻执行, is promulgated, not carried out)
 _IMPLEMENT_AFTER = re.compile(rf"^(?:{CITE_IMPLEMENT_AFTER})|^(?:(?!{NOTICE_VERBS})[^。;]){{0,40}}?,\s*(?:{REQUESTS})"
                               rf"[^。;]{{0,30}}?(?:{CITE_IMPLEMENT}|组织实施)")
-_CITED_RUN = re.compile(rf"(?:(?:{_ISSUER})?《[^《》]*》\s*(?:\([^()]*\))?\s*[、和及与,]?\s*)+(?:{_ISSUER})?$")
+_CITED_RUN = re.compile(rf"(?:(?:{_ISSUER}|{_LEVELS})《[^《》]*》\s*(?:\([^()]*\))?\s*[、和及与,]?\s*)+(?:{_ISSUER}|{_LEVELS})$")
 _PLAN_LIKE = re.compile(r"(?:规划|纲要|计划|方案|意见|决定|战略|部署|通知)$")
 _AFTER = re.compile(rf"^[^,。;]{{0,20}}?(?:{CITE_AFTER})|^[^。;]{{0,60}}?(?:作出了?[^,。;]{{0,8}}部署|提出了?[^,。;]{{0,8}}要求)")
 # a sentence that ends making the plan by its name: …，制定甲区环境整治实施方案

@@ -157,7 +157,8 @@ _VERBS = TARGET_VERBS
 _UNIT = "|".join(map(re.escape, UNITS))
 # a name may hold a gloss in brackets: 细颗粒物(PM2.5)年均浓度, 优良天数比例(AQI达标率)
 # …比重35%左右: a share written right before its percentage needs no verb
-_STATED = re.compile(rf"(?P<name>(?:[^,。;:、()《》\"“”]|\([^()]{{1,20}}\)){{2,30}}?)(?P<verb>{_VERBS}|(?<=比重)|(?<=占比)|(?<=比例))"
+_STATED = re.compile(rf"(?P<name>(?:[^,。;:、()《》\"“”]|\([^()]{{1,20}}\)){{2,30}}?)"
+                     rf"(?<![下传表抵送直转])(?P<verb>{_VERBS}|(?<=比重)|(?<=占比)|(?<=比例))"  # not 下达2016年…
                      rf"(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
                      rf"\s*(?P<unit>{_UNIT})?(?P<more>{QUALIFIERS})?")
 _COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")

@@ -16,14 +16,16 @@ from ..regions import divisions
 from .model import PlanInfo
 
 PLAN_TYPES = DOC_TYPE
-_TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\d{{4}}\s*年?\s*\))?(?:\s*\((?:{DRAFT_MARKS})\))?$")
+# a title's type, then its years, its edition (试行, 2017年修订) or a draft's mark
+_TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\d{{4}}\s*年?\s*\))?"
+                       rf"(?:\s*\((?:\d{{4}}年)?(?:试行|暂行|修订|修正|{DRAFT_MARKS})\))?$")
 _LABEL_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)?\s*[:：]?\s*(?:[文字图]{0,2}解读|政策解读|一图读懂|全文)?\s*[:：]?\s*")
 # 关于印发X的通知, and X印发《Y》的通知 where the title in 《》 opens with 关于 itself; 〈Y〉 inside a citation
 _NOTICE = re.compile(rf"(?:关于(?:{NOTICE_VERBS})\s*[《〈]?|(?:{NOTICE_VERBS})\s*[《〈])(.{{4,80}}?)[》〉]?\s*的(?:通知|函|决定)")
 _ALIAS = re.compile(rf"《([^《》]{{2,80}})》\s*\(\s*(?:{ALIAS_MARKS})\s*[《“\"]?([^《》“”\")]{{1,20}})[》”\"]?\s*\)")
 
 _EXPLAINED = re.compile(rf"\s*《?(?P<title>[^,，。;《》\n]{{4,60}}?(?:{PLAN_TYPES}))》?(?:\([^()]*\))?是")
-_ISSUED_HERE = re.compile(r"《(?P<title>[^《》]{4,80})》[^。《》]{0,40}?印发给你们")
+_ISSUED_HERE = re.compile(r"《(?P<title>[^《》]{4,80})》[^。《》]{0,40}?印发给?你们")
 _ORDINAL_PERIOD = {"第十一个五年": "十一五", "第十二个五年": "十二五", "第十三个五年": "十三五",
                    "第十四个五年": "十四五", "第十五个五年": "十五五"}
 _YEAR_RANGE = re.compile(r"(20\d{2}|19\d{2})\s*[-—–~至]\s*(20\d{2})\s*年")
@@ -67,7 +69,7 @@ def _title_line(line: str, first: bool = False) -> str | None:
     """The title a line is, if any. `first`: the text's first line, where 关于X的若干措施 is the plan's own
     title (elsewhere a line opening with 关于 is a cited request or a covering notice)."""
     line = _LABEL_PREFIX.sub("", line.strip())
-    line = re.sub(r"\s+", "", line)
+    line = re.sub(r"\s+", "", line).strip("|")  # 名 称: | X | ||: a portal's cell saved as text
     line = re.sub(r"^\(([^()]{2,10})\)(?=\1)", "", line)  # (荆门市)荆门市…规划: a library's shelf mark
     if not (4 <= len(line) <= 80) or re.search(r"[,。;!?]", line) or _NAVIGATION.search(line):
         return None
@@ -356,8 +358,9 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
         if re.search(rf"(?:{PLAN_TYPES})$", alias) and len(alias) <= 10 and own:
             aliases.extend([m.group(1), alias])
             title = title or m.group(1)
-    issued_here = None if title else _ISSUED_HERE.search(text[:3000])
-    if issued_here:  # 《X》已经市政府同意，现印发给你们: the notice issues X
+    issued_here = _ISSUED_HERE.search(text[:3000])
+    if issued_here and (not title or (issued_here.group("title").endswith(title) and len(issued_here.group("title")) > len(title))):
+        # 《X》已经市政府同意，现印发给你们: the notice issues X (姚安县… where its title says 关于印发…方案的通知)
         title = issued_here.group("title")
     if not title:  # the notice that issues it, unless that is a document it is based on (根据《X关于印发Y的通知》)
         notice = next((m for m in _NOTICE.finditer(text) if not _CITED_BASIS.search(text, max(0, m.start() - 40), m.start())),

@@ -729,6 +729,29 @@ def test_drafts_known_by_their_marks_not_by_a_chapters_words(doc):
     assert res.extraction.plan.doc_kind == "plan"
 
 
+def test_county_titles_in_the_forms_their_notices_give(doc):
+    # the notice's own title leaves the county out; the document it issues names it
+    res = doc("某县人民政府办公室关于印发农村人居环境整治实施方案的通知\n各乡镇人民政府，县直有关部门：\n"
+              "《某县农村人居环境整治实施方案》已经县人民政府同意，现印发你们，请认真贯彻落实。\n某县人民政府办公室\n"
+              "2019年3月1日\n")
+    assert (res.extraction.plan.title, citations(res)) == ("某县农村人居环境整治实施方案", [])
+    # an edition after the title; a portal's name cell kept as a table's cell
+    res = doc("仁寿县农村人居环境整治实施方案（试行）\n一、总体要求\n依据《四川省农村人居环境整治三年行动实施方案》，制定本方案。\n")
+    assert res.extraction.plan.title == "仁寿县农村人居环境整治实施方案(试行)"
+    res = doc("索 引 号: | WA0310004-2021-002 | 主题分类: | 区府办文件 |\n名 称: | 某区人民政府关于深入推进爱国卫生运动的实施方案 | ||\n"
+              "各镇人民政府，区政府各委、办、局：\n为落实《某市人民政府关于深入推进爱国卫生运动的实施意见》，制定本实施方案。\n")
+    assert res.extraction.plan.title == "某区人民政府关于深入推进爱国卫生运动的实施方案"
+    # a year the notice hands down is no target
+    res = doc("某县人民政府办公室关于下达2016年农业重点工作任务的通知\n各镇人民政府：\n现将任务分解下达，请认真抓好落实。\n")
+    assert res.extraction.indicators == []
+
+
+def test_parents_a_county_names_by_the_levels_above_it(doc):
+    res = doc("某市安全生产专项整治三年行动总体方案\n为认真贯彻落实安全生产安排部署，根据《全国安全生产专项整治三年行动计划》"
+              "和省、市《安全生产专项整治三年行动总体方案》，制定本方案。\n一、总体要求\n")
+    assert citations(res) == [("全国安全生产专项整治三年行动计划", True), ("安全生产专项整治三年行动总体方案", True)]
+
+
 def test_the_document_a_notice_issues_is_the_plan(doc):
     # the notice names what it issues in 《》; task lists, policies and arrangements are kinds of document
     res = doc("各区、市人民政府，市政府各部门：\n《某市深化新旧动能转换2024年重点工作任务》已经市政府同意，现印发给你们，"
