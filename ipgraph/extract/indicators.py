@@ -158,8 +158,8 @@ _UNIT = "|".join(map(re.escape, UNITS))
 # a name may hold a gloss in brackets: 细颗粒物(PM2.5)年均浓度, 优良天数比例(AQI达标率)
 # …比重35%左右: a share written right before its percentage needs no verb
 _STATED = re.compile(rf"(?P<name>(?:[^,。;:、()《》\"“”]|\([^()]{{1,20}}\)){{2,30}}?)"
-                     rf"(?<![下传表抵送直转])(?P<verb>{_VERBS}|(?<=比重)|(?<=占比)|(?<=比例))"  # not 下达2016年…
-                     rf"(?P<cmp>[≥>]?)\s*(?P<val>\d+(?:\.\d+)?)"
+                     rf"(?<![下传表抵送直转])(?P<verb>{_VERBS}|(?<=比重)|(?<=占比)|(?<=比例)|(?=[≥≤]))"  # not 下达2016年…
+                     rf"(?P<cmp>[≥>≤<]?)\s*(?P<val>\d+(?:\.\d+)?)"
                      rf"\s*(?P<unit>{_UNIT})?(?P<more>{QUALIFIERS})?")
 _COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
 _AND_COUNTED = re.compile(rf"^[和及、](?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
@@ -169,7 +169,7 @@ _SHARE = re.compile(rf"^(?P<subj>[^,，。;；]{{2,40}}?)(?:{ADVERBS})?(?P<of>�
 _BOUNDS = {"不低于": "≥", "不少于": "≥", "不超过": "≤", "高于": ">", "大于": ">", "低于": "<", "小于": "<"}
 # digits a name may not hold: a year, a number opening it, a percentage (建成区公交站点500米覆盖率 is a name)
 _NOT_A_NAME = re.compile(r"^\d|\d\s*[年%]|(?:19|20)\d{2}")
-_NAME_NOISE = re.compile(r"^(?:——|—|●|•|·|的|全市|全省|全区|全县|我市|我省|本市|本省|力争|实现|使|推动|重点推动|确保|引导|其中|提出|规划提出"
+_NAME_NOISE = re.compile(r"^(?:——|—|●|•|·|的|全市|全省|全区|全县|我市|我省|我区|我县|本市|本省|本区|本县|力争|实现|使|推动|重点推动|确保|引导|其中|提出|规划提出"
                          r"|(?:具体|主要)(?:指标|目标)(?:包括|为|是))+")
 _GLOSS = re.compile(r"[(（][^()（）]{2,40}[)）]")
 _GLOSS_AT_END = re.compile(r"\s*[(（][^()（）]{2,40}[)）]$")
@@ -220,7 +220,8 @@ def _anchor_year(m: re.Match, plan: PlanInfo, issued: str | None, paragraph: str
 
 _NUM = rf"\d+(?:\.\d+)?\s*(?:{_UNIT})?"
 # X和Y分别达到A和B: one indicator each
-_RESPECTIVELY = re.compile(rf"(?P<names>[^,，。;；:：《》]{{4,60}}?)分别(?:达到|为|提高到|提升到|增长到|增加到|超过|不低于)"
+_RESPECTIVELY = re.compile(rf"(?P<names>[^,，。;；:：《》]{{4,60}}?)(?P<growth>年均)?分别(?:达到|达|为|提高到|提升到|增长到|增加到|超过|不低于"
+                           rf"|(?P<grows>年均增长|增长))"
                            rf"(?P<vals>{_NUM}(?:(?:、|和|及|,|，)\s*{_NUM})+)")
 # X由2020年的A提高到B: a baseline beside the target
 _FROM_TO = re.compile(rf"(?P<name>[^,，。;；:：、()《》\"“”]{{2,30}}?)(?:由|从)(?:(?P<by>20\d{{2}})\s*年(?:底|末)?(?:的)?)?"
@@ -228,12 +229,26 @@ _FROM_TO = re.compile(rf"(?P<name>[^,，。;；:：、()《》\"“”]{{2,30}}?
                       rf"(?:20\d{{2}}\s*年(?:底|末)?的?)?(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?(?P<more>{QUALIFIERS})?")
 
 
+def _shared_head(names: list[str]) -> list[str]:
+    """城镇、农村居民人均可支配收入 → 城镇居民…, 农村居民…: a short first part is a qualifier as long as the
+    last part's, which the head noun after it completes."""
+    if len(names) < 2 or not all(len(n) <= 3 for n in names[:-1]) or len(names[-1]) <= len(names[0]) + 1:
+        return names
+    k = len(names[0])
+    if any(len(n) != k for n in names[:-1]):
+        return names
+    return [n + names[-1][k:] for n in names[:-1]] + [names[-1]]
+
+
 def _paired(s: str, offset: int, year: int) -> list[IndicatorRec]:
     """Targets stated two at a time (分别达到) or with their baseline (由A提高到B)."""
     out = []
     for m in _RESPECTIVELY.finditer(s):
-        names = [n for n in re.split(r"[、和及]", _NAME_NOISE.sub("", m.group("names").strip())) if n]
+        names = _shared_head([n for n in re.split(r"[、和及]", _NAME_NOISE.sub("", m.group("names").strip())) if n])
         vals = re.findall(rf"(\d+(?:\.\d+)?)\s*({_UNIT})?", m.group("vals"))
+        if m.group("grows"):  # 旅游人数和旅游收入年均分别增长20%和22%: growth rates
+            names = [n + (m.group("growth") or "") + m.group("grows") for n in names]
+            vals = [(v, u or "%") for v, u in vals]
         if len(names) == len(vals) >= 2:
             for name, (val, unit) in zip(names, vals):
                 out.append(IndicatorRec(name=name, start=offset + m.start(), end=offset + m.end(), unit=unit or None,
@@ -265,7 +280,7 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
         if len(bare) < 4 or _NOT_A_NAME.search(bare):
             continue
         unit = m.group("unit")
-        if not m.group("verb") and unit != "%":
+        if not m.group("verb") and not m.group("cmp") and unit != "%":
             continue  # 比重3: no share
         if m.group("verb") in ("年均增长", "年均下降", "增长"):
             name, unit = name + m.group("verb"), unit or "%"
