@@ -11,7 +11,7 @@ import re
 
 from ..genre import (CITE_AFTER, CITE_BASIS_HEADINGS, CITE_IMPLEMENT, CITE_IMPLEMENT_AFTER, CITE_MAKING,
                      CITE_NEGATIONS, CITE_PAST, CITE_REPEALED, CITE_TRIGGERS, DEPT_SUFFIXES, DOC_NUMBER, DRAFT_MARKS,
-                     NOTICE_VERBS, PERIODS, REQUESTS, alternation)
+                     NOTICE_VERBS, PERIODS, REQUESTS, VOCAB, alternation)
 from ..outline import Outline
 from .model import CitationRec, PlanInfo
 from .plan import _ALIAS, _NOTICE, PLAN_TYPES, derived
@@ -37,6 +37,7 @@ _PLAN_LIKE = re.compile(r"(?:规划|纲要|计划|方案|意见|决定|战略|�
 _AFTER = re.compile(rf"^[^,。;]{{0,20}}?(?:{CITE_AFTER})|^[^。;]{{0,60}}?(?:作出了?[^,。;]{{0,8}}部署|提出了?[^,。;]{{0,8}}要求)")
 # a sentence that ends making the plan by its name: …，制定甲区环境整治实施方案
 _MAKES_NAMED = re.compile(rf"(?:制定|编制|研究制定)[^,，。;；《》]{{0,40}}(?:{PLAN_TYPES})\s*$")
+_VALIDITY = re.compile(alternation(VOCAB["citations"]["validity"]))
 _BASES = re.compile(rf"(?:{alternation(CITE_BASIS_HEADINGS)})[:：]?")
 _ANNEX = re.compile(r"\s*\(\s*(?:见|详见)?附件")
 _GENERIC = re.compile(rf"^(?:本|该|此)?(?:{PLAN_TYPES}|通知|知识产权规划|五年规划)$")
@@ -109,8 +110,8 @@ def _reports_the_past(sentence: str, plan: PlanInfo) -> bool:
 def _is_parent(text: str, m: re.Match, title: str, plan: PlanInfo) -> bool:
     """Whether the plan says it is made on the basis of this citation (依据《X》…, 以《X》为指导…)."""
     sentence = _sentence(text, m.start(), m.end())
-    if _reports_the_past(sentence, plan):
-        return False
+    if _reports_the_past(sentence, plan) or _VALIDITY.search(sentence):
+        return False  # (时效：根据《X》，此文件宣布失效: a portal's note on the document's validity)
     at = sentence.find(m.group(0))
     before = _CITED_RUN.sub("", sentence[:at].rstrip())
     after = re.sub(rf"^(?:\s*\([^()]*\)|\s*[、和及与]?\s*(?:{_ISSUER})?《[^》]*》)*", "", sentence[at + len(m.group(0)):])

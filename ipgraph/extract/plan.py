@@ -22,7 +22,9 @@ _TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\
 _LABEL_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)?\s*[:：]?\s*(?:[文字图]{0,2}解读|政策解读|一图读懂|全文)?\s*[:：]?\s*")
 # 关于印发X的通知, and X印发《Y》的通知 where the title in 《》 opens with 关于 itself; 〈Y〉 inside a citation
 _NOTICE = re.compile(rf"(?:关于(?:{NOTICE_VERBS})\s*[《〈]?|(?:{NOTICE_VERBS})\s*[《〈])(.{{4,80}}?)[》〉]?\s*的(?:通知|函|决定)")
-_ALIAS = re.compile(rf"《([^《》]{{2,80}})》\s*\(\s*(?:{ALIAS_MARKS})\s*[《“\"]?([^《》“”\")]{{1,20}})[》”\"]?\s*\)")
+# 《X》（以下简称《Y》）, also after X's number in the same bracket (（深府规〔2018〕12号，以下简称《Y》）)
+_ALIAS = re.compile(rf"《([^《》]{{2,80}})》\s*\(\s*(?:{DOC_NUMBER.pattern}\s*[,，;；]\s*)?(?:{ALIAS_MARKS})\s*[《“\"]?"
+                    rf"([^《》“”\")]{{1,20}})[》”\"]?\s*\)")
 
 _EXPLAINED = re.compile(rf"\s*《?(?P<title>[^,，。;《》\n]{{4,60}}?(?:{PLAN_TYPES}))》?(?:\([^()]*\))?是")
 _ISSUED_HERE = re.compile(r"《(?P<title>[^《》]{4,80})》[^。《》]{0,40}?印发给?你们")
@@ -408,8 +410,8 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
     # a portal's 发布机构 after the text's own signature: it may name only its level (区政府办公室)
     info.issuer = info.issuer or (labelled.group(1) if labelled else None)
     if not info.issuer:  # unsigned: the body its covering notice's title opens with (X关于印发…的通知)
-        info.issuer = next((b for p in preamble[:4] if (b := _covering_issuer(p.text)) and is_body(b, _default_vocab())),
-                           None)
+        info.issuer = next((b for p in preamble[:4] if (b := _covering_issuer(_LABEL_PREFIX.sub("", p.text.strip())))
+                            and is_body(b, _default_vocab())), None)
     info.author = _author(meta.title or "".join(p.text for p in preamble[:2]), info.issuer)  # a title over two lines
     if not info.issued:
         d = _DATE_LABEL.search(head)

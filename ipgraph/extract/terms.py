@@ -20,7 +20,7 @@ _STATUTE = rf"(?:《[^》]{{2,40}}》|[\u4e00-\u9fff]{{0,20}}?(?:法|{DOC_TYPE})
 # 本方案所称X，是指…; 本办法所称的“X”是指…; 个人所得税法第七条所称X，是指…; a definition ends at a
 # semicolon that opens the next (…利息；所称Y，是指…; …；本细则所称Y…)
 # 第二条(适用范围)本办法所称X(以下简称Y)是指…: the article's caption and the term's short name are no part of it
-_SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:{_NUMBER}条\s*)?(?:\([^()]{{1,10}}\)\s*)?(?:(?:本(?:{DOC_TYPE})(?:中)?|前款|上述|{_STATUTE})?"
+_SO_CALLED = re.compile(rf"(?:^|(?<=[。;]))\s*(?:{_NUMBER}条\s*)?(?:\([^()]{{1,10}}\)\s*)?(?:(?:本《?(?:{DOC_TYPE})》?(?:中)?|前款|上述|{_STATUTE})?"
                         rf"(?:所称|所指)|本(?:{DOC_TYPE})中)(?:的)?\s*[“\"]?(?P<term>[^,，“”\"。;]{{2,50}}?)"
                         rf"[”\"]?(?:{ALIAS_NOTE})?\s*[,，]?\s*(?P<def>(?:{DEFINITION_OPENERS}){_BARE_VERB}(?:(?!;\s*(?:本(?:{DOC_TYPE}))?所称)[^。]){{4,}}。?)")
 # X是指… at a sentence's start, or a note's (注:X是指…); “X”是… (a quoted term opened with 是)

@@ -118,6 +118,11 @@ def test_a_funds_measures_with_a_chapter_of_duties(doc):
         ("市市场监管局", [("市市场监管局", False)]), ("市财政局负责", [("市财政局", False)])]
 
 
+def test_a_definition_of_what_this_plan_in_brackets_means(doc):
+    res = doc("某省文化发展“十三五”规划\n本《规划》所称文化，是指文学艺术事业和社会文化事业。\n")
+    assert terms(res) == {"文化": "是指文学艺术事业和社会文化事业。"}
+
+
 def test_articles_under_captions_in_black_brackets(doc):
     # a people's congress draws each article's caption in 【】: the article's text starts after it
     res = doc("某市人才工作条例\n第一条【立法目的】为了落实人才强国战略，制定本条例。\n"
@@ -760,6 +765,22 @@ def test_parents_a_county_names_by_the_levels_above_it(doc):
     res = doc("某市安全生产专项整治三年行动总体方案\n为认真贯彻落实安全生产安排部署，根据《全国安全生产专项整治三年行动计划》"
               "和省、市《安全生产专项整治三年行动总体方案》，制定本方案。\n一、总体要求\n")
     assert citations(res) == [("全国安全生产专项整治三年行动计划", True), ("安全生产专项整治三年行动总体方案", True)]
+
+
+def test_rules_procedures_and_what_their_citations_say(doc):
+    # 工作规则 and 操作规程 title documents; a short name declared after a number is the same citation
+    res = doc("某县人民政府工作规则\n第一章 总则\n第一条 根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》，"
+              "参照《某市人民政府工作规则》，结合实际，制定本规则。\n")
+    assert res.extraction.plan.title == "某县人民政府工作规则"
+    res = doc("某市产业发展专项资金操作规程\n第一条 为规范专项资金管理，根据《某市市级财政专项资金管理办法》（某府规〔2018〕12号，"
+              "以下简称《资金管理办法》），结合工作实际，制定本规程。\n第二条 专项资金按照《资金管理办法》的规定组织实施。\n")
+    assert (res.extraction.plan.title, citations(res)) == ("某市产业发展专项资金操作规程",
+                                                           [("某市市级财政专项资金管理办法", True)])
+    # a portal's note on the document's validity cites its basis for being repealed, no basis of the plan
+    res = doc("标  题 某省人民政府办公厅关于印发某省促进就业实施方案的通知\n发文字号 某政办〔2017〕162号 时  效 根据《某省人民政府关于"
+              "公布省政府规范性文件清理结果的决定》（某政〔2023〕7号），此文件宣布失效。\n某省促进就业实施方案\n")
+    assert citations(res) == [("某省人民政府关于公布省政府规范性文件清理结果的决定", False)]
+    assert res.extraction.plan.issuer == "某省人民政府办公厅"
 
 
 def test_the_document_a_notice_issues_is_the_plan(doc):
