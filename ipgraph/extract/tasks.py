@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 
 from ..genre import DOC_TYPE, DUTY_HEADING, FIRST_IS_LEAD, LEAD_ROLE, LIST_HEADS, OWNER, OWNER_TAILS, alternation
-from ..nlp import SHORT_BARE, Match, _default_vocab, is_body, list_items, named_before
+from ..nlp import SHORT_BARE, Match, _default_vocab, is_body, list_items, named_before, split_bodies
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .founded import BODILESS_DUTIES, founded
 from .model import Owner, TaskRec
@@ -32,6 +32,7 @@ _MADE = re.compile(alternation(OWNER["made"]))
 _MADE_REPORTED = re.compile(alternation(OWNER["made"] + OWNER["made_reported"]))
 # 本规划由X会同Y编制; 日前，X印发…的通知 (not 6月30日前)
 _SELF_MADE = re.compile(rf"本(?:{DOC_TYPE})由[^。]{{0,80}}?(?:编制|起草)|(?<!\d)(?:日前|近日)[,，]?[^。]{{0,40}}?(?:印发|出台|发布)")
+_DUTY_AFTER = re.compile(r"(?:主要)?(?:负责|承担)")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})(?P<mark>[:：。])\s*(?=\S)")
 
 
@@ -178,8 +179,13 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, re
                 start = b + len(re.match(r"[\s。;；,，.]*", text[b:]).group())
             owners = [o for o, m in zip(owners, [m for m in matches if m.kind == "owners"]) if not m.note]
         opened = None if is_item or _ONLY_OWNERS.match(unit.text) else _BODY_OPENS.match(unit.text.strip())
-        if opened and opened.group("mark") != "。" and is_body(opened.group("body"), vocab):  # 区教委：负责…, unnumbered
-            owners = [Owner(opened.group("body")), *owners]
+        # 区教委：负责…, unnumbered; X、Y：负责…; X。负责… (a line of a duty list, where 。 parts the body from its duty)
+        body = opened.group("body") if opened else ""
+        bodies = split_bodies(body, vocab) if "、" in body else [(0, body, "")] if is_body(body, vocab) else None
+        if bodies and "".join(name for _, name, _ in bodies) != body.replace("、", ""):
+            bodies = None  # X、Y会同Z研究提出…: the bodies open a clause, not a duty list's line
+        if bodies and (opened.group("mark") != "。" or _DUTY_AFTER.match(unit.text.strip(), opened.end())):
+            owners = [*(Owner(shared + name) for _, name, shared in bodies), *owners]
         if owners:
             if is_item:
                 _add(home, owners)

@@ -152,6 +152,14 @@ def test_who_drafted_adopted_or_issued_a_document_owns_no_task(doc):
     assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("区科技局", True)]]
 
 
+def test_lines_of_a_duty_list_opening_with_their_bodies(doc):
+    # X、Y：负责…, and X。负责… where a full stop parts the body from its duty
+    res = doc("某县秸秆禁烧工作实施方案\n三、职责分工\n县交通运输局、县公安局：负责国道两侧焚烧秸秆情况的巡查。\n"
+              "县生态环境局。负责对全县秸秆禁烧工作实施统一监督。\n发展改革委会同有关部门研究提出了办理意见：同意立项。\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [
+        [("县交通运输局", False), ("县公安局", False)], [("县生态环境局", False)], [("发展改革委", False)]]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
