@@ -129,8 +129,8 @@ def region_of(title: str) -> Region | None:
 _CENTRAL_ADDRESSEE = re.compile(r"各省、自治区、直辖市(?:人民政府|及新疆生产建设兵团)")
 
 
-# a news report's dateline names where it was filed, not whose plan it reports (本报北京9月14日电, 新华社北京…电)
-_DATELINE = re.compile(r"[^\s,，。]{0,6}?\d{1,2}月\d{1,2}日电")
+# a news report's dateline names where it was filed, not whose plan it reports (本报北京9月14日电, X网北京2月12日讯)
+_DATELINE = re.compile(r"[^\s,，。]{0,12}?\d{1,2}月\d{1,2}日[电讯]")
 # an issuer that names only its level (区人民政府办公室): the document is of a division of that level
 _LEVEL_ISSUER = re.compile(r"^(?P<level>[省市县区])(?:人民)?政府")
 _LEVELS = {"省": "provincial", "市": "municipal", "县": "county", "区": "county"}

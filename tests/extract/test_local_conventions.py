@@ -739,6 +739,8 @@ def test_a_librarys_shelf_mark_before_a_title_and_a_reports_dateline(doc):
     res = doc("我国知识产权公共服务体系基本形成\n本报北京9月14日电（记者 张三）国家知识产权局近日印发《知识产权公共服务"
               "普惠工程实施方案（2023—2025年）》。\n")
     assert res.region is None or res.region.name != "北京市"
+    res = doc("乡村旅游迎来新政\n某某网北京2月12日讯 甘肃省文化和旅游厅近日印发《关于加快乡村旅游发展的意见》。\n")
+    assert res.region.name == "甘肃省"
 
 
 def test_drafts_known_by_their_marks_not_by_a_chapters_words(doc):
