@@ -87,8 +87,8 @@ _TIME = re.compile(r"\d\s*[年月日岁]")  # 3月底前国家卫生健康委, �
 # what may follow a name that is a body only as its clause's subject or a list member (genre acting_only)
 _ACTS = re.compile(rf"$|[^{_H}A-Za-z0-9]|{_SEP.pattern}|(?:{genre.alternation(genre.OWNER['before_verb'])})"
                    rf"|(?:{genre.alternation(genre.OWNER['subject_verbs'])})")
-# X为…主管单位, X为牵头单位: a designation (X is what it names)
-_DESIGNATION = re.compile(rf"为[^,，。;；:：]{{0,30}}?(?:{genre.alternation(genre.OWNER['designations'])}|{genre.LIST_HEADS})"
+# X为…主管单位, X为牵头单位, X是…业务主管部门: a designation (X is what it names)
+_DESIGNATION = re.compile(rf"(?:为|是)[^,，。;；:：]{{0,30}}?(?:{genre.alternation(genre.OWNER['designations'])}|{genre.LIST_HEADS})"
                           r"(?=[,，。;；]|$)")
 # 于1997年1月7日至11日召开: a dated event (于2019年6月30日前完成 is a deadline)
 _EVENT_DAY = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[至到-]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"

@@ -160,6 +160,11 @@ def test_lines_of_a_duty_list_opening_with_their_bodies(doc):
         [("县交通运输局", False), ("县公安局", False)], [("县生态环境局", False)], [("发展改革委", False)]]
 
 
+def test_a_body_named_the_competent_department(doc):
+    res = doc("某市专项资金管理办法\n第二条 市科技局是专项资金的业务主管部门，负责组织项目申报、评审和绩效自评。\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("市科技局", False)]]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
