@@ -240,9 +240,21 @@ def _shared_head(names: list[str]) -> list[str]:
     return [n + names[-1][k:] for n in names[:-1]] + [names[-1]]
 
 
+# X年均增长15%以上，达到500亿元: the growth and the level it reaches, two targets of one measure
+_GROWTH_LEVEL = re.compile(rf"(?P<name>[^,，。;；:：、()《》\"“”]{{2,30}}?)(?:年均|年)?增长\d+(?:\.\d+)?%(?:{QUALIFIERS})?[,，]\s*"
+                           rf"(?:达到|达|突破|超过)(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<more>{QUALIFIERS})?")
+
+
 def _paired(s: str, offset: int, year: int) -> list[IndicatorRec]:
-    """Targets stated two at a time (分别达到) or with their baseline (由A提高到B)."""
+    """Targets stated two at a time (分别达到) or with their baseline (由A提高到B), and the level a growth
+    reaches (X年均增长15%，达到500亿元)."""
     out = []
+    for m in _GROWTH_LEVEL.finditer(s):
+        name = re.sub(rf"(?:{ADVERBS})$", "", _NAME_NOISE.sub("", m.group("name").strip()))
+        if len(name) >= 2:
+            out.append(IndicatorRec(name=name, start=offset + m.start("val"), end=offset + m.end(), unit=m.group("unit"),
+                                    target_text=m.group("val") + m.group("unit") + (m.group("more") or ""),
+                                    target_value=m.group("val"), target_year=year))
     for m in _RESPECTIVELY.finditer(s):
         names = _shared_head([n for n in re.split(r"[、和及]", _NAME_NOISE.sub("", m.group("names").strip())) if n])
         vals = re.findall(rf"(\d+(?:\.\d+)?)\s*({_UNIT})?", m.group("vals"))

@@ -593,6 +593,12 @@ def test_bounds_written_as_signs_and_lists_of_respective_targets(doc):
         ("农村居民人均可支配收入", "元", "37342元"), ("旅游人数年均增长", "%", "20%"), ("旅游综合收入年均增长", "%", "22%")]
 
 
+def test_a_growth_and_the_level_it_reaches(doc):
+    res = doc("某省旅游业发展规划\n二、发展目标\n到2020年，全市旅游总收入年均增长15%以上，达到500亿元。\n")
+    assert [(r[0], r[1], r[4]) for r in indicator_rows(res)] == [("旅游总收入", "亿元", "500亿元"),
+                                                                 ("旅游总收入年均增长", "%", "15%以上")]
+
+
 def test_words_leading_into_targets_and_targets_shared_by_two(doc):
     res = doc("某市质量强市建设实施方案\n一、主要目标\n到2025年，质量整体水平进一步提高。具体指标包括制造业质量竞争力指数"
               "达到86，农产品质量安全例行监测合格率和食品抽检合格率均达到98%以上，重点推动制造业产品质量合格率达到94%。\n")
