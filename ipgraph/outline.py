@@ -611,6 +611,15 @@ def _row_table(lines, i, header, item):
     return Table(header, rows, lines[i].start, rows[-1].end, "", item), j
 
 
+def _numbered_name_cell(lines, j) -> bool:
+    """1.学前教育毛入园率(%) over its values: a row's numbered name cell, not a numbered line ending the table."""
+    text = lines[j].text
+    if match_numbering(text) is None or len(text) > 30 or re.search(r"[,。;]", re.sub(r"\([^()]*\)", "", text)):
+        return False
+    nxt = next((ln for ln in lines[j + 1:j + 4] if not ln.blank), None)
+    return nxt is not None and is_value(nxt.text)
+
+
 def _cell_table(lines, i, j, header, item):
     cells: list[tuple[str, int, int, bool]] = []  # text, start, end, row break before
     tab_mode = any("\t" in lines[k].raw for k in range(i, min(j + 3, len(lines))))
@@ -625,7 +634,7 @@ def _cell_table(lines, i, j, header, item):
             gap = True
             j += 1
             continue
-        if not ln.blank and _ends_table(ln.text):
+        if not ln.blank and _ends_table(ln.text) and not _numbered_name_cell(lines, j):
             break
         cells.append((ln.text, ln.start, ln.end, gap))
         gap = False

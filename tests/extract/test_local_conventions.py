@@ -428,6 +428,14 @@ def test_a_comma_inside_a_names_brackets_keeps_the_table_going(doc):
                                    ("A级旅游景区数量", "个", "60", 2020, "75", 2025, "expected")]
 
 
+def test_a_table_of_one_cell_a_line_with_numbered_names(doc):
+    res = doc("某县“十四五”教育事业发展规划\n二、发展目标\n表1 “十四五”教育事业发展主要指标\n\n指标\n\n2020年\n\n2025年\n\n属性\n\n"
+              "1.学前教育毛入园率(%)\n\n99\n\n99以上\n\n约束性\n\n2.普惠性幼儿园覆盖率(%)\n\n86.44\n\n90\n\n预期性\n\n"
+              "三、主要任务\n1.扩大学前教育资源。新建幼儿园5所。\n")
+    assert indicator_rows(res) == [("学前教育毛入园率", "%", "99", 2020, "99以上", 2025, "binding"),
+                                   ("普惠性幼儿园覆盖率", "%", "86.44", 2020, "90", 2025, "expected")]
+
+
 def test_a_unit_stated_above_a_table_is_every_rows(doc):
     res = doc("安康市“十四五”旅游发展规划\n二、发展目标\n表1 主要指标\n单位：万人次\n"
               "指标\t2020年\t2025年\t属性\n接待国内游客\t3500\t5000\t预期性\n接待入境游客\t12\t20\t预期性\n")
