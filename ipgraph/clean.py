@@ -158,8 +158,9 @@ def clean_string(text: str, furniture: bool = True, traditional: bool | None = N
         if traditional:
             simplified = to_simplified(line)
             line = (simplified if len(simplified) == len(line) else _simplify(line)).translate(_CORNER_QUOTES)
-        related = furniture and prose and (bool(_RELATED.match(line.strip())) or (related and "。" not in line))
-        prose = prose or "。" in line
+        if furniture:
+            related = (related and "。" not in line) or (prose and "相关" in line and bool(_RELATED.match(line.strip())))
+            prose = prose or "。" in line
         if furniture and (related or _furniture(line.strip())):
             copy(pos)
             run = end + 1  # page furniture goes, newline and all

@@ -346,12 +346,17 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
         and plan.start_year in (None, plan.end_year) else None
     # items under a heading of indicators (一、主要指标分工 /（一）约束性指标): each states a target for the
     # plan's last year, its nature as the heading says
-    listing = {it.index: _section_nature(outline, it.index) for it in outline.items
-               if any(_INDICATOR_HEADING.search(a.title) for a in outline.ancestors(it.parent))}
+    under_heading: dict[int, bool] = {}  # items come after their parents: one look at each heading
+    for it in outline.items:
+        parent = outline.items[it.parent] if it.parent is not None else None
+        under_heading[it.index] = parent is not None and (bool(_INDICATOR_HEADING.search(parent.title))
+                                                          or under_heading[parent.index])
+    listing = {i: _section_nature(outline, i) for i, under in under_heading.items() if under}
     for para in re.finditer(r"[^\n]+", text):
         p = para.group()
         item = under.get(para.start())
-        years = [y for a in _ANCHOR.finditer(p) if (y := _anchor_year(a, plan, plan.issued, p))]
+        dated = "年" in p or "末" in p  # every anchor holds one of them: most lines are passed over by this alone
+        years = [y for a in _ANCHOR.finditer(p) if (y := _anchor_year(a, plan, plan.issued, p))] if dated else []
         if years:
             led = years[-1] if not (plan.start_year and years[-1] < plan.start_year) else None
             scope = item
@@ -362,7 +367,7 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
         going = None  # the year an earlier sentence of the paragraph set (到2027年，X达到A。Y达到B。: B is for 2027)
         for sentence in re.finditer(r"[^。;\n]+", p[:at]):
             s = sentence.group()
-            anchor = _ANCHOR.search(s)
+            anchor = _ANCHOR.search(s) if dated else None
             if not anchor:
                 listed = item in listing and sentence.start() == 0
                 year = going or led or yearly or (plan.end_year if listed else None)  # ——创新活力强劲：X达到…: a

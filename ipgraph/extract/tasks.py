@@ -138,7 +138,8 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, re
         text = unit.line if is_item else unit.text
         numbering = unit.text_at if is_item else 0  # a paragraph is unnumbered
         matches = [_named(outline.text, unit, text, m) if m.short else m for m in tagger.match(text, numbering)]
-        matches = [m for m in matches if m is not None and not _in_definition(text, m.start)]
+        defining = "指" in text and _DEFINES.search(text)  # most passages define nothing: one scan
+        matches = [m for m in matches if m is not None and not (defining and _in_definition(text, m.start))]
         clauses: dict[int, list] = {}
         for m in matches:
             if m.kind == "subjects":
