@@ -52,7 +52,9 @@ OWNER_TAILS = alternation(OWNER["tails"])
 DEPT_SUFFIXES = alternation(OWNER["suffixes"])
 # where a body's name may end: after a suffix, not inside a word such as 办法 or 部署
 _ENDING_WORDS = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in OWNER["ending_words"])
-DEPT_END = re.compile(rf"(?:{DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?(?![{OWNER['after_suffix']}]|{_ENDING_WORDS})")
+# (nor before 各部门 or 有关部门: 市人民政府各相关部门, 市政府有关部门 are departments of the city, no body of their own)
+DEPT_END = re.compile(rf"(?:{DEPT_SUFFIXES})(?:[(（][^()（）]{{1,12}}[)）])?(?![{OWNER['after_suffix']}]|{_ENDING_WORDS}"
+                      r"|各?(?:相关|有关)(?:部门|单位)|各(?:部门|单位|部委|委办局|直属))")
 ROLES = alternation(OWNER["roles"])
 LEAD_ROLE: str = OWNER["lead_role"]
 _FIRST = OWNER["first_is_lead"]

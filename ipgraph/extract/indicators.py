@@ -169,7 +169,7 @@ _SHARE = re.compile(rf"^(?P<subj>[^,，。;；]{{2,40}}?)(?:{ADVERBS})?(?P<of>�
 _BOUNDS = {"不低于": "≥", "不少于": "≥", "不超过": "≤", "高于": ">", "大于": ">", "低于": "<", "小于": "<"}
 # digits a name may not hold: a year, a number opening it, a percentage (建成区公交站点500米覆盖率 is a name)
 _NOT_A_NAME = re.compile(r"^\d|\d\s*[年%]|(?:19|20)\d{2}")
-_NAME_NOISE = re.compile(r"^(?:——|—|●|•|·|的|全市|全省|全区|全县|我市|我省|我区|我县|本市|本省|本区|本县|力争|实现|使|推动|重点推动|确保|引导|其中|提出|规划提出"
+_NAME_NOISE = re.compile(r"^(?:——|—|●|•|·|★|☆|▲|△|※|\*|的|全市|全省|全区|全县|我市|我省|我区|我县|本市|本省|本区|本县|力争|实现|使|推动|重点推动|确保|引导|其中|提出|规划提出"
                          r"|(?:具体|主要)(?:指标|目标)(?:包括|为|是))+")
 _GLOSS = re.compile(r"[(（][^()（）]{2,40}[)）]")
 _GLOSS_AT_END = re.compile(r"\s*[(（][^()（）]{2,40}[)）]$")
@@ -204,7 +204,7 @@ def _bare_target(s: str, offset: int, year: int) -> list[IndicatorRec]:
 def _anchor_year(m: re.Match, plan: PlanInfo, issued: str | None, paragraph: str = "") -> int | None:
     """The year an anchor names; none for a year opening a clause without 到 in a paragraph that
     reports (“十三五”期间…。“十三五”末，X达到…: achievements)."""
-    if (m.group(4) or (m.group(2) and not m.group().startswith("到"))) and _PAST.search(paragraph):
+    if (m.group(4) or (m.group(2) and not m.group().startswith("到"))) and _REPORTED.search(paragraph):
         return None
     if m.group(1) or m.group(4) or m.group(6):
         return int(m.group(1) or m.group(4) or m.group(6))
@@ -405,6 +405,7 @@ _DIGIT = re.compile(r"\d")  # a target has a number: most sentences are passed o
 _A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # a sentence about what was reached before the plan's years, not a target
 _PAST = re.compile(r"以来|期间|已经|已|截至|截止|同比|比上年|的基础上")
+_REPORTED = re.compile(r"以来|期间|已经|已|截至|截止|的基础上")  # (同比 and 比上年 compare a target too)
 # a paragraph's targets, or its last sentences': 具体指标：到2022年，… / …明显提升。主要指标：…
 _ITEM_NUMBER = r"(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?"  # an item's numbering, if any: (一) 2. 三、
 _PROSE_HEAD = re.compile(rf"(?:^|(?<=[。;；]))\s*{_ITEM_NUMBER}(?:{PROSE_HEADS})\s*[:：]")

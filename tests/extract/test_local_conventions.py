@@ -165,6 +165,20 @@ def test_a_body_named_the_competent_department(doc):
     assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("市科技局", False)]]
 
 
+def test_a_departments_work_points_name_its_divisions(doc):
+    res = doc("某市教育局2024年工作要点\n一、加强党的建设\n1.加强思想理论武装。深化学习培训。（责任科室：组干科、机关党委）\n"
+              "2.推进专利导航。开展导航项目10项。（牵头处室：专利管理处；配合处室：保护处）\n"
+              "3.加快项目建设。由市人民政府各相关部门负责落实。\n4.加强安全生产。市应急局会同市政府有关部门开展专项检查。\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [
+        [("组干科", False), ("机关党委", False)], [("专利管理处", True), ("保护处", False)], [("市应急局", False)]]
+
+
+def test_a_responsibility_table_headed_by_its_targets_and_tasks(doc):
+    res = doc("2023年区政府工作目标任务落实责任分解表\n序号\t目标任务\t牵头单位\t责任单位\t责任人\n"
+              "1\t推进重点项目建设。\t区发改局\t区统计局、区财政局\t张某\n")
+    assert owners(task_with(res, "重点项目")) == [("区发改局", True), ("区统计局", False), ("区财政局", False)]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
@@ -605,6 +619,16 @@ def test_a_growth_and_the_level_it_reaches(doc):
     res = doc("某省旅游业发展规划\n二、发展目标\n到2020年，全市旅游总收入年均增长15%以上，达到500亿元。\n")
     assert [(r[0], r[1], r[4]) for r in indicator_rows(res)] == [("旅游总收入", "亿元", "500亿元"),
                                                                  ("旅游总收入年均增长", "%", "15%以上")]
+
+
+def test_a_yearly_breakdowns_targets_compared_with_last_year(doc):
+    res = doc("某市2023年政府工作报告重点工作分解\n一、主要目标\n2023年，地区生产总值比上年增长6%，进出口总额增长8%。\n"
+              "1.★一般公共预算收入增长5%。（牵头单位：市财政局）\n"
+              "2.城镇调查失业率全年控制在5.5%以内，粮食产量保持在120万斤以上。\n")
+    assert res.extraction.plan.title == "某市2023年政府工作报告重点工作分解"
+    assert [(r[0], r[1], r[5]) for r in indicator_rows(res)] == [
+        ("地区生产总值增长", "%", 2023), ("进出口总额增长", "%", 2023), ("一般公共预算收入增长", "%", 2023),
+        ("城镇调查失业率", "%", 2023), ("粮食产量", "万斤", 2023)]
 
 
 def test_words_leading_into_targets_and_targets_shared_by_two(doc):
