@@ -41,6 +41,7 @@ _SEP = re.compile(rf"(?:[、,，;；]|(?<=[{genre.OWNER['before_conjunction']}])
 _HOST = re.compile(r"国务院|(?:中共中央|(?:中共)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗])"
                    rf"(?:{genre.alternation(genre.OWNER['hosts'])})")
 _NAME_PAREN = re.compile(r"[(（][^()（）]{1,14}[)）]$")
+_ALIAS_END = re.compile(rf"{genre.ALIAS_NOTE}$")
 # brackets an owner note may stand in: (X牵头), 〔责任单位：X〕, 【责任单位：X】, [责任单位：X]
 _PARENS = re.compile(r"[()（）〔〕【】\[\]]")
 # a 责任单位：list outside brackets runs to the end of its clause, through a bracket that is part of
@@ -435,8 +436,9 @@ class Match:
     short: bool = False    # a bare ending (联席会议) standing for a body named in full before
 
     def name(self, text: str) -> str:
-        """The body's name: as written, with the level its list wrote once (国务院 + 人力资源社会保障行政部门)."""
-        return self.level + text[self.start:self.end]
+        """The body's name: as written, with the level its list wrote once (国务院 + 人力资源社会保障行政部门),
+        without the short name it declares (X指挥部（以下简称县指挥部）负责…: X指挥部)."""
+        return self.level + _ALIAS_END.sub("", text[self.start:self.end])
 
 
 def _balanced_parens(text: str) -> list[tuple[int, int]]:
@@ -853,7 +855,8 @@ class RegionTagger:
 
 # Two-character names such as 北区, 东区, 城区 (districts of 香港, 台湾, 山西 cities) are also the end of
 # longer names (渝北区, 城东区): they count only where no other character is written before them.
-_AMBIGUOUS = re.compile(r"^(?:[^\W\d_]区|和县)$")  # 和县 also ends 市和县级, 市交通局和县、区
+# 和县 also ends 市和县级, 市交通局和县、区; 会同县 is X会同县财政局, 成县 完成县委交办的任务
+_AMBIGUOUS = re.compile(r"^(?:[^\W\d_]区|和县|会同县|成县)$")
 
 
 # a division's name before one of these names a street: 中山路, 南京路步行街, 青岛路社区, 大连路街道

@@ -68,8 +68,8 @@ def _is_self(title: str, plan: PlanInfo, number: str | None = None, basis=lambda
     own, t = fold(plan.title).translate(_BOOK), _DRAFT_MARK.sub("", fold(title).translate(_BOOK))
     if bool(_YEAR_FIRST.match(own)) != bool(_YEAR_FIRST.match(t)):  # 2023年《区〈政府工作报告〉…方案》
         own, t = _YEAR_FIRST.sub("", own), _YEAR_FIRST.sub("", t)
-    if t == own or title in plan.aliases or _GENERIC.match(t):
-        return True
+    if t == own or title in plan.aliases or _GENERIC.match(t) or (len(t) <= 6 and own.endswith(t)):
+        return True  # (《实施计划》 in the X全民健身实施计划: its own short name)
     if number and plan.document_number and number != plan.document_number:
         return False  # a predecessor with a near-identical title and its own 文号
     notice = _NOTICE.search(title)
@@ -135,6 +135,7 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
     # 1.2 编制依据 / 《X法》、《Y条例》等: what a section of bases lists is a parent, with or without a verb
     bases = {it.index for it in outline.items if _BASES.fullmatch(it.title.strip())}
     in_bases = [(p.start, p.end) for p in outline.paras if p.item in bases]
+    in_bases += [(it.start, it.end) for it in outline.items if it.parent in bases]  # (1)《X法》；(2)《Y预案》；
     out: list[CitationRec] = []
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
@@ -146,12 +147,12 @@ def extract_citations(outline: Outline, plan: PlanInfo) -> list[CitationRec]:
                     and CITE_MAKING.search(_sentence(text, m.start(), m.end())):
                 by_alias.add(fold(full))
             continue
-        based = (lambda: not in_footnote(m.start()) and _is_parent(text, m, title, plan))
+        listed = any(a <= m.start() < b for a, b in in_bases)
+        based = (lambda: listed or (not in_footnote(m.start()) and _is_parent(text, m, title, plan)))
         if (_is_self(title, plan, number, based) and not _REPEALED.match(text, m.end())) or _ANNEX.match(text, m.end()):
             continue  # the plan itself, or its own annex: 《X》(见附件)
         granted = plan.approves is not None and fold(title) == fold(plan.approves)  # what an approval approves
         granted = granted or _named_as_basis(title, plan.title)
-        listed = any(a <= m.start() < b for a, b in in_bases)
         rec = CitationRec(title, m.start(1), m.end(1),
                           parent=granted or listed or (not in_footnote(m.start()) and _is_parent(text, m, title, plan)))
         rec.document_number = number

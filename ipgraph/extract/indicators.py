@@ -165,6 +165,8 @@ _COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(
 _AND_COUNTED = re.compile(rf"^[和及、](?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
 _SHARE = re.compile(rf"^(?P<subj>[^,，。;；]{{2,40}}?)(?:{ADVERBS})?(?P<of>占[^,，。;；]{{1,16}}?)(?P<val>(?:{SHARES})|"
                     rf"\d+(?:\.\d+)?%(?:以上|左右)?)$")
+_CHANGES = ("年均增长", "年均下降", "增长", "下降", "降低", "减少")
+_SINCE = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年(?:末|底)?|上年)$")  # 单位GDP能耗比2020年下降14%
 # a bound a verb sets instead of a point: 不低于90% is ≥90%, 高于80% is >80%
 _BOUNDS = {"不低于": "≥", "不少于": "≥", "不超过": "≤", "高于": ">", "大于": ">", "低于": "<", "小于": "<"}
 # digits a name may not hold: a year, a number opening it, a percentage (建成区公交站点500米覆盖率 is a name)
@@ -288,14 +290,16 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
         name = _NAME_NOISE.sub("", m.group("name").strip())
         name = name if name.endswith(MODAL_WORDS) else MODAL_END.sub("", name)  # 比重应达到…
         name = _GLOSS_AT_END.sub("", re.sub(rf"(?:{ADVERBS})$", "", name))  # 优良天数比例(AQI达标率)达到…
+        if m.group("verb") in _CHANGES:
+            name = _SINCE.sub("", name)
         bare = _GLOSS.sub("", name)  # 细颗粒物(PM2.5)年均浓度: the gloss may hold digits
         if len(bare) < 4 or _NOT_A_NAME.search(bare):
             continue
         unit = m.group("unit")
         if not m.group("verb") and not m.group("cmp") and unit != "%":
             continue  # 比重3: no share
-        if m.group("verb") in ("年均增长", "年均下降", "增长"):
-            name, unit = name + m.group("verb"), unit or "%"
+        if m.group("verb") in _CHANGES:  # X增长8%, X比2020年下降14%: the change is the measure
+            name, unit = _SINCE.sub("", name) + m.group("verb"), unit or "%"
         bound = _BOUNDS.get(m.group("verb"), "")  # a bound, not a point
         written = (m.group("cmp") or bound) + m.group("val") + (unit or "") + (m.group("more") or "")
         tail = s[m.end(): m.end() + 12]
@@ -358,20 +362,22 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
         dated = "年" in p or "末" in p  # every anchor holds one of them: most lines are passed over by this alone
         years = [y for a in _ANCHOR.finditer(p) if (y := _anchor_year(a, plan, plan.issued, p))] if dated else []
         if years:
-            led = years[-1] if not (plan.start_year and years[-1] < plan.start_year) else None
+            led = years[-1] if not ((plan.start_year and years[-1] < plan.start_year)
+                                    or (yearly and years[-1] < yearly)) else None
             scope = item
         elif item != scope and scope not in {a.index for a in outline.ancestors(item)}:
             led = None  # another item than the dated one or one of its own: the year does not hold there
         head = _PROSE_HEAD.search(p)
         at = head.start() if head else len(p)  # 到2025年，…明显提升。具体指标：…: the targets follow their head
         going = None  # the year an earlier sentence of the paragraph set (到2027年，X达到A。Y达到B。: B is for 2027)
+        past = False  # an earlier sentence of the paragraph spoke of a year before the plan's: its results go on
         for sentence in re.finditer(r"[^。;\n]+", p[:at]):
             s = sentence.group()
             anchor = _ANCHOR.search(s) if dated else None
             if not anchor:
                 listed = item in listing and sentence.start() == 0
-                year = going or led or yearly or (plan.end_year if listed else None)  # ——创新活力强劲：X达到…: a
-                # bullet, or a paragraph, of the goal above
+                year = None if past else going or led or yearly or (plan.end_year if listed else None)  # ——创新活力
+                # 强劲：X达到…: a bullet, or a paragraph, of the goal above
                 if year and _DIGIT.search(s) and not _PAST.search(s) and all(int(y) == year for y in _A_YEAR.findall(s)):
                     at_text = _NUMBERED_START.match(s).end()  # 2.研发投入强度达到2.8%: after the item's number
                     start = para.start() + sentence.start() + at_text
@@ -384,9 +390,11 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
                     out += found
                 continue
             year = _anchor_year(anchor, plan, plan.issued, p)
-            if year is None or (plan.start_year and year < plan.start_year):
-                going = None
+            if year is None or (plan.start_year and year < plan.start_year) or (yearly and year < yearly):
+                going = None  # (2017年，全省实现… in the 2018年 plan: last year's results)
+                past = year is not None
                 continue
+            past = False
             going = year if anchor.group(3) is None else None
             found = _stated(s[anchor.end():], para.start() + sentence.start() + anchor.end(), year)
             out += found or _topic_target(s, anchor.end(), para.start() + sentence.start(), year)

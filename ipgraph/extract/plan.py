@@ -73,6 +73,7 @@ def _title_line(line: str, first: bool = False) -> str | None:
     line = _LABEL_PREFIX.sub("", line.strip())
     line = re.sub(r"\s+", "", line).strip("|")  # 名 称: | X | ||: a portal's cell saved as text
     line = re.sub(r"^\(([^()]{2,10})\)(?=\1)", "", line)  # (荆门市)荆门市…规划: a library's shelf mark
+    line = re.sub(r"^(?:\([^()]{2,8}类\)|【[^】]{2,8}】)(?=.)", "", line)  # (自然灾害类)X预案, 【地质灾害】X: a category
     if not (4 <= len(line) <= 80) or re.search(r"[,。;!?]", line) or _NAVIGATION.search(line):
         return None
     m = _NOTICE.search(line)
@@ -126,8 +127,8 @@ def _doc_kind(text: str) -> str:
     if not addressed and any(re.search(INTERPRETATION_MARKS, line) and not _MENU.match(line)
                              and not (len(line) > 30 and re.search(r"[、,，]", line)) for line in lines):
         return "interpretation"
-    if _DRAFT.search(head):
-        return "draft"
+    if any(head.count("〈", 0, m.start()) <= head.count("〉", 0, m.start()) for m in _DRAFT.finditer(head)):
+        return "draft"  # (not the 送审稿 of 《关于报请审批〈X（送审稿）〉的请示》 an approval answers)
     return "plan"
 
 

@@ -31,7 +31,8 @@ _SENTENCE_MARK = re.compile(r"[。,，;；:：!?！？]")
 _MADE = re.compile(alternation(OWNER["made"]))
 _MADE_REPORTED = re.compile(alternation(OWNER["made"] + OWNER["made_reported"]))
 # 本规划由X会同Y编制; 日前，X印发…的通知 (not 6月30日前)
-_SELF_MADE = re.compile(rf"本(?:{DOC_TYPE})由[^。]{{0,80}}?(?:编制|起草)|(?<!\d)(?:日前|近日)[,，]?[^。]{{0,40}}?(?:印发|出台|发布)")
+_SELF_MADE = re.compile(rf"本(?:{DOC_TYPE})由[^。]{{0,80}}?(?:编制|起草)|(?<!\d)(?:日前|近日)[,，]?[^。]{{0,40}}?(?:印发|出台|发布)"
+                        r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?[,，]?[^。]{0,40}?印发《|于\d{4}年\d{1,2}月(?:\d{1,2}日)?印发")
 _DUTY_AFTER = re.compile(r"(?:主要)?(?:负责|承担)")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})(?P<mark>[:：。])\s*(?=\S)")
 
@@ -186,7 +187,8 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, re
         if bodies and "".join(name for _, name, _ in bodies) != body.replace("、", ""):
             bodies = None  # X、Y会同Z研究提出…: the bodies open a clause, not a duty list's line
         if bodies and (opened.group("mark") != "。" or _DUTY_AFTER.match(unit.text.strip(), opened.end())):
-            owners = [*(Owner(shared + name) for _, name, shared in bodies), *owners]
+            leads = unit.text.strip().startswith(LEAD_ROLE, opened.end())  # X：牵头负责…
+            owners = [*(Owner(shared + name, leads) for _, name, shared in bodies), *owners]
         if owners:
             if is_item:
                 _add(home, owners)

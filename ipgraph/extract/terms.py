@@ -8,7 +8,7 @@ from ..genre import ALIAS_NOTE, DEFINITION_OPENERS, DOC_TYPE, GLOSSARY, NOTE_HEA
 from ..outline import Outline
 from .model import TermRec
 
-_ENTRY = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*)?([^:,。;、]{1,25}?)\s*:\s*(.{4,})$", re.S)
+_ENTRY = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*|\(\d{1,2}\)\s*)?([^:,。;、]{1,25}?)\s*:\s*(.{4,})$", re.S)
 _NUMBER = r"第[一二三四五六七八九十百零\d]+"
 # 指 opening a verb, not a meaning: 本规划是指导…的纲领性文件, 是指引…的行动指南 (是指出院患者… and
 # 是指向农村居民… are meanings); a bare 指 opens more (报告指出, 指定)

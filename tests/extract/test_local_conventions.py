@@ -179,6 +179,19 @@ def test_a_responsibility_table_headed_by_its_targets_and_tasks(doc):
     assert owners(task_with(res, "重点项目")) == [("区发改局", True), ("区统计局", False), ("区财政局", False)]
 
 
+def test_an_emergency_plans_bodies_in_response_and_duty_sections(doc):
+    # its own headquarters by their short names, the verbs of a response, a lead written after the colon,
+    # a work group's members, the short name a body declares, a request to the government
+    res = doc("某县地质灾害应急预案\n1 组织体系\n县人民政府地质灾害应急指挥部（以下简称县指挥部）负责统一指挥全县应急处置工作。\n"
+              "县自然资源局：牵头负责地质灾害应急调查和监测。\n（1）宣传报道组\n牵头单位：县委宣传部。\n"
+              "成员单位：县水利局、县应急管理局等相关单位。\n2 应急响应\n县指挥部启动Ⅳ级应急响应。\n"
+              "县应急管理局调集救援力量开展抢险。\n各责任单位要及时报告存在的困难，提请县人民政府统筹协调解决。\n")
+    assert sorted(tuple(owners(t)) for t in res.extraction.tasks if t.owners) == sorted([
+        (("县人民政府地质灾害应急指挥部", False),), (("县自然资源局", True),),
+        (("县委宣传部", True), ("县水利局", False), ("县应急管理局", False)), (("县指挥部", False),),
+        (("县应急管理局", False),)])
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
@@ -631,6 +644,20 @@ def test_a_yearly_breakdowns_targets_compared_with_last_year(doc):
         ("城镇调查失业率", "%", 2023), ("粮食产量", "万斤", 2023)]
 
 
+def test_reductions_and_an_annual_plans_results_of_last_year(doc):
+    res = doc("某市“十四五”节能减排综合工作方案\n一、主要目标\n到2025年，全市单位地区生产总值能源消耗比2020年下降14%，"
+              "化学需氧量排放总量减少8%，每万人拥有足球场地数量达到0.9块。\n")
+    assert [(r[0], r[1], r[4]) for r in indicator_rows(res)] == [
+        ("单位地区生产总值能源消耗下降", "%", "14%"), ("化学需氧量排放总量减少", "%", "8%"), ("每万人拥有足球场地数量", "块", "0.9块")]
+    # a notice hands the plan down; the plan's first paragraph reports last year
+    res = doc("某省人民政府关于下达《某省2018年国民经济和社会发展计划》的通知\n各市州人民政府：\n"
+              "《某省2018年国民经济和社会发展计划》已经省人大审议通过，现印发给你们。\n某省2018年国民经济和社会发展计划\n"
+              "2017年，全省实现地区生产总值3.4万亿元，增长8%；规模工业增加值增长7.3%。\n"
+              "2018年主要预期目标是：地区生产总值增长7.5%左右。\n")
+    assert (res.extraction.plan.title, citations(res)) == ("某省2018年国民经济和社会发展计划", [])
+    assert [(r[0], r[4], r[5]) for r in indicator_rows(res)] == [("地区生产总值增长", "7.5%左右", 2018)]
+
+
 def test_words_leading_into_targets_and_targets_shared_by_two(doc):
     res = doc("某市质量强市建设实施方案\n一、主要目标\n到2025年，质量整体水平进一步提高。具体指标包括制造业质量竞争力指数"
               "达到86，农产品质量安全例行监测合格率和食品抽检合格率均达到98%以上，重点推动制造业产品质量合格率达到94%。\n")
@@ -834,6 +861,18 @@ def test_rules_procedures_and_what_their_citations_say(doc):
               "公布省政府规范性文件清理结果的决定》（某政〔2023〕7号），此文件宣布失效。\n某省促进就业实施方案\n")
     assert citations(res) == [("某省人民政府关于公布省政府规范性文件清理结果的决定", False)]
     assert res.extraction.plan.issuer == "某省人民政府办公厅"
+
+
+def test_approvals_short_names_categories_and_lists_of_bases(doc):
+    # the 送审稿 of the request an approval answers makes no draft
+    res = doc("某省人民政府关于某市国土空间总体规划（2021—2035年）的批复\n某市人民政府：\n你市《关于报请审批〈某市国土空间总体"
+              "规划（2021—2035年）（送审稿）〉的请示》收悉。现批复如下：\n一、原则同意《某市国土空间总体规划（2021—2035年）》。\n")
+    assert res.extraction.plan.doc_kind == "plan"
+    # a plan's own short name in its headings; a category before the title; bases listed one to a numbered line
+    res = doc("（自然灾害类）某县全民健身实施计划（2021—2025年）\n1.2 编制依据\n（1）《中华人民共和国体育法》；\n"
+              "（2）《某省全民健身实施计划》；\n二、《实施计划》目标任务\n")
+    assert res.extraction.plan.title == "某县全民健身实施计划(2021—2025年)"
+    assert citations(res) == [("中华人民共和国体育法", True), ("某省全民健身实施计划", True)]
 
 
 def test_the_document_a_notice_issues_is_the_plan(doc):
