@@ -87,6 +87,18 @@ def test_text_saved_after_a_wrong_reading_is_read_as_written(tmp_path, reading):
         assert {o.surface for t in res.extraction.tasks for o in t.owners} == {"市市场监管局", "市司法局", "市财政局"}
 
 
+@pytest.mark.parametrize("written", ["gb18030", "big5"])
+def test_a_gbk_or_big5_page_read_as_latin_1_is_read_as_written(tmp_path, written):
+    # a page written in GBK (Big5: traditional script) and saved after a Latin-1 reading (Ä³ÊÐ for 某市)
+    source = MOJIBAKE_SOURCE if written == "gb18030" else MOJIBAKE_SOURCE.replace("宜昌市", "宜昌市")
+    text = __import__("opencc").OpenCC("s2t").convert(source) if written == "big5" else source
+    p = tmp_path / "plan.txt"
+    p.write_text(text.encode(written, errors="replace").decode("latin-1"), encoding="utf-8")
+    res = process(p)
+    assert res.region.name == "宜昌市"
+    assert {o.surface for t in res.extraction.tasks for o in t.owners} == {"市市场监管局", "市司法局", "市财政局"}
+
+
 def test_chinese_text_that_reads_right_is_left_alone(tmp_path):
     text = "银行业金融机构的鐨字号与涓字辈。" * 20  # rare characters of either mark, in a text that reads right
     p = tmp_path / "a.txt"
