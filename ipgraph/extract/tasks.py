@@ -114,8 +114,13 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, re
             by_item[it.index].owners.append(Owner(m.group("body")))
             named[it.index] = len(it.line) - len(it.text.lstrip()) + m.end()
         duty = DUTY_HEADING.match(it.title.strip())
+        parent = outline.items[it.parent] if it.parent is not None else None
         if duty and is_body(duty.group("body"), vocab):
             duties[it.index] = [Owner(duty.group("body"))]
+        elif parent and "职责" in parent.title and it.text.strip(" 。.:：") == it.title.strip(" 。.:：") \
+                and is_body(it.title.strip(" 。.:："), vocab) and not any(c.parent == it.index for c in outline.items):
+            # 2.2 应急组织机构及职责 / 2.2.1 市卫生应急指挥部 / its duties: a heading that is only a body's name
+            duties[it.index] = [Owner(it.title.strip(" 。.:："))]
         elif BODILESS_DUTIES.match(it.title.strip()) and (body := founded(outline.text, it.start)):
             duties[it.index] = [Owner(body.name)] + ([Owner(body.lead, True)] if body.lead else [])
             listed.add(it.index)

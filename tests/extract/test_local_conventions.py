@@ -192,6 +192,14 @@ def test_an_emergency_plans_bodies_in_response_and_duty_sections(doc):
         (("县应急管理局", False),)])
 
 
+def test_a_heading_that_is_only_a_bodys_name_under_duties(doc):
+    res = doc("某市突发公共卫生事件应急预案\n2 组织体系\n2.2 应急组织机构职责\n2.2.1 市卫生应急指挥部\n"
+              "贯彻落实市委、市人民政府重大决策部署，领导、指挥和协调全市突发公共卫生事件应急工作。\n"
+              "2.2.2 市卫生应急指挥部办公室\n承担指挥部日常工作，督促落实指挥部决定事项。\n")
+    assert [owners(t) for t in res.extraction.tasks if t.owners] == [[("市卫生应急指挥部", False)],
+                                                                     [("市卫生应急指挥部办公室", False)]]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
