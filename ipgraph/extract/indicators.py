@@ -159,7 +159,7 @@ _UNIT = "|".join(map(re.escape, UNITS))
 # …比重35%左右: a share written right before its percentage needs no verb
 _STATED = re.compile(rf"(?P<name>(?:[^,。;:、()《》\"“”]|\([^()]{{1,20}}\)){{2,30}}?)"
                      rf"(?<![下传表抵送直转])(?P<verb>{_VERBS}|(?<=比重)|(?<=占比)|(?<=比例)|(?=[≥≤]))"  # not 下达2016年…
-                     rf"(?P<cmp>[≥>≤<]?)\s*(?P<val>\d+(?:\.\d+)?)"
+                     rf"(?P<cmp>[≥>≤<]?)\s*(?P<val>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,250亿元 too
                      rf"\s*(?P<unit>{_UNIT})?(?P<more>{QUALIFIERS})?")
 _COUNTED = re.compile(rf"(?:{COUNT_VERBS})(?P<val>\d+(?:\.\d+)?)\s*(?:余|多)?(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
 _AND_COUNTED = re.compile(rf"^[和及、](?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})(?P<name>[^,，。;；、和及]{{2,40}})")
@@ -308,7 +308,8 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
         names = re.split(r"[和及、]", name[:-1]) if re.search(r"[和及、].+(?:均|都)$", name) else [name]
         for n in names:
             out.append(IndicatorRec(name=n, start=offset + m.start("name") + name.find(n), end=offset + m.end(), unit=unit,
-                                    target_text=written, target_value=m.group("val"), target_year=year, nature=nature))
+                                    target_text=written, target_value=m.group("val").replace(",", ""), target_year=year,
+                                    nature=nature))
     return out
 
 

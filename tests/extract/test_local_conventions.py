@@ -666,6 +666,12 @@ def test_reductions_and_an_annual_plans_results_of_last_year(doc):
     assert [(r[0], r[4], r[5]) for r in indicator_rows(res)] == [("地区生产总值增长", "7.5%左右", 2018)]
 
 
+def test_a_value_written_with_thousands_separators(doc):
+    res = doc("某市2023年科技工作要点\n一、主要目标\n2023年，技术合同成交额达到1,250亿元，新平整土地达到3,300公顷。\n")
+    assert [(i.name, i.unit, i.target_value) for i in res.extraction.indicators] == [
+        ("技术合同成交额", "亿元", "1250"), ("新平整土地", "公顷", "3300")]
+
+
 def test_words_leading_into_targets_and_targets_shared_by_two(doc):
     res = doc("某市质量强市建设实施方案\n一、主要目标\n到2025年，质量整体水平进一步提高。具体指标包括制造业质量竞争力指数"
               "达到86，农产品质量安全例行监测合格率和食品抽检合格率均达到98%以上，重点推动制造业产品质量合格率达到94%。\n")
