@@ -33,6 +33,7 @@ _MADE_REPORTED = re.compile(alternation(OWNER["made"] + OWNER["made_reported"]))
 # 本规划由X会同Y编制; 日前，X印发…的通知 (not 6月30日前)
 _SELF_MADE = re.compile(rf"本(?:{DOC_TYPE})由[^。]{{0,80}}?(?:编制|起草)|(?<!\d)(?:日前|近日)[,，]?[^。]{{0,40}}?(?:印发|出台|发布)"
                         r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?[,，]?[^。]{0,40}?印发《|于\d{4}年\d{1,2}月(?:\d{1,2}日)?印发")
+_COMPOSED = re.compile(r"[^。]{0,4}由[^。]{0,60}?(?:组成|为成员)")
 _DUTY_AFTER = re.compile(r"(?:主要)?(?:负责|承担)")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})(?P<mark>[:：。])\s*(?=\S)")
 
@@ -191,6 +192,8 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, re
         bodies = split_bodies(body, vocab) if "、" in body else [(0, body, "")] if is_body(body, vocab) else None
         if bodies and "".join(name for _, name, _ in bodies) != body.replace("、", ""):
             bodies = None  # X、Y会同Z研究提出…: the bodies open a clause, not a duty list's line
+        if bodies and _COMPOSED.match(unit.text.strip(), opened.end()):
+            bodies = None  # 监测组：主要由X、Y抽派人员组成: who makes up the group, not its duty
         if bodies and (opened.group("mark") != "。" or _DUTY_AFTER.match(unit.text.strip(), opened.end())):
             leads = unit.text.strip().startswith(LEAD_ROLE, opened.end())  # X：牵头负责…
             owners = [*(Owner(shared + name, leads) for _, name, shared in bodies), *owners]

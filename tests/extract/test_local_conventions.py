@@ -200,6 +200,12 @@ def test_a_heading_that_is_only_a_bodys_name_under_duties(doc):
                                                                      [("市卫生应急指挥部办公室", False)]]
 
 
+def test_a_work_groups_composition_is_no_duty(doc):
+    res = doc("某县突发公共卫生事件应急预案\n2.4 工作组\n监测组：主要由县水利局、县自然资源局、县气象局抽派人员组成。\n"
+              "医疗组：负责伤病员救治。\n")
+    assert [(t.text[:3], owners(t)) for t in res.extraction.tasks if t.owners] == [("医疗组", [("医疗组", False)])]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
