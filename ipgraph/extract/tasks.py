@@ -33,6 +33,8 @@ _MADE_REPORTED = re.compile(alternation(OWNER["made"] + OWNER["made_reported"]))
 # 本规划由X会同Y编制; 日前，X印发…的通知 (not 6月30日前)
 _SELF_MADE = re.compile(rf"本(?:{DOC_TYPE})由[^。]{{0,80}}?(?:编制|起草)|(?<!\d)(?:日前|近日)[,，]?[^。]{{0,40}}?(?:印发|出台|发布)"
                         r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?[,，]?[^。]{0,40}?印发《|于\d{4}年\d{1,2}月(?:\d{1,2}日)?印发")
+_SET_UP_WITH_DUTIES = re.compile(rf"(?:{alternation(OWNER['founding_verbs'] + ['建立'])})(?P<body>[^,，。;；:：]{{2,30}})"
+                                  r"[,，]\s*(?:其)?(?:主要)?(?:职责|职能|任务)(?:如下|是|为)?\s*[:：]$")
 _COMPOSED = re.compile(r"[^。]{0,4}由[^。]{0,60}?(?:组成|为成员)")
 _DUTY_AFTER = re.compile(r"(?:主要)?(?:负责|承担)")
 _BODY_OPENS = re.compile(r"^(?P<body>[^,，。:：;；()（）]{2,30})(?P<mark>[:：。])\s*(?=\S)")
@@ -118,6 +120,8 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, re
         parent = outline.items[it.parent] if it.parent is not None else None
         if duty and is_body(duty.group("body"), vocab):
             duties[it.index] = [Owner(duty.group("body"))]
+        elif (set_up := _SET_UP_WITH_DUTIES.match(it.text.strip())) and is_body(set_up.group("body"), vocab):
+            duties[it.index] = [Owner(set_up.group("body"))]  # 设立X，主要职责如下：(一)…(二)…: X's duties
         elif parent and "职责" in parent.title and it.text.strip(" 。.:：") == it.title.strip(" 。.:：") \
                 and is_body(it.title.strip(" 。.:："), vocab) and not any(c.parent == it.index for c in outline.items):
             # 2.2 应急组织机构及职责 / 2.2.1 市卫生应急指挥部 / its duties: a heading that is only a body's name

@@ -206,6 +206,13 @@ def test_a_work_groups_composition_is_no_duty(doc):
     assert [(t.text[:3], owners(t)) for t in res.extraction.tasks if t.owners] == [("医疗组", [("医疗组", False)])]
 
 
+def test_an_article_setting_up_a_body_with_its_duties_listed_under_it(doc):
+    res = doc("某市人才工作条例\n第一条 为了落实人才强国战略，制定本条例。\n第四条 设立市人才工作领导小组，主要职责如下：\n"
+              "（一）拟定、组织实施重大人才发展规划和计划；\n（二）领导和协调全市人才管理改革有关工作。\n")
+    assert [(t.text[:6], owners(t)) for t in res.extraction.tasks if t.owners][1:] == [
+        ("拟定、组织实", [("市人才工作领导小组", False)]), ("领导和协调全", [("市人才工作领导小组", False)])]
+
+
 def test_a_lead_with_its_own_act_in_an_owner_note(doc):
     # (X牵头督导，Y配合): 牵头 followed by what the lead does still marks it
     res = doc("某市大气污染防治实施方案\n一、重点任务\n1.开展专项检查。(市应急管理局牵头督导，市公安局配合)\n"
