@@ -131,16 +131,19 @@ _CENTRAL_ADDRESSEE = re.compile(r"各省、自治区、直辖市(?:人民政府|
 
 # a news report's dateline names where it was filed, not whose plan it reports (本报北京9月14日电, X网北京2月12日讯)
 _DATELINE = re.compile(r"[^\s,，。]{0,12}?\d{1,2}月\d{1,2}日[电讯]")
+_CENTRAL_RELEASE = re.compile(r"(?:国务院(?:办公厅)?|中共中央(?:办公厅)?|国家[\u4e00-\u9fff]{1,12}?(?:局|委员会|委))"
+                              r"(?:日前|近日)?[,，]?(?:正式)?(?:印发|发布|出台)了?《")
 # an issuer that names only its level (区人民政府办公室): the document is of a division of that level
 _LEVEL_ISSUER = re.compile(r"^(?P<level>[省市县区])(?:人民)?政府")
 _LEVELS = {"省": "provincial", "市": "municipal", "县": "county", "区": "county"}
 
 
-def main_region(text: str, issuer: str | None = None) -> Region | None:
+def main_region(text: str, issuer: str | None = None, reporting: bool = False) -> Region | None:
     """The division a text names most often outside 《》 titles: the fallback for untitled plans.
     The country only for a central document: 中国 is named by local plans too (中国(宜昌)知识产权
-    保护中心, 中国特色). Of the level an issuer named only by its level says (区人民政府办公室: a
-    district, not the city a park's name holds, 长乐山工业园区)."""
+    保护中心, 中国特色), or for an article (`reporting`) that opens with a central body issuing the plan. Of
+    the level an issuer named only by its level says (区人民政府办公室: a district, not the city a park's name
+    holds, 长乐山工业园区)."""
     if _CENTRAL_ADDRESSEE.search(text[:6000]):
         return CHINA
     body = _DATELINE.sub("", re.sub(r"《[^》]*》", "", text[:6000]))
@@ -153,8 +156,9 @@ def main_region(text: str, issuer: str | None = None) -> Region | None:
             continue
         if level is None or region.level == _LEVELS[level.group("level")]:
             counts[span.text] = counts.get(span.text, 0) + 1
-    if not counts:
-        return None
+    if not counts:  # an article reporting that a central body issued the plan (日前，国务院印发《X》), naming no place
+        first = _DATELINE.sub("", text[:6000]).strip().split("。", 1)[0]
+        return CHINA if reporting and _CENTRAL_RELEASE.search(first) else None
     return divisions().lookup(max(sorted(counts), key=counts.get))
 
 
@@ -175,7 +179,7 @@ def resolve(source: SourceText, clean: CleanText, extraction: Extraction, docume
     region, issuers = region_of(plan.title), region_of(plan.issuer or "")
     if region and issuers and region.name == issuers.name:  # 通州区 signed by 南通市通州区人民政府: not 北京's
         region = issuers
-    region = region or issuers or main_region(clean.text, plan.issuer)
+    region = region or issuers or main_region(clean.text, plan.issuer, plan.doc_kind in ("news", "interpretation"))
     document = document or doc_id(source.path.name)
     res = Resolved(document, source, clean, extraction, plan_key(plan.title, source, document), region,
                    traditional=clean.traditional)

@@ -902,6 +902,12 @@ def test_approvals_short_names_categories_and_lists_of_bases(doc):
     assert citations(res) == [("中华人民共和国体育法", True), ("某省全民健身实施计划", True)]
 
 
+def test_a_report_of_a_central_plan_naming_no_place_is_national(doc):
+    res = doc("人民网北京8月3日电 （记者 张三）日前，国务院印发《全民健身计划（2021—2025年）》（以下简称《计划》）。\n"
+              "《计划》明确，到2025年，经常参加体育锻炼人数比例达到38.5%。\n")
+    assert (res.extraction.plan.doc_kind, res.region.name) == ("news", "中国")
+
+
 def test_the_document_a_notice_issues_is_the_plan(doc):
     # the notice names what it issues in 《》; task lists, policies and arrangements are kinds of document
     res = doc("各区、市人民政府，市政府各部门：\n《某市深化新旧动能转换2024年重点工作任务》已经市政府同意，现印发给你们，"
