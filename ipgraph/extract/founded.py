@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..genre import ALIAS_NOTE, LEAD_ROLE, OWNER, alternation
-from ..nlp import _default_vocab, is_body, last_short_named, named_at
+from ..nlp import _after_last, _default_vocab, is_body, last_short_named, named_at
 
 # a heading of duties with no body before it: 主要职能, 主要职责：
 BODILESS_DUTIES = re.compile(rf"^(?:{alternation(OWNER['duty_heading'])})(?:是|为|如下)?[:：]?$")
@@ -36,7 +36,7 @@ def _declared(text: str) -> dict[str, tuple[str, int]]:
     out = {}
     for m in _ALIAS_NOTE.finditer(text):
         full = named_at(text, m.start())
-        sentence = text[max(text.rfind(c, 0, m.start()) for c in "。\n") + 1:m.start()]
+        sentence = text[_after_last(text, "。\n", m.start()):m.start()]
         # a body set up (成立/组建…, or a collegial body); not a department the text only shortens (由中山市市场
         # 监督管理局（以下简称市市场监管局）管理的资金)
         set_up = _FOUNDING.search(sentence) or (full or "").endswith(_COLLEGIAL)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..genre import (ADVERBS, BASELINE_HEADERS, MODAL_END, MODAL_WORDS, COUNT_VERBS, NAME_MARKS, NATURE_HEADERS, PROSE_HEADS, QUALIFIERS,
-                     SHARES, TARGET_HEADERS, TARGET_VERBS, UNIT_HEADERS, UNITS)
+from ..genre import (ADVERBS, BASELINE_HEADERS, COUNT_VERBS, MODAL_END, MODAL_WORDS, NAME_MARKS, NATURE_HEADERS,
+                     PROSE_HEADS, QUALIFIERS, SHARES, TARGET_HEADERS, TARGET_VERBS, UNIT_HEADERS, UNITS)
 from ..outline import CIRCLED, Outline, Table, is_nature, is_value
 from .model import IndicatorRec, PlanInfo
 _UNIT_PAREN = re.compile(r"\s*\(([^()]{1,8})\)\s*$")
@@ -299,11 +299,11 @@ def _stated(s: str, offset: int, year: int) -> list[IndicatorRec]:
         if not m.group("verb") and not m.group("cmp") and unit != "%":
             continue  # 比重3: no share
         if m.group("verb") in _CHANGES:  # X增长8%, X比2020年下降14%: the change is the measure
-            name, unit = _SINCE.sub("", name) + m.group("verb"), unit or "%"
+            name, unit = name + m.group("verb"), unit or "%"
         bound = _BOUNDS.get(m.group("verb"), "")  # a bound, not a point
         written = (m.group("cmp") or bound) + m.group("val") + (unit or "") + (m.group("more") or "")
         tail = s[m.end(): m.end() + 12]
-        nature = "binding" if "约束性" in tail else "expected" if "预期性" in tail else None
+        nature = _nature_in(tail)
         # X和Y均达到98%: each of them
         names = re.split(r"[和及、]", name[:-1]) if re.search(r"[和及、].+(?:均|都)$", name) else [name]
         for n in names:
@@ -349,6 +349,11 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
     years_titled = set(_YEAR.findall(plan.title))
     yearly = int(years_titled.pop()) if len(years_titled) == 1 and not re.search(r"十[一二三四五]五", plan.title) \
         and plan.start_year in (None, plan.end_year) else None
+
+    def early(year: int) -> bool:
+        """A year before the plan's own: what it reports, not a target."""
+        return bool((plan.start_year and year < plan.start_year) or (yearly and year < yearly))
+
     # items under a heading of indicators (一、主要指标分工 /（一）约束性指标): each states a target for the
     # plan's last year, its nature as the heading says
     under_heading: dict[int, bool] = {}  # items come after their parents: one look at each heading
@@ -363,8 +368,7 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
         dated = "年" in p or "末" in p  # every anchor holds one of them: most lines are passed over by this alone
         years = [y for a in _ANCHOR.finditer(p) if (y := _anchor_year(a, plan, plan.issued, p))] if dated else []
         if years:
-            led = years[-1] if not ((plan.start_year and years[-1] < plan.start_year)
-                                    or (yearly and years[-1] < yearly)) else None
+            led = None if early(years[-1]) else years[-1]
             scope = item
         elif item != scope and scope not in {a.index for a in outline.ancestors(item)}:
             led = None  # another item than the dated one or one of its own: the year does not hold there
@@ -391,7 +395,7 @@ def from_text(outline: Outline, plan: PlanInfo) -> list[IndicatorRec]:
                     out += found
                 continue
             year = _anchor_year(anchor, plan, plan.issued, p)
-            if year is None or (plan.start_year and year < plan.start_year) or (yearly and year < yearly):
+            if year is None or early(year):
                 going = None  # (2017年，全省实现… in the 2018年 plan: last year's results)
                 past = year is not None
                 continue

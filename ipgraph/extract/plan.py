@@ -19,6 +19,7 @@ PLAN_TYPES = DOC_TYPE
 # a title's type, then its years, its edition (试行, 2017年修订) or a draft's mark
 _TYPE_END = re.compile(rf"(?:{PLAN_TYPES})(?:\s*\(\s*\d{{4}}\s*[-—–~至]\s*\d{{4}}\s*年?\s*\))?"
                        rf"(?:\s*\((?:\d{{4}}年)?(?:试行|暂行|修订|修正|{DRAFT_MARKS})\))?$")
+_DRAFT_END = re.compile(rf"\((?:{DRAFT_MARKS})\)$")  # X（征求意见稿）: the draft of X
 _LABEL_PREFIX = re.compile(r"^(?:标\s*题|题\s*目|名\s*称)?\s*[:：]?\s*(?:[文字图]{0,2}解读|政策解读|一图读懂|全文)?\s*[:：]?\s*")
 # 关于印发X的通知, and X印发《Y》的通知 where the title in 《》 opens with 关于 itself; 〈Y〉 inside a citation
 _NOTICE = re.compile(rf"(?:关于(?:{NOTICE_VERBS})\s*[《〈]?|(?:{NOTICE_VERBS})\s*[《〈])(.{{4,80}}?)[》〉]?\s*的(?:通知|函|决定)")
@@ -87,7 +88,7 @@ def _title_line(line: str, first: bool = False) -> str | None:
         return None
     # a title's type, or a letter's whole title, X关于…的通知/批复/复函 (its second line alone, …规划的通知, is none)
     if (_TYPE_END.search(line) or LETTER_TITLE.search(line)) and (len(line) > 6 or period(line) != (None, None)):
-        return re.sub(rf"\((?:{DRAFT_MARKS})\)$", "", line)
+        return _DRAFT_END.sub("", line)
     return None
 
 
@@ -378,7 +379,7 @@ def extract_plan(outline: Outline, fallback_title: str, meta: Meta | None = None
         # comments on a draft: the plan it cites most
         cited = Counter(m.group(1) for m in re.finditer(r"《([^《》]{4,80})》", text[:3000])
                         if re.search(rf"(?:{PLAN_TYPES})(?:\(.*\))?$", m.group(1)))
-        title = re.sub(rf"\((?:{DRAFT_MARKS})\)$", "", cited.most_common(1)[0][0]) if cited else None
+        title = _DRAFT_END.sub("", cited.most_common(1)[0][0]) if cited else None
     title = (title or fallback_title).strip().strip("《》")
     start, end = period(title) if not approves else (None, None)  # the years of 关于X(2021—2035年)的批复 are X's
     info = PlanInfo(title=title, doc_kind=kind, start_year=start, end_year=end,

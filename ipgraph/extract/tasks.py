@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 
 from ..genre import DOC_TYPE, DUTY_HEADING, FIRST_IS_LEAD, LEAD_ROLE, LIST_HEADS, OWNER, OWNER_TAILS, alternation
-from ..nlp import SHORT_BARE, Match, _default_vocab, is_body, list_items, named_before, split_bodies
+from ..nlp import SHORT_BARE, Match, _after_last, _default_vocab, is_body, list_items, named_before, split_bodies
 from ..outline import OWNER_HEADERS, Item, Outline, Para, Table
 from .founded import BODILESS_DUTIES, founded
 from .model import Owner, TaskRec
@@ -45,7 +45,7 @@ _DEFINES = re.compile(r"(?:所称|所指)[^。;；]{0,60}?(?:是指|系指|指)(
 
 
 def _in_definition(text: str, at: int) -> bool:
-    start = max(text.rfind(c, 0, at) for c in "。;；\n") + 1
+    start = _after_last(text, "。;；\n", at)
     ends = [i for i in (text.find(c, at) for c in "。;；\n") if i >= 0]
     return bool(_DEFINES.search(text, start, min(ends) if ends else len(text)))
 
@@ -118,14 +118,15 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, re
             named[it.index] = len(it.line) - len(it.text.lstrip()) + m.end()
         duty = DUTY_HEADING.match(it.title.strip())
         parent = outline.items[it.parent] if it.parent is not None else None
+        heading = it.title.strip(" 。.:：")
         if duty and is_body(duty.group("body"), vocab):
             duties[it.index] = [Owner(duty.group("body"))]
         elif (set_up := _SET_UP_WITH_DUTIES.match(it.text.strip())) and is_body(set_up.group("body"), vocab):
             duties[it.index] = [Owner(set_up.group("body"))]  # 设立X，主要职责如下：(一)…(二)…: X's duties
-        elif parent and "职责" in parent.title and it.text.strip(" 。.:：") == it.title.strip(" 。.:：") \
-                and is_body(it.title.strip(" 。.:："), vocab) and not any(c.parent == it.index for c in outline.items):
+        elif parent and "职责" in parent.title and it.text.strip(" 。.:：") == heading and is_body(heading, vocab) \
+                and not any(c.parent == it.index for c in outline.items):
             # 2.2 应急组织机构及职责 / 2.2.1 市卫生应急指挥部 / its duties: a heading that is only a body's name
-            duties[it.index] = [Owner(it.title.strip(" 。.:："))]
+            duties[it.index] = [Owner(heading)]
         elif BODILESS_DUTIES.match(it.title.strip()) and (body := founded(outline.text, it.start)):
             duties[it.index] = [Owner(body.name)] + ([Owner(body.lead, True)] if body.lead else [])
             listed.add(it.index)
@@ -227,7 +228,7 @@ def extract_tasks(outline: Outline, nlp: Language, author: str | None = None, re
             if is_item and start <= named.get(unit.index, body_start):  # 集中采购小组。负责…，由X培训…
                 _add(home, found)
                 continue
-            begins = max(text.rfind(c, 0, start) for c in "。;；") + 1  # its sentence
+            begins = _after_last(text, "。;；", start)  # its sentence
             if made.search(text, begins, end) or _SELF_MADE.search(text, begins, end):
                 continue  # (日前，)X制定印发了《Y》, 本规划由X会同Y编制: how a document was made, no task
             task = _new(tasks, extra, home, "c", text[start:end], unit.offset(start), unit.offset(end - 1) + 1)
